@@ -1,0 +1,263 @@
+//! Every SQL statement tipstats runs, in one place.
+//!
+//! Values from outside are always bound as parameters. The one exception is
+//! file paths given to DuckDB's readers and writers, which cannot be bound;
+//! they come from the command line, never from HTTP, and are quoted by
+//! [`path_literal`].
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use tipstats_shared::{Indicator, Region, RegionLevel, SeriesRow, Source};
+
+use crate::query::SeriesQuery;
+
+/// The tables of the served database. `region_members` is derived at build
+/// time: every (ancestor, country) pair, including each country with itself,
+/// so that any region's figure is one join and one `GROUP BY` away.
+const SCHEMA: &str = r#"
+CREATE TABLE sources (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, publisher VARCHAR NOT NULL,
+    citation VARCHAR NOT NULL, url VARCHAR NOT NULL, terms VARCHAR NOT NULL,
+    retrieved DATE NOT NULL
+);
+CREATE TABLE indicators (
+    id VARCHAR PRIMARY KEY, source_id VARCHAR NOT NULL REFERENCES sources (id),
+    name VARCHAR NOT NULL, unit VARCHAR NOT NULL, description VARCHAR NOT NULL,
+    caveats VARCHAR NOT NULL, frequency VARCHAR NOT NULL, breakdowns VARCHAR NOT NULL
+);
+CREATE TABLE regions (
+    code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
+    parent VARCHAR REFERENCES regions (code)
+);
+CREATE TABLE observations (
+    indicator_id VARCHAR NOT NULL REFERENCES indicators (id),
+    region_code VARCHAR NOT NULL REFERENCES regions (code),
+    year INTEGER NOT NULL,
+    dimension VARCHAR NOT NULL, category VARCHAR NOT NULL,
+    sex VARCHAR NOT NULL, age VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    value BIGINT CHECK (value >= 0),
+    suppressed BOOLEAN NOT NULL,
+    value_text VARCHAR NOT NULL,
+    CHECK (suppressed = (value IS NULL))
+);
+"#;
+
+/// Files under `data/`, the table each fills, and its column types.
+pub const DATA_FILES: &[(&str, &str, &str)] = &[
+    (
+        "sources.csv",
+        "sources",
+        "{'id':'VARCHAR','name':'VARCHAR','publisher':'VARCHAR','citation':'VARCHAR','url':'VARCHAR','terms':'VARCHAR','retrieved':'DATE'}",
+    ),
+    (
+        "indicators.csv",
+        "indicators",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR'}",
+    ),
+    ("regions.csv", "regions", "{'code':'VARCHAR','name':'VARCHAR','level':'VARCHAR','parent':'VARCHAR'}"),
+    (
+        "observations.csv",
+        "observations",
+        "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','dimension':'VARCHAR','category':'VARCHAR','sex':'VARCHAR','age':'VARCHAR','seq':'INTEGER','value':'BIGINT','suppressed':'BOOLEAN','value_text':'VARCHAR'}",
+    ),
+];
+
+/// Creates the normalized tables in an empty database.
+pub fn create_schema(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(SCHEMA)
+}
+
+/// Creates the schema in an empty database and loads every file of `data/`.
+pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
+    create_schema(conn)?;
+    for (file, table, columns) in DATA_FILES {
+        load_csv(conn, &data_dir.join(file), table, columns)?;
+    }
+    conn.execute_batch(
+        r#"
+        CREATE TABLE region_members AS
+        WITH RECURSIVE up (ancestor, country) AS (
+            SELECT code, code FROM regions WHERE level IN ('country', 'state')
+            UNION ALL
+            SELECT r.parent, up.country FROM up JOIN regions r ON r.code = up.ancestor
+            WHERE r.parent IS NOT NULL
+        )
+        SELECT ancestor, country FROM up ORDER BY ancestor, country;
+        CHECKPOINT;
+        "#,
+    )
+}
+
+/// Appends a CSV file to `table` with DuckDB's own reader: strict types and
+/// quoting, so a malformed file fails with DuckDB's line-precise message.
+fn load_csv(conn: &Connection, path: &Path, table: &str, columns: &str) -> Result<(), duckdb::Error> {
+    // Table names and column specs are constants of this module.
+    let sql = format!(
+        "INSERT INTO {table} SELECT * FROM read_csv({}, header = true, strict_mode = true, \
+         nullstr = '', columns = {columns})",
+        path_literal(path)
+    );
+    conn.execute(&sql, [])?;
+    Ok(())
+}
+
+/// A file path as an SQL string literal. DuckDB cannot bind the file of
+/// `read_csv` or `COPY ... TO` as a parameter, so paths (which come from the
+/// command line or from this program, never from HTTP) are quoted here, the
+/// one place that does it: quotes doubled, so no path can end the literal.
+pub fn path_literal(path: &Path) -> String {
+    format!("'{}'", path.to_string_lossy().replace('\'', "''"))
+}
+
+/// Writes a table to CSV with DuckDB's writer, rows in key order so that the
+/// committed files diff cleanly. Returns the number of rows written.
+pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, duckdb::Error> {
+    let order = match table {
+        "observations" => "indicator_id, region_code, year, dimension, category, sex, age, seq",
+        "regions" => "level, code",
+        _ => "id",
+    };
+    let sql = format!("COPY (SELECT * FROM {table} ORDER BY {order}) TO {} (HEADER, DELIMITER ',')", path_literal(path));
+    let rows = conn.execute(&sql, [])?;
+    Ok(rows as u64)
+}
+
+/// Checks what the table constraints cannot: figures belong to countries or
+/// states, and every region's parent chain reaches the world.
+pub fn check_normalized(conn: &Connection) -> Result<(), String> {
+    let count = |sql: &str| -> Result<i64, String> {
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| e.to_string())
+    };
+    let misplaced = count(
+        "SELECT count(*) FROM observations o JOIN regions r ON r.code = o.region_code
+         WHERE r.level NOT IN ('country', 'state')",
+    )?;
+    if misplaced > 0 {
+        return Err(format!("{misplaced} observations are attached to a region that is not a country or state"));
+    }
+    let orphans = count(
+        "WITH RECURSIVE up (code, ancestor, depth) AS (
+             SELECT code, parent, 0 FROM regions
+             UNION ALL
+             SELECT up.code, r.parent, up.depth + 1 FROM up JOIN regions r ON r.code = up.ancestor
+             WHERE up.ancestor IS NOT NULL AND up.depth < 10
+         )
+         SELECT count(*) FROM regions r
+         WHERE r.code <> '001' AND NOT EXISTS (SELECT 1 FROM up WHERE up.code = r.code AND up.ancestor = '001')",
+    )?;
+    if orphans > 0 {
+        return Err(format!("{orphans} regions do not reach the world (001) through their parents"));
+    }
+    Ok(())
+}
+
+pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
+    let mut stmt =
+        conn.prepare("SELECT id, name, publisher, citation, url, terms FROM sources ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Source {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            publisher: r.get(2)?,
+            citation: r.get(3)?,
+            url: r.get(4)?,
+            terms: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Indicators with the years their figures span, computed from the data.
+pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
+    let mut stmt = conn.prepare(
+        "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, i.breakdowns,
+                min(o.year), max(o.year)
+         FROM indicators i JOIN observations o ON o.indicator_id = i.id
+         GROUP BY ALL ORDER BY i.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let caveats: String = r.get(5)?;
+        let breakdowns: String = r.get(6)?;
+        Ok(Indicator {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            unit: r.get(2)?,
+            source: r.get(3)?,
+            description: r.get(4)?,
+            caveats: split_list(&caveats, '\n'),
+            first_year: r.get(7)?,
+            last_year: r.get(8)?,
+            breakdowns: split_list(&breakdowns, ';'),
+        })
+    })?;
+    rows.collect()
+}
+
+fn split_list(text: &str, separator: char) -> Vec<String> {
+    text.split(separator).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+/// Regions from the top of the hierarchy down, each level sorted by name.
+pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
+    let mut stmt = conn.prepare(
+        "SELECT code, name, level, parent FROM regions
+         ORDER BY CASE level WHEN 'world' THEN 0 WHEN 'region' THEN 1 WHEN 'subregion' THEN 2
+                             WHEN 'country' THEN 3 ELSE 4 END, name",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let level: String = r.get(2)?;
+        let level = RegionLevel::parse(&level).ok_or_else(|| {
+            duckdb::Error::FromSqlConversionFailure(2, duckdb::types::Type::Text, format!("unknown region level {level:?}").into())
+        })?;
+        Ok(Region { code: r.get(0)?, name: r.get(1)?, level, parent: r.get(3)? })
+    })?;
+    rows.collect()
+}
+
+/// The region × year totals of one indicator, aggregated from country rows.
+///
+/// A suppressed cell ("<5") contributes nothing to `value`, 0 to `lower` and
+/// 4 to `upper`; `reporting_units` counts every country with a total row.
+pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.ancestor, o.year,
+                sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
+                count(*) AS reporting_units,
+                count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
+         FROM observations o
+         JOIN region_members m ON m.country = o.region_code
+         WHERE o.indicator_id = ?
+           AND list_contains(string_split(?, ','), m.ancestor)
+           AND o.year BETWEEN ? AND ?
+           AND o.dimension = 'Total' AND o.category = 'Total'
+           AND o.sex = 'Total' AND o.age = 'Total'
+         GROUP BY m.ancestor, o.year
+         ORDER BY m.ancestor, o.year",
+    )?;
+    let regions = query.regions.join(",");
+    let rows = stmt.query_map(params![query.indicator, regions, query.from, query.to], |r| {
+        let known: Option<i128> = r.get(2)?;
+        let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
+        let reporting_units: i64 = r.get(3)?;
+        let suppressed_cells: i64 = r.get(4)?;
+        let (lower, upper) = if suppressed_cells > 0 {
+            let lower = known.unwrap_or(0);
+            (Some(lower), Some(lower.saturating_add(4 * suppressed_cells)))
+        } else {
+            (None, None)
+        };
+        Ok(SeriesRow {
+            region: r.get(0)?,
+            year: r.get(1)?,
+            value: known,
+            reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
+            suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
+            lower,
+            upper,
+        })
+    })?;
+    rows.collect()
+}

@@ -1,0 +1,87 @@
+//! `/api/v1`: the catalog and the series of aggregate figures.
+
+use std::sync::Arc;
+
+use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use tipstats_shared::{Note, SeriesResponse};
+
+use super::AppState;
+use super::error::ApiError;
+use crate::db;
+use crate::query::SeriesQuery;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/catalog", get(catalog)).route("/series", get(series))
+}
+
+async fn catalog(State(state): State<AppState>) -> Response {
+    Json(state.catalog.as_ref()).into_response()
+}
+
+async fn series(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, ApiError> {
+    let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
+    let rows = {
+        let query = query.clone();
+        state.db.run(move |conn| db::series(conn, &query)).await?
+    };
+    let catalog = Arc::clone(&state.catalog);
+    let indicator = catalog.indicator(&query.indicator);
+    let sources = indicator
+        .and_then(|i| catalog.source(&i.source))
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut notes: Vec<Note> = indicator
+        .map(|i| i.caveats.iter().map(|text| note("caveat", text.clone())).collect())
+        .unwrap_or_default();
+    notes.extend(coverage_notes(&query, &rows, &catalog));
+    Ok(Json(SeriesResponse {
+        data_version: catalog.data_version.clone(),
+        indicator: query.indicator,
+        regions: query.regions,
+        from: query.from,
+        to: query.to,
+        rows,
+        sources,
+        notes,
+    })
+    .into_response())
+}
+
+fn note(kind: &str, text: String) -> Note {
+    Note { kind: kind.to_string(), text, region: None, year: None }
+}
+
+/// Says when a region's number of reporting units changes sharply between
+/// consecutive years: its total then moves because of who reported, not
+/// necessarily because of what happened.
+fn coverage_notes(
+    query: &SeriesQuery,
+    rows: &[tipstats_shared::SeriesRow],
+    catalog: &tipstats_shared::Catalog,
+) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for region in &query.regions {
+        let units: Vec<(i32, u32)> =
+            rows.iter().filter(|r| &r.region == region).map(|r| (r.year, r.reporting_units)).collect();
+        for pair in units.windows(2) {
+            let ((previous_year, before), (year, after)) = (pair[0], pair[1]);
+            let change = f64::from(after.abs_diff(before)) / f64::from(before.max(after).max(1));
+            if after.abs_diff(before) >= 3 && change >= 0.25 {
+                notes.push(Note {
+                    kind: "coverage".to_string(),
+                    text: format!(
+                        "{}: {before} reporting countries in {previous_year}, {after} in {year}; part of the change comes from who reported.",
+                        catalog.region_name(region),
+                    ),
+                    region: Some(region.clone()),
+                    year: Some(year),
+                });
+            }
+        }
+    }
+    notes
+}

@@ -1,0 +1,96 @@
+//! The HTTP server: the API under `/api/v1` and the built dashboard at `/`.
+
+mod api;
+mod assets;
+mod error;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::routing::get;
+use tipstats_shared::Catalog;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+use crate::catalog;
+use crate::store::{self, Database};
+
+/// Shared by every request; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub db: Arc<Database>,
+}
+
+/// Where the server finds its data and assets, and where it listens.
+#[derive(Clone, Debug)]
+pub struct ServeConfig {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub db_dir: PathBuf,
+    pub assets_dir: PathBuf,
+    pub connections: usize,
+}
+
+/// The whole application: every route and layer.
+pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
+    let version = HeaderValue::from_str(&state.catalog.data_version).unwrap_or(HeaderValue::from_static("unknown"));
+    Router::new()
+        .nest("/api/v1", api::router())
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback_service(assets::service(assets_dir))
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-data-version"), version))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(10)))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    /// Builds the database for the current `data/` if needed, opens it
+    /// read-only, loads the catalog and binds the address (port 0 picks a
+    /// free port; see [`Application::addr`]).
+    pub async fn build(config: ServeConfig) -> anyhow::Result<Application> {
+        let ServeConfig { addr, data_dir, db_dir, assets_dir, connections } = config;
+        let (db, catalog) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+            let (path, version) = store::ensure_database(&data_dir, &db_dir)?;
+            let db = Database::open_read_only(&path, connections)?;
+            let catalog = db.run_now(|conn| catalog::load(conn, &version))?;
+            Ok((db, catalog))
+        })
+        .await??;
+        if !assets_dir.join("index.html").is_file() {
+            tracing::warn!(
+                assets = %assets_dir.display(),
+                "no built dashboard here; the API works, `/` will not (run `cargo xtask frontend`)"
+            );
+        }
+        let state = AppState { catalog: Arc::new(catalog), db: Arc::new(db) };
+        let listener = TcpListener::bind(addr).await?;
+        Ok(Application { listener, router: app(state, assets_dir) })
+    }
+
+    pub fn addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` completes, then finishes requests in flight.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+    }
+}

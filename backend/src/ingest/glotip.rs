@@ -1,0 +1,269 @@
+//! UNODC's Global Report on Trafficking in Persons (GLOTIP) country data,
+//! read from the tidy CSV copy of the 14 April 2025 workbook.
+//!
+//! The file holds one row per country × indicator × breakdown × year. Cells
+//! UNODC published as "<5" stay suppressed (no value), never zero.
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use super::IngestError;
+
+pub const FOLDER: &str = "unodc_glotip";
+pub const FILE: &str = "glotip_2025-04_tidy.csv";
+pub const SOURCE_ID: &str = "unodc-glotip";
+
+const COLUMNS: [&str; 15] = [
+    "iso3", "country", "region", "subregion", "indicator", "dimension", "category", "sex", "age", "year",
+    "value", "value_suppressed", "value_text", "unit", "source",
+];
+
+/// (indicator id, name as published, description)
+const INDICATORS: [(&str, &str, &str); 5] = [
+    (
+        "glotip.victims",
+        "Detected trafficking victims",
+        "Victims of trafficking in persons detected or identified by national authorities in the year.",
+    ),
+    (
+        "glotip.prosecuted",
+        "Persons prosecuted",
+        "Persons prosecuted for trafficking in persons in the year.",
+    ),
+    ("glotip.convicted", "Persons convicted", "Persons convicted of trafficking in persons in the year."),
+    (
+        "glotip.contact",
+        "Persons brought into formal contact",
+        "Persons suspected, arrested or cautioned for trafficking in persons (brought into formal contact with the police or criminal justice system).",
+    ),
+    (
+        "glotip.offences",
+        "Offences of trafficking in persons",
+        "Offences of trafficking in persons recorded by the authorities in the year.",
+    ),
+];
+
+const CAVEATS: &str = "Detected victims are not prevalence: the figures count people identified by national authorities and reflect detection capacity, not the size of the crime.\n\
+Regional figures are sums of the countries that reported that year; coverage changes from year to year, so compare the number of reporting countries before reading a trend.\n\
+Cells published as \"<5\" are suppressed: they count between 0 and 4 here, never as zero, and widen the range of any total that contains them.\n\
+Breakdowns (sex, age, form of exploitation, citizenship) do not always add up to the total.";
+
+/// UN M49 regions and subregions as named in the file: (code, name, level, parent).
+const M49: [(&str, &str, &str, Option<&str>); 23] = [
+    ("001", "World", "world", None),
+    ("002", "Africa", "region", Some("001")),
+    ("019", "Americas", "region", Some("001")),
+    ("142", "Asia", "region", Some("001")),
+    ("150", "Europe", "region", Some("001")),
+    ("009", "Oceania", "region", Some("001")),
+    ("015", "Northern Africa", "subregion", Some("002")),
+    ("202", "Sub-Saharan Africa", "subregion", Some("002")),
+    ("419", "Latin America and the Caribbean", "subregion", Some("019")),
+    ("021", "Northern America", "subregion", Some("019")),
+    ("143", "Central Asia", "subregion", Some("142")),
+    ("030", "Eastern Asia", "subregion", Some("142")),
+    ("035", "South-eastern Asia", "subregion", Some("142")),
+    ("034", "Southern Asia", "subregion", Some("142")),
+    ("145", "Western Asia", "subregion", Some("142")),
+    ("151", "Eastern Europe", "subregion", Some("150")),
+    ("154", "Northern Europe", "subregion", Some("150")),
+    ("039", "Southern Europe", "subregion", Some("150")),
+    ("155", "Western Europe", "subregion", Some("150")),
+    ("053", "Australia and New Zealand", "subregion", Some("009")),
+    ("054", "Melanesia", "subregion", Some("009")),
+    ("057", "Micronesia", "subregion", Some("009")),
+    ("061", "Polynesia", "subregion", Some("009")),
+];
+
+/// Sark is in the file without an ISO 3166-1 code (it has none); tipstats
+/// gives it a code from ISO's user-assigned range.
+pub const SARK_CODE: &str = "XSK";
+
+/// Checks each row must pass: (column, condition that marks a bad row, reason).
+/// The conditions are constants; no input reaches the SQL text.
+const ROW_CHECKS: &[(&str, &str, &str)] = &[
+    ("country", "country IS NULL", "country name is empty"),
+    ("iso3", "NOT regexp_full_match(coalesce(iso3, ''), '[A-Z]{3}') AND country <> 'Sark'", "not an ISO 3166-1 alpha-3 code"),
+    ("region", "region NOT IN (SELECT name FROM m49 WHERE level = 'region')", "not a UN M49 region name"),
+    ("subregion", "subregion NOT IN (SELECT name FROM m49 WHERE level = 'subregion')", "not a UN M49 subregion name"),
+    (
+        "subregion",
+        "(SELECT p.name FROM m49 s JOIN m49 p ON p.code = s.parent WHERE s.name = subregion) IS DISTINCT FROM region",
+        "subregion does not belong to the row's region",
+    ),
+    ("indicator", "indicator NOT IN (SELECT name FROM indicator_names)", "unknown indicator"),
+    (
+        "dimension",
+        "dimension NOT IN ('Total', 'by form of exploitation', 'by citizenship', 'by country of repatriation')",
+        "unknown dimension",
+    ),
+    ("category", "category IS NULL OR (dimension = 'Total') <> (category = 'Total')", "category must be Total exactly when dimension is Total"),
+    ("sex", "sex NOT IN ('Total', 'Female', 'Male', 'Other', 'Unknown')", "unknown sex category"),
+    ("age", "age NOT IN ('Total', '0 to 17 years', '18 years or over', 'Unknown')", "unknown age group"),
+    ("year", "TRY_CAST(year AS INTEGER) IS NULL", "not a whole number"),
+    ("year", "TRY_CAST(year AS INTEGER) NOT BETWEEN 1990 AND 2100", "year outside 1990–2100"),
+    ("value_suppressed", "value_suppressed IS NULL OR value_suppressed NOT IN ('True', 'False')", "must be True or False"),
+    ("value", "value_suppressed = 'False' AND TRY_CAST(value AS BIGINT) IS NULL", "not a whole number"),
+    ("value", "TRY_CAST(value AS BIGINT) < 0", "negative count"),
+    ("value", "value_suppressed = 'True' AND value IS NOT NULL", "a suppressed cell has a value"),
+    ("value_text", "value_suppressed = 'True' AND value_text IS DISTINCT FROM '<5'", "a suppressed cell must read \"<5\""),
+    (
+        "value_text",
+        "value_suppressed = 'False' AND replace(value_text, ',', '') IS DISTINCT FROM value",
+        "does not match `value`",
+    ),
+    ("unit", "unit IS DISTINCT FROM 'Counts'", "unit must be Counts"),
+    ("source", "source IS DISTINCT FROM 'GLOTIP'", "source must be GLOTIP"),
+];
+
+/// Reads, checks and normalizes the GLOTIP file into the schema's tables.
+pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let path = folder.join(FILE);
+    if !path.is_file() {
+        return Err(IngestError::file(&path, "file not found"));
+    }
+    let db_error = |e: duckdb::Error| IngestError::file(&path, e.to_string());
+    load_raw(conn, &path).map_err(db_error)?;
+    check_columns(conn, &path)?;
+    create_lookups(conn).map_err(db_error)?;
+    for (column, condition, reason) in ROW_CHECKS {
+        let sql = format!("SELECT row, CAST({column} AS VARCHAR) FROM glotip_raw WHERE {condition} ORDER BY row LIMIT 1");
+        let bad: Option<(i64, Option<String>)> = first_row(conn, &sql).map_err(db_error)?;
+        if let Some((row, value)) = bad {
+            let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
+            return Err(IngestError::at(&path, row as u64, column, format!("{reason} ({shown})")));
+        }
+    }
+    check_keys(conn, &path)?;
+    normalize(conn).map_err(db_error)
+}
+
+fn load_raw(conn: &Connection, path: &Path) -> Result<(), duckdb::Error> {
+    let sql = format!(
+        "CREATE TEMP TABLE glotip_raw AS
+         SELECT row_number() OVER () AS row, *
+         FROM read_csv({}, header = true, all_varchar = true, strict_mode = true)",
+        crate::db::path_literal(path)
+    );
+    conn.execute_batch(&sql)
+}
+
+fn check_columns(conn: &Connection, path: &Path) -> Result<(), IngestError> {
+    let mut stmt = conn
+        .prepare("SELECT column_name FROM (DESCRIBE glotip_raw) WHERE column_name <> 'row'")
+        .map_err(|e| IngestError::file(path, e.to_string()))?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| IngestError::file(path, e.to_string()))?;
+    for expected in COLUMNS {
+        if !found.iter().any(|c| c == expected) {
+            return Err(IngestError {
+                file: path.to_path_buf(),
+                row: Some(0),
+                column: Some(expected.to_string()),
+                reason: format!("missing column; the header has: {}", found.join(", ")),
+            });
+        }
+    }
+    if let Some(extra) = found.iter().find(|c| !COLUMNS.contains(&c.as_str())) {
+        return Err(IngestError::at(path, 0, extra, "unexpected column; has the publisher changed the format?"));
+    }
+    Ok(())
+}
+
+fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE m49 (code VARCHAR, name VARCHAR, level VARCHAR, parent VARCHAR);
+         CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR);",
+    )?;
+    for (code, name, level, parent) in M49 {
+        conn.execute("INSERT INTO m49 VALUES (?, ?, ?, ?)", params![code, name, level, parent])?;
+    }
+    for (id, name, _) in INDICATORS {
+        conn.execute("INSERT INTO indicator_names VALUES (?, ?)", params![id, name])?;
+    }
+    Ok(())
+}
+
+fn first_row(conn: &Connection, sql: &str) -> Result<Option<(i64, Option<String>)>, duckdb::Error> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    match rows.next()? {
+        Some(row) => Ok(Some((row.get(0)?, row.get(1)?))),
+        None => Ok(None),
+    }
+}
+
+/// A country has one name and one subregion, and a total has one row per
+/// country, indicator and year. (Breakdown cells do repeat in the file,
+/// where the tidy copy merged sub-categories; they are kept, numbered by
+/// `seq`.)
+fn check_keys(conn: &Connection, path: &Path) -> Result<(), IngestError> {
+    let checks = [
+        (
+            "iso3",
+            "SELECT max(row), iso3 FROM glotip_raw WHERE iso3 IS NOT NULL GROUP BY iso3
+             HAVING count(DISTINCT country) > 1 OR count(DISTINCT subregion) > 1 ORDER BY 1 LIMIT 1",
+            "the same code is used with different country names or subregions",
+        ),
+        (
+            "year",
+            "SELECT max(row), concat_ws(' ', coalesce(iso3, country), indicator, year) FROM glotip_raw
+             WHERE dimension = 'Total' AND sex = 'Total' AND age = 'Total'
+             GROUP BY coalesce(iso3, country), indicator, year HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+            "duplicate total for this country, indicator and year",
+        ),
+    ];
+    for (column, sql, reason) in checks {
+        if let Some((row, key)) = first_row(conn, sql).map_err(|e| IngestError::file(path, e.to_string()))? {
+            return Err(IngestError::at(path, row as u64, column, format!("{reason} ({})", key.unwrap_or_default())));
+        }
+    }
+    Ok(())
+}
+
+fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        params![
+            SOURCE_ID,
+            "UNODC Global Report on Trafficking in Persons: country data",
+            "United Nations Office on Drugs and Crime (UNODC)",
+            "UNODC, UNODC Research – Data Portal – Trafficking in Persons, release of 14 April 2025 (data to 2022), https://dataunodc.un.org/dp-trafficking-persons",
+            "https://dataunodc.un.org/dp-trafficking-persons",
+            "Subject to the UNODC data portal's terms of use; cite UNODC as the source. No open licence is stated in the workbook.",
+            "2025-04-14",
+        ],
+    )?;
+    for (id, name, description) in INDICATORS {
+        conn.execute(
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?)",
+            params![
+                id,
+                SOURCE_ID,
+                name,
+                description,
+                CAVEATS,
+                "sex;age;form of exploitation;citizenship;country of repatriation"
+            ],
+        )?;
+    }
+    conn.execute_batch(&format!(
+        "INSERT INTO regions SELECT code, name, level, parent FROM m49;
+         INSERT INTO regions
+         SELECT DISTINCT coalesce(r.iso3, '{SARK_CODE}'), r.country, 'country', m.code
+         FROM glotip_raw r JOIN m49 m ON m.name = r.subregion AND m.level = 'subregion';
+         INSERT INTO observations
+         SELECT n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER),
+                r.dimension, r.category, r.sex, r.age,
+                row_number() OVER (PARTITION BY n.id, coalesce(r.iso3, '{SARK_CODE}'), r.year,
+                                   r.dimension, r.category, r.sex, r.age ORDER BY r.row),
+                CASE WHEN r.value_suppressed = 'True' THEN NULL ELSE CAST(r.value AS BIGINT) END,
+                r.value_suppressed = 'True',
+                r.value_text
+         FROM glotip_raw r JOIN indicator_names n ON n.name = r.indicator;
+         DROP TABLE glotip_raw; DROP TABLE m49; DROP TABLE indicator_names;"
+    ))
+}

@@ -1,0 +1,107 @@
+//! `tipstats ingest`: reads each publisher's file as found in the shared data
+//! folder, validates it, normalizes it into the schema of [`crate::db`] in an
+//! in-memory DuckDB, and writes the normalized tables to `data/` as CSV.
+//!
+//! Nothing in `data/` changes unless every source was read and checked: the
+//! tables are written to a scratch folder inside `data/` first and moved into
+//! place only at the end.
+
+mod glotip;
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use duckdb::Connection;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::db;
+
+/// What was wrong with an input file, and where.
+#[derive(Debug)]
+pub struct IngestError {
+    pub file: PathBuf,
+    /// 1-based data row (the header is row 0).
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column `{column}`")?;
+        }
+        write!(f, ": {}", self.reason)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+impl IngestError {
+    pub(crate) fn file(file: &Path, reason: impl Into<String>) -> Self {
+        IngestError { file: file.to_path_buf(), row: None, column: None, reason: reason.into() }
+    }
+
+    pub(crate) fn at(file: &Path, row: u64, column: &str, reason: impl Into<String>) -> Self {
+        IngestError { file: file.to_path_buf(), row: Some(row), column: Some(column.to_string()), reason: reason.into() }
+    }
+}
+
+/// How many rows each normalized table got.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub tables: Vec<(String, u64)>,
+}
+
+/// Reads every source under `source_dir` and replaces the normalized files in
+/// `data_dir`.
+pub fn run(source_dir: &Path, data_dir: &Path, show_progress: bool) -> Result<Summary, IngestError> {
+    let progress = if show_progress { ProgressBar::new(3) } else { ProgressBar::hidden() };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let internal = |e: duckdb::Error| IngestError::file(data_dir, format!("internal database error: {e}"));
+    let conn = Connection::open_in_memory().map_err(internal)?;
+    // One thread keeps the scan order, so row numbers match the file's rows.
+    conn.execute_batch("SET threads = 1;").map_err(internal)?;
+    db::create_schema(&conn).map_err(internal)?;
+
+    progress.set_message("UNODC GLOTIP");
+    glotip::ingest(&conn, &source_dir.join(glotip::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("checking the whole");
+    db::check_normalized(&conn).map_err(|e| IngestError::file(data_dir, format!("normalized data inconsistent: {e}")))?;
+    progress.inc(1);
+
+    progress.set_message("writing data/");
+    let summary = write_tables(&conn, data_dir)?;
+    progress.inc(1);
+    progress.finish_with_message("done");
+    Ok(summary)
+}
+
+/// Writes every table to a scratch folder, then renames each file over the
+/// old one. A failure before the renames leaves `data/` untouched.
+fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestError> {
+    let io = |path: &Path, e: std::io::Error| IngestError::file(path, e.to_string());
+    fs::create_dir_all(data_dir).map_err(|e| io(data_dir, e))?;
+    let scratch = tempfile::Builder::new().prefix(".ingest-").tempdir_in(data_dir).map_err(|e| io(data_dir, e))?;
+    let mut summary = Summary::default();
+    for (file, table, _) in db::DATA_FILES {
+        let path = scratch.path().join(file);
+        let rows = db::export_csv(conn, table, &path).map_err(|e| IngestError::file(&path, e.to_string()))?;
+        summary.tables.push((table.to_string(), rows));
+    }
+    for (file, _, _) in db::DATA_FILES {
+        let target = data_dir.join(file);
+        fs::rename(scratch.path().join(file), &target).map_err(|e| io(&target, e))?;
+    }
+    Ok(summary)
+}

@@ -1,0 +1,15 @@
+//! tipstats: public statistics on human trafficking, gathered from their
+//! publishers, normalized into DuckDB and served as JSON and charts.
+//!
+//! The flow: [`ingest`] reads the publishers' files and writes the normalized
+//! figures to `data/` (committed); [`store`] builds a DuckDB file from `data/`
+//! (one per data version); [`http`] serves it read-only. All SQL lives in [`db`].
+
+pub mod catalog;
+pub mod db;
+pub mod http;
+pub mod ingest;
+pub mod query;
+pub mod store;
+
+pub use http::{Application, ServeConfig};

@@ -1,0 +1,114 @@
+//! The `tipstats` command: parse the command line, set up logging, hand over
+//! to the library.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tipstats::{Application, ServeConfig, ingest};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "tipstats", version, about = "Public human-trafficking statistics: ingest, store, serve")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the dashboard and the JSON API.
+    Serve {
+        /// Address to listen on (port 0 picks a free port).
+        #[arg(long, default_value = "127.0.0.1:8080", env = "TIPSTATS_ADDR")]
+        addr: SocketAddr,
+        /// The normalized figures produced by `tipstats ingest`.
+        #[arg(long, default_value = "data")]
+        data_dir: PathBuf,
+        /// Where the DuckDB file built from the data directory is kept.
+        #[arg(long, default_value = ".tipstats")]
+        db_dir: PathBuf,
+        /// The built dashboard (`cargo xtask frontend` writes it).
+        #[arg(long, default_value = "frontend/dist")]
+        assets_dir: PathBuf,
+        /// Read-only database connections serving queries.
+        #[arg(long, default_value_t = 4)]
+        connections: usize,
+    },
+    /// Read the publishers' files, check them and write the normalized figures.
+    Ingest {
+        /// The folder holding one sub-folder per source.
+        #[arg(long, default_value = "../shared/data")]
+        source_dir: PathBuf,
+        /// Where the normalized CSV files go.
+        #[arg(long, default_value = "data")]
+        data_dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Serve { addr, data_dir, db_dir, assets_dir, connections } => {
+            serve(ServeConfig { addr, data_dir, db_dir, assets_dir, connections })
+        }
+        Command::Ingest { source_dir, data_dir } => match ingest::run(&source_dir, &data_dir, true) {
+            Ok(summary) => {
+                for (table, rows) in summary.tables {
+                    println!("{table}: {rows} rows");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("ingest failed, data/ unchanged: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn serve(config: ServeConfig) -> ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async {
+        let app = match Application::build(config).await {
+            Ok(app) => app,
+            Err(error) => {
+                eprintln!("cannot start: {error:#}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match app.addr() {
+            Ok(addr) => println!("tipstats serving on http://{addr}/"),
+            Err(error) => eprintln!("listening, address unknown: {error}"),
+        }
+        match app.run_until(shutdown_signal()).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("server error: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+            return;
+        }
+    }
+    let _ = ctrl_c.await;
+}

@@ -1,0 +1,175 @@
+//! Query strings from outside, turned into validated queries. Anything that
+//! gets past [`SeriesQuery::parse`] names a known indicator, known regions and
+//! a sane year range, so the layers below never see raw input.
+
+use tipstats_shared::Catalog;
+
+/// The most regions one `series` request may ask for.
+pub const MAX_REGIONS: usize = 12;
+/// Years outside this range cannot be in any source.
+pub const YEAR_BOUNDS: (i32, i32) = (1900, 2100);
+
+/// What was wrong with a request, naming the parameter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("parameter `{parameter}`: {detail}")]
+pub struct BadParameter {
+    pub parameter: String,
+    pub detail: String,
+}
+
+impl BadParameter {
+    pub fn new(parameter: impl Into<String>, detail: impl Into<String>) -> Self {
+        BadParameter { parameter: parameter.into(), detail: detail.into() }
+    }
+}
+
+/// A validated `series` request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SeriesQuery {
+    pub indicator: String,
+    pub regions: Vec<String>,
+    pub from: i32,
+    pub to: i32,
+}
+
+const SERIES_PARAMETERS: [&str; 4] = ["indicator", "region", "from", "to"];
+
+impl SeriesQuery {
+    /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
+    /// defaults to the world, `from`/`to` to the indicator's first/last year.
+    pub fn parse(query_string: &str, catalog: &Catalog) -> Result<SeriesQuery, BadParameter> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query_string)
+            .map_err(|e| BadParameter::new("query", format!("not a valid query string: {e}")))?;
+        let mut seen: Vec<&str> = Vec::new();
+        for (name, _) in &pairs {
+            let Some(known) = SERIES_PARAMETERS.iter().find(|p| **p == name) else {
+                return Err(BadParameter::new(
+                    name.as_str(),
+                    format!("unknown parameter; expected one of: {}", SERIES_PARAMETERS.join(", ")),
+                ));
+            };
+            if seen.contains(known) {
+                return Err(BadParameter::new(name.as_str(), "given more than once"));
+            }
+            seen.push(known);
+        }
+        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+
+        let indicator_id = get("indicator").ok_or_else(|| BadParameter::new("indicator", "required"))?;
+        let indicator = catalog.indicator(indicator_id).ok_or_else(|| {
+            BadParameter::new("indicator", format!("unknown indicator {indicator_id:?}; see /api/v1/catalog"))
+        })?;
+
+        let regions = parse_regions(get("region").unwrap_or("001"), catalog)?;
+        let from = get("from").map(|v| parse_year("from", v)).transpose()?.unwrap_or(indicator.first_year);
+        let to = get("to").map(|v| parse_year("to", v)).transpose()?.unwrap_or(indicator.last_year);
+        if from > to {
+            return Err(BadParameter::new("from", format!("from ({from}) is after to ({to})")));
+        }
+        Ok(SeriesQuery { indicator: indicator.id.clone(), regions, from, to })
+    }
+}
+
+fn parse_regions(list: &str, catalog: &Catalog) -> Result<Vec<String>, BadParameter> {
+    let mut regions: Vec<String> = Vec::new();
+    for code in list.split(',') {
+        let code = code.trim();
+        if code.is_empty() {
+            return Err(BadParameter::new("region", "empty region code in the list"));
+        }
+        if catalog.region(code).is_none() {
+            return Err(BadParameter::new("region", format!("unknown region code {code:?}; see /api/v1/catalog")));
+        }
+        if !regions.iter().any(|r| r == code) {
+            regions.push(code.to_string());
+        }
+        if regions.len() > MAX_REGIONS {
+            return Err(BadParameter::new("region", format!("at most {MAX_REGIONS} regions per request")));
+        }
+    }
+    Ok(regions)
+}
+
+fn parse_year(parameter: &str, text: &str) -> Result<i32, BadParameter> {
+    let (min, max) = YEAR_BOUNDS;
+    let year: i32 = text
+        .trim()
+        .parse()
+        .map_err(|_| BadParameter::new(parameter, format!("{text:?} is not a year (YYYY)")))?;
+    if !(min..=max).contains(&year) {
+        return Err(BadParameter::new(parameter, format!("{year} is outside {min}–{max}")));
+    }
+    Ok(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tipstats_shared::{Indicator, Region, RegionLevel};
+
+    fn catalog() -> Catalog {
+        let region = |code: &str, level| Region { code: code.into(), name: code.into(), level, parent: None };
+        Catalog {
+            data_version: "test".into(),
+            sources: vec![],
+            indicators: vec![Indicator {
+                id: "glotip.victims".into(),
+                name: "Detected victims".into(),
+                unit: "Counts".into(),
+                source: "unodc-glotip".into(),
+                description: String::new(),
+                caveats: vec![],
+                first_year: 2003,
+                last_year: 2022,
+                breakdowns: vec![],
+            }],
+            regions: vec![
+                region("001", RegionLevel::World),
+                region("019", RegionLevel::Region),
+                region("USA", RegionLevel::Country),
+                region("MEX", RegionLevel::Country),
+            ],
+        }
+    }
+
+    fn parse(q: &str) -> Result<SeriesQuery, BadParameter> {
+        SeriesQuery::parse(q, &catalog())
+    }
+
+    #[test]
+    fn defaults_fill_region_and_years() {
+        let q = parse("indicator=glotip.victims").expect("valid");
+        assert_eq!(q.regions, vec!["001"]);
+        assert_eq!((q.from, q.to), (2003, 2022));
+    }
+
+    #[test]
+    fn regions_are_deduplicated_in_order() {
+        let q = parse("indicator=glotip.victims&region=USA,MEX,USA&from=2010&to=2012").expect("valid");
+        assert_eq!(q.regions, vec!["USA", "MEX"]);
+        assert_eq!((q.from, q.to), (2010, 2012));
+    }
+
+    #[test]
+    fn each_bad_parameter_is_named() {
+        let cases = [
+            ("", "indicator"),
+            ("indicator=nope", "indicator"),
+            ("indicator=glotip.victims&region=XXX", "region"),
+            ("indicator=glotip.victims&region=USA,,MEX", "region"),
+            ("indicator=glotip.victims&from=2015&to=2010", "from"),
+            ("indicator=glotip.victims&from=20x0", "from"),
+            ("indicator=glotip.victims&to=99999999999", "to"),
+            ("indicator=glotip.victims&to=1066", "to"),
+            ("indicator=glotip.victims&regions=USA", "regions"),
+            ("indicator=glotip.victims&from=2010&from=2011", "from"),
+        ];
+        for (query, parameter) in cases {
+            let err = parse(query).expect_err(query);
+            assert_eq!(err.parameter, parameter, "{query}: {err}");
+        }
+        let too_many = format!("indicator=glotip.victims&region={}", ["USA"; 13].join(","));
+        // Duplicates collapse, so 13 × USA is one region and fine.
+        assert!(parse(&too_many).is_ok());
+    }
+}

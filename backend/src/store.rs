@@ -1,0 +1,162 @@
+//! The served database: one DuckDB file per data version, built from `data/`
+//! beside the old one and renamed into place, then opened read-only by a
+//! small pool of connections that run on blocking threads.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use duckdb::{AccessMode, Config, Connection};
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+
+use crate::db;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read data directory {path}: {source}")]
+    DataDir { path: PathBuf, source: io::Error },
+    #[error("data directory {path} is missing {file}; run `tipstats ingest` to produce it")]
+    MissingFile { path: PathBuf, file: &'static str },
+    #[error("cannot build the database {path} from {data_dir}: {source}")]
+    Build { path: PathBuf, data_dir: PathBuf, source: duckdb::Error },
+    #[error("cannot open the database {path}: {source}")]
+    Open { path: PathBuf, source: duckdb::Error },
+    #[error("file system error at {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// A short hash of every file the database is built from: it names the
+/// database file, and clients see it as `data_version`.
+pub fn data_version(data_dir: &Path) -> Result<String, StoreError> {
+    let mut hasher = Sha256::new();
+    for (file, _, _) in db::DATA_FILES {
+        let path = data_dir.join(file);
+        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+            io::ErrorKind::NotFound => StoreError::MissingFile { path: data_dir.to_path_buf(), file },
+            _ => StoreError::DataDir { path: path.clone(), source },
+        })?;
+        hasher.update(file.as_bytes());
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    let digest = hasher.finalize();
+    Ok(digest.iter().take(6).map(|b| format!("{b:02x}")).collect())
+}
+
+/// Returns the database for the current contents of `data_dir`, building it
+/// first if this data version has none yet. A build goes to a temporary file
+/// that is renamed into place only when complete, so a failed or killed build
+/// never leaves a half-built database behind under the served name.
+pub fn ensure_database(data_dir: &Path, db_dir: &Path) -> Result<(PathBuf, String), StoreError> {
+    let version = data_version(data_dir)?;
+    let path = db_dir.join(format!("tipstats-{version}.duckdb"));
+    if path.exists() {
+        return Ok((path, version));
+    }
+    fs::create_dir_all(db_dir).map_err(|source| StoreError::Io { path: db_dir.to_path_buf(), source })?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".building-")
+        .suffix(".duckdb")
+        .tempfile_in(db_dir)
+        .map_err(|source| StoreError::Io { path: db_dir.to_path_buf(), source })?
+        .into_temp_path();
+    // DuckDB wants to create the file itself.
+    fs::remove_file(&tmp).map_err(|source| StoreError::Io { path: tmp.to_path_buf(), source })?;
+    let build_error = |source| StoreError::Build { path: path.clone(), data_dir: data_dir.to_path_buf(), source };
+    {
+        let conn = Connection::open(&tmp).map_err(build_error)?;
+        db::build(&conn, data_dir).map_err(build_error)?;
+    }
+    fs::rename(&tmp, &path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+    remove_other_versions(db_dir, &path);
+    tracing::info!(path = %path.display(), %version, "built database");
+    Ok((path, version))
+}
+
+/// Older data versions are not served any more; failing to remove one is
+/// not worth failing the start for.
+fn remove_other_versions(db_dir: &Path, keep: &Path) {
+    let Ok(entries) = fs::read_dir(db_dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if path != keep && name.starts_with("tipstats-") && name.ends_with(".duckdb") {
+            if let Err(error) = fs::remove_file(&path) {
+                tracing::warn!(path = %path.display(), %error, "could not remove an old database");
+            }
+        }
+    }
+}
+
+/// Read-only connections to one database file, used from blocking threads.
+/// Queries never run on the async runtime's workers.
+pub struct Database {
+    connections: Mutex<Vec<Connection>>,
+    permits: Semaphore,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error(transparent)]
+    Db(#[from] duckdb::Error),
+    #[error("database worker failed: {0}")]
+    Worker(String),
+}
+
+impl Database {
+    pub fn open_read_only(path: &Path, size: usize) -> Result<Database, StoreError> {
+        let open_error = |source| StoreError::Open { path: path.to_path_buf(), source };
+        if !path.is_file() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: io::Error::new(io::ErrorKind::NotFound, "no database file here"),
+            });
+        }
+        let config = Config::default().access_mode(AccessMode::ReadOnly).map_err(open_error)?;
+        let first = Connection::open_with_flags(path, config).map_err(open_error)?;
+        let mut connections = Vec::with_capacity(size.max(1));
+        for _ in 1..size.max(1) {
+            connections.push(first.try_clone().map_err(open_error)?);
+        }
+        connections.push(first);
+        let permits = Semaphore::new(connections.len());
+        Ok(Database { connections: Mutex::new(connections), permits })
+    }
+
+    /// Runs `work` with a connection of the pool on a blocking thread.
+    pub async fn run<T, F>(self: &Arc<Self>, work: F) -> Result<T, QueryError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, duckdb::Error> + Send + 'static,
+    {
+        let _permit = self.permits.acquire().await.map_err(|e| QueryError::Worker(e.to_string()))?;
+        let db = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let conn = db.take().ok_or_else(|| QueryError::Worker("no free connection".into()))?;
+            let result = work(&conn);
+            db.give_back(conn);
+            result.map_err(QueryError::from)
+        })
+        .await
+        .map_err(|e| QueryError::Worker(e.to_string()))?
+    }
+
+    fn take(&self) -> Option<Connection> {
+        self.connections.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop()
+    }
+
+    fn give_back(&self, conn: Connection) {
+        self.connections.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(conn);
+    }
+
+    /// Runs `work` on the calling thread: for start-up, before serving.
+    pub fn run_now<T>(&self, work: impl FnOnce(&Connection) -> Result<T, duckdb::Error>) -> Result<T, QueryError> {
+        let conn = self.take().ok_or_else(|| QueryError::Worker("no free connection".into()))?;
+        let result = work(&conn);
+        self.give_back(conn);
+        Ok(result?)
+    }
+}

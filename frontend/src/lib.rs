@@ -1,0 +1,18 @@
+//! The tipstats dashboard, rendered in the browser by Leptos.
+//!
+//! [`state`] is plain Rust and compiles everywhere, so its tests run
+//! natively; the components and the fetching compile only for wasm32.
+
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod app;
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

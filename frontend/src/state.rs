@@ -1,0 +1,298 @@
+//! What the dashboard shows, as plain data: which indicator, which regions,
+//! which years. It round-trips through the page's URL, so a reload or a
+//! shared link shows the same view. No browser APIs here: tested natively.
+
+use tipstats_shared::{Catalog, RegionLevel};
+
+/// The regions shown when the URL names none: the five UN regions.
+pub const DEFAULT_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
+pub const DEFAULT_INDICATOR: &str = "glotip.victims";
+/// As many regions as the API accepts in one request.
+pub const MAX_REGIONS: usize = 12;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    pub indicator: String,
+    pub regions: Vec<String>,
+    pub from: i32,
+    pub to: i32,
+}
+
+impl ViewState {
+    pub fn default_for(catalog: &Catalog) -> ViewState {
+        let indicator = catalog
+            .indicator(DEFAULT_INDICATOR)
+            .or_else(|| catalog.indicators.first());
+        let regions = DEFAULT_REGIONS
+            .iter()
+            .filter(|code| catalog.region(code).is_some())
+            .map(|code| code.to_string())
+            .collect();
+        ViewState {
+            indicator: indicator.map(|i| i.id.clone()).unwrap_or_default(),
+            regions,
+            from: indicator.map_or(2003, |i| i.first_year),
+            to: indicator.map_or(2022, |i| i.last_year),
+        }
+    }
+
+    /// The view a URL query string asks for. Anything unknown or malformed
+    /// falls back to the default, so an old or mangled link still opens.
+    pub fn from_query(query: &str, catalog: &Catalog) -> ViewState {
+        let mut state = ViewState::default_for(catalog);
+        let pairs = parse_query(query);
+        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        if let Some(indicator) = get("indicator").and_then(|id| catalog.indicator(id)) {
+            state.indicator = indicator.id.clone();
+            state.from = indicator.first_year;
+            state.to = indicator.last_year;
+        }
+        if let Some(list) = get("region") {
+            let regions: Vec<String> = list
+                .split(',')
+                .filter(|code| catalog.region(code).is_some())
+                .take(MAX_REGIONS)
+                .map(String::from)
+                .collect();
+            if !regions.is_empty() {
+                state.regions = regions;
+            }
+        }
+        let year = |name| get(name).and_then(|v| v.parse::<i32>().ok());
+        if let Some(from) = year("from") {
+            state.from = from;
+        }
+        if let Some(to) = year("to") {
+            state.to = to;
+        }
+        state.clamp_years(catalog);
+        state
+    }
+
+    /// The query string of this view, for the page URL and the API.
+    pub fn to_query(&self) -> String {
+        format!(
+            "indicator={}&region={}&from={}&to={}",
+            encode_component(&self.indicator),
+            self.regions.iter().map(|r| encode_component(r)).collect::<Vec<_>>().join(","),
+            self.from,
+            self.to
+        )
+    }
+
+    pub fn series_path(&self) -> String {
+        format!("/api/v1/series?{}", self.to_query())
+    }
+
+    /// Adds the region if absent (up to [`MAX_REGIONS`]), removes it if present.
+    pub fn toggle_region(&mut self, code: &str) {
+        if let Some(index) = self.regions.iter().position(|r| r == code) {
+            self.regions.remove(index);
+        } else if self.regions.len() < MAX_REGIONS {
+            self.regions.push(code.to_string());
+        }
+    }
+
+    /// Switches indicator, keeping the years where the new one has data.
+    pub fn set_indicator(&mut self, id: &str, catalog: &Catalog) {
+        if catalog.indicator(id).is_some() {
+            self.indicator = id.to_string();
+            self.clamp_years(catalog);
+        }
+    }
+
+    pub fn set_from(&mut self, year: i32, catalog: &Catalog) {
+        self.from = year;
+        if self.to < year {
+            self.to = year;
+        }
+        self.clamp_years(catalog);
+    }
+
+    pub fn set_to(&mut self, year: i32, catalog: &Catalog) {
+        self.to = year;
+        if self.from > year {
+            self.from = year;
+        }
+        self.clamp_years(catalog);
+    }
+
+    /// Keeps the range inside the indicator's years and in order.
+    fn clamp_years(&mut self, catalog: &Catalog) {
+        if let Some(indicator) = catalog.indicator(&self.indicator) {
+            let (first, last) = (indicator.first_year, indicator.last_year);
+            self.from = self.from.clamp(first, last);
+            self.to = self.to.clamp(first, last);
+        }
+        if self.from > self.to {
+            std::mem::swap(&mut self.from, &mut self.to);
+        }
+    }
+}
+
+/// The regions offered as checkboxes: the world, the UN regions and subregions.
+pub fn aggregate_regions(catalog: &Catalog) -> impl Iterator<Item = &tipstats_shared::Region> {
+    catalog
+        .regions
+        .iter()
+        .filter(|r| matches!(r.level, RegionLevel::World | RegionLevel::Region | RegionLevel::Subregion))
+}
+
+/// Splits `a=1&b=x%20y` into decoded pairs. A leading `?` is ignored.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_component(name), decode_component(value))
+        })
+        .collect()
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode_component`] (and `+` for space); malformed escapes are
+/// kept as they are.
+pub fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tipstats_shared::{Indicator, Region};
+
+    fn catalog() -> Catalog {
+        let region = |code: &str, level| Region { code: code.into(), name: code.into(), level, parent: None };
+        let indicator = |id: &str, first_year, last_year| Indicator {
+            id: id.into(),
+            name: id.into(),
+            unit: "Counts".into(),
+            source: "s".into(),
+            description: String::new(),
+            caveats: vec![],
+            first_year,
+            last_year,
+            breakdowns: vec![],
+        };
+        Catalog {
+            data_version: "v".into(),
+            sources: vec![],
+            indicators: vec![indicator("glotip.victims", 2003, 2022), indicator("glotip.offences", 2010, 2022)],
+            regions: vec![
+                region("001", RegionLevel::World),
+                region("002", RegionLevel::Region),
+                region("019", RegionLevel::Region),
+                region("142", RegionLevel::Region),
+                region("150", RegionLevel::Region),
+                region("009", RegionLevel::Region),
+                region("USA", RegionLevel::Country),
+                region("MEX", RegionLevel::Country),
+            ],
+        }
+    }
+
+    #[test]
+    fn default_view_is_the_five_regions_over_all_years() {
+        let state = ViewState::default_for(&catalog());
+        assert_eq!(state.indicator, "glotip.victims");
+        assert_eq!(state.regions, DEFAULT_REGIONS.map(String::from).to_vec());
+        assert_eq!((state.from, state.to), (2003, 2022));
+    }
+
+    #[test]
+    fn url_round_trip_keeps_the_view() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.set_indicator("glotip.offences", &c);
+        state.regions = vec!["USA".into(), "MEX".into()];
+        state.set_from(2012, &c);
+        state.set_to(2020, &c);
+        let query = state.to_query();
+        assert_eq!(query, "indicator=glotip.offences&region=USA,MEX&from=2012&to=2020");
+        assert_eq!(ViewState::from_query(&format!("?{query}"), &c), state);
+    }
+
+    #[test]
+    fn mangled_links_fall_back_to_defaults_field_by_field() {
+        let c = catalog();
+        let state = ViewState::from_query("indicator=nope&region=XXX,USA&from=abc&to=1990", &c);
+        assert_eq!(state.indicator, "glotip.victims");
+        assert_eq!(state.regions, vec!["USA"]);
+        // `to` clamps to the first year, and `from` keeps its default order.
+        assert_eq!((state.from, state.to), (2003, 2003));
+    }
+
+    #[test]
+    fn toggling_adds_and_removes_regions_up_to_the_limit() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.toggle_region("USA");
+        assert!(state.regions.contains(&"USA".to_string()));
+        state.toggle_region("USA");
+        assert!(!state.regions.contains(&"USA".to_string()));
+        for i in 0..20 {
+            state.toggle_region(&format!("R{i}"));
+        }
+        assert_eq!(state.regions.len(), MAX_REGIONS);
+    }
+
+    #[test]
+    fn year_setters_keep_the_range_ordered_and_inside_the_indicator() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.set_from(2015, &c);
+        state.set_to(2010, &c);
+        assert_eq!((state.from, state.to), (2010, 2010));
+        state.set_to(2100, &c);
+        assert_eq!(state.to, 2022);
+        state.set_indicator("glotip.offences", &c);
+        assert_eq!((state.from, state.to), (2010, 2022));
+    }
+
+    #[test]
+    fn components_encode_and_decode() {
+        assert_eq!(encode_component("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+        assert_eq!(decode_component("a%20b%26c%3Dd%2F%C3%A9"), "a b&c=d/é");
+        assert_eq!(decode_component("x+y%zz%4"), "x y%zz%4");
+        assert_eq!(parse_query("?a=1&&b&c=%41"), vec![
+            ("a".into(), "1".into()),
+            ("b".into(), "".into()),
+            ("c".into(), "A".into())
+        ]);
+    }
+}

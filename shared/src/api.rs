@@ -1,0 +1,167 @@
+//! The JSON documents of the `/api/v1` endpoints, exactly as they travel.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything a client needs to build its pickers: `GET /api/v1/catalog`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Catalog {
+    /// Identifies the published figures; changes whenever `data/` changes.
+    pub data_version: String,
+    pub sources: Vec<Source>,
+    pub indicators: Vec<Indicator>,
+    pub regions: Vec<Region>,
+}
+
+impl Catalog {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.code == code)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The region's name, or its code when the catalog does not know it.
+    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.region(code).map_or(code, |r| r.name.as_str())
+    }
+}
+
+/// A publisher's dataset, and how to cite it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub publisher: String,
+    pub citation: String,
+    pub url: String,
+    pub terms: String,
+}
+
+/// One measured quantity of one source, e.g. detected trafficking victims.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// The id of the [`Source`] that publishes it.
+    pub source: String,
+    pub description: String,
+    /// What the figures are not: read before quoting them.
+    pub caveats: Vec<String>,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// The breakdown dimensions the source publishes besides the total.
+    pub breakdowns: Vec<String>,
+}
+
+/// A place in the geography hierarchy: world → UN region → subregion → country.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Region {
+    /// UN M49 three-digit code for the world and UN (sub)regions, ISO 3166-1
+    /// alpha-3 for countries, ISO 3166-2 for states.
+    pub code: String,
+    pub name: String,
+    pub level: RegionLevel,
+    pub parent: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionLevel {
+    World,
+    Region,
+    Subregion,
+    Country,
+    State,
+}
+
+impl RegionLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionLevel::World => "world",
+            RegionLevel::Region => "region",
+            RegionLevel::Subregion => "subregion",
+            RegionLevel::Country => "country",
+            RegionLevel::State => "state",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            RegionLevel::World,
+            RegionLevel::Region,
+            RegionLevel::Subregion,
+            RegionLevel::Country,
+            RegionLevel::State,
+        ]
+        .into_iter()
+        .find(|level| level.as_str() == text)
+    }
+}
+
+/// `GET /api/v1/series`: one row per region and year.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SeriesResponse {
+    pub data_version: String,
+    pub indicator: String,
+    pub regions: Vec<String>,
+    pub from: i32,
+    pub to: i32,
+    pub rows: Vec<SeriesRow>,
+    pub sources: Vec<Source>,
+    pub notes: Vec<Note>,
+}
+
+/// The figure for one region in one year, with what it rests on.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SeriesRow {
+    pub region: String,
+    pub year: i32,
+    /// The sum of the published values; `None` when every contributing cell
+    /// was suppressed (published as "<5"), which is not the same as zero.
+    pub value: Option<i64>,
+    /// How many countries (or states) contributed a figure or a suppressed cell.
+    pub reporting_units: u32,
+    /// How many contributing cells were published as "<5".
+    pub suppressed_cells: u32,
+    /// Bounds of the true sum when suppressed cells are inside it: each "<5"
+    /// cell adds 0 to the lower and 4 to the upper bound.
+    pub lower: Option<i64>,
+    pub upper: Option<i64>,
+}
+
+impl SeriesRow {
+    /// The value to plot: the known sum, or the lower bound when only
+    /// suppressed cells contributed.
+    pub fn plotted(&self) -> Option<f64> {
+        self.value.or(self.lower).map(|v| v as f64)
+    }
+}
+
+/// A caveat or annotation that applies to a query's figures.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Note {
+    /// `caveat`, `coverage` or `annotation`.
+    pub kind: String,
+    pub text: String,
+    pub region: Option<String>,
+    pub year: Option<i32>,
+}
+
+/// An RFC 9457 problem document, sent with `application/problem+json`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The query parameter that was wrong, when one was.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub parameter: Option<String>,
+}

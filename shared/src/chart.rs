@@ -1,0 +1,266 @@
+//! The trend chart, drawn by plotters on any backend: the browser draws it
+//! into an SVG string, the server into SVG or PNG, tests into a string.
+//!
+//! Each series gets one colour of the Okabe–Ito palette (safe for colour-blind
+//! readers) and a direct label at its last point, so colour is never the only
+//! cue. Where suppressed cells make a figure uncertain the chart shades the
+//! band between its lower and upper bound.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::format::axis_tick;
+use crate::{Catalog, SeriesResponse};
+
+/// Okabe & Ito (2008), ordered so the first colours contrast most on white.
+pub const PALETTE: [RGBColor; 7] = [
+    RGBColor(0x00, 0x72, 0xB2),
+    RGBColor(0xD5, 0x5E, 0x00),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xCC, 0x79, 0xA7),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0x00, 0x00, 0x00),
+];
+
+/// Everything the chart shows, already in plotting terms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    pub y_label: String,
+    pub years: (i32, i32),
+    pub series: Vec<Series>,
+}
+
+/// One line: a region's values by year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    /// Lower and upper bound, when suppressed cells are inside the value.
+    pub band: Option<(f64, f64)>,
+}
+
+impl LineChart {
+    /// The chart of a `series` answer: one line per requested region, in the
+    /// order the regions were asked for.
+    pub fn from_series(response: &SeriesResponse, catalog: &Catalog) -> LineChart {
+        let indicator = catalog.indicator(&response.indicator);
+        let series = response
+            .regions
+            .iter()
+            .map(|code| Series {
+                label: catalog.region_name(code).to_string(),
+                points: response
+                    .rows
+                    .iter()
+                    .filter(|row| &row.region == code)
+                    .filter_map(|row| {
+                        let value = row.plotted()?;
+                        let band = row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64));
+                        Some(Point { year: row.year, value, band })
+                    })
+                    .collect(),
+            })
+            .collect();
+        LineChart {
+            title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone()),
+            y_label: indicator.map_or_else(String::new, |i| i.unit.clone()),
+            years: (response.from, response.to),
+            series,
+        }
+    }
+
+    fn y_max(&self) -> f64 {
+        let top = self
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.band.map_or(p.value, |(_, upper)| upper.max(p.value)))
+            .fold(0.0, f64::max);
+        if top <= 0.0 { 1.0 } else { top * 1.08 }
+    }
+}
+
+/// Colours of the chart's frame, so a dark page gets a dark chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub grid: RGBColor,
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: RGBColor(0xFF, 0xFF, 0xFF),
+        text: RGBColor(0x1A, 0x1A, 0x1A),
+        grid: RGBColor(0xDD, 0xDD, 0xDD),
+    };
+}
+
+/// Draws `chart` onto `root` and presents it.
+pub fn draw_line_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let (from, to) = chart.years;
+    // A single year still needs a visible x range.
+    let x_range = if from < to { from..to } else { from - 1..to + 1 };
+    let text = TextStyle::from(("sans-serif", 14).into_font()).color(&theme.text);
+    let mut ctx = ChartBuilder::on(root)
+        .caption(&chart.title, ("sans-serif", 18).into_font().color(&theme.text))
+        .margin(12)
+        .margin_right(130)
+        .x_label_area_size(32)
+        .y_label_area_size(72)
+        .build_cartesian_2d(x_range.clone(), 0.0..chart.y_max())?;
+    ctx.configure_mesh()
+        .light_line_style(theme.grid.mix(0.5))
+        .bold_line_style(theme.grid)
+        .axis_style(theme.text)
+        .x_labels(((x_range.end - x_range.start) as usize + 1).min(12))
+        .x_label_formatter(&|year| year.to_string())
+        .y_label_formatter(&|v| axis_tick(*v))
+        .y_desc(chart.y_label.as_str())
+        .label_style(text.clone())
+        .axis_desc_style(text.clone())
+        .draw()?;
+
+    for (index, series) in chart.series.iter().enumerate() {
+        let colour = PALETTE[index % PALETTE.len()];
+        draw_band(&mut ctx, series, colour)?;
+        for run in contiguous_runs(&series.points) {
+            ctx.draw_series(LineSeries::new(
+                run.iter().map(|p| (p.year, p.value)),
+                colour.stroke_width(2),
+            ))?;
+        }
+        ctx.draw_series(
+            series.points.iter().map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
+        )?;
+        if let Some(last) = series.points.last() {
+            let label = EmptyElement::at((last.year, last.value))
+                + Text::new(series.label.clone(), (8, -7), text.clone().color(&colour));
+            ctx.plotting_area().draw(&label)?;
+        }
+    }
+    root.present()
+}
+
+/// Shades the lower–upper band of the points whose value is uncertain.
+fn draw_band<DB: DrawingBackend>(
+    ctx: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>>,
+    series: &Series,
+    colour: RGBColor,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    for run in contiguous_runs(&series.points) {
+        let banded: Vec<_> = run.iter().filter_map(|p| p.band.map(|b| (p.year, b))).collect();
+        if banded.is_empty() {
+            continue;
+        }
+        // A lone uncertain year gets an error bar instead of an area.
+        if banded.len() == 1 {
+            let (year, (lower, upper)) = banded[0];
+            ctx.draw_series(std::iter::once(PathElement::new(
+                vec![(year, lower), (year, upper)],
+                colour.mix(0.5).stroke_width(6),
+            )))?;
+            continue;
+        }
+        let mut outline: Vec<(i32, f64)> = banded.iter().map(|&(y, (_, upper))| (y, upper)).collect();
+        outline.extend(banded.iter().rev().map(|&(y, (lower, _))| (y, lower)));
+        ctx.draw_series(std::iter::once(Polygon::new(outline, colour.mix(0.2).filled())))?;
+    }
+    Ok(())
+}
+
+/// Splits points into runs of consecutive years, so a missing year shows as a
+/// gap rather than a line drawn across it.
+fn contiguous_runs(points: &[Point]) -> Vec<&[Point]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        if i == points.len() || points[i].year != points[i - 1].year + 1 {
+            if start < i {
+                runs.push(&points[start..i]);
+            }
+            start = i;
+        }
+    }
+    runs
+}
+
+/// Renders the chart to an SVG document of the given size.
+pub fn line_chart_svg(chart: &LineChart, size: (u32, u32), theme: Theme) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_line_chart(&root, chart, theme).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(year: i32, value: f64) -> Point {
+        Point { year, value, band: None }
+    }
+
+    fn chart(series: Vec<Series>) -> LineChart {
+        LineChart { title: "Detected victims".into(), y_label: "Counts".into(), years: (2010, 2015), series }
+    }
+
+    #[test]
+    fn runs_break_at_missing_years() {
+        let points = [point(2010, 1.0), point(2011, 2.0), point(2013, 3.0)];
+        let runs = contiguous_runs(&points);
+        assert_eq!(runs.len(), 2);
+        assert_eq!(runs[0].len(), 2);
+        assert_eq!(runs[1][0].year, 2013);
+        assert!(contiguous_runs(&[]).is_empty());
+    }
+
+    #[test]
+    fn svg_has_one_stroke_colour_per_series_and_direct_labels() {
+        let series = vec![
+            Series { label: "Americas".into(), points: vec![point(2010, 5.0), point(2011, 8.0), point(2013, 9.0)] },
+            Series { label: "Europe".into(), points: vec![point(2010, 50.0), point(2011, 40.0)] },
+        ];
+        let svg = line_chart_svg(&chart(series), (640, 360), Theme::LIGHT).expect("draws");
+        assert!(svg.starts_with("<svg"), "{svg:.80}");
+        assert!(svg.contains("Detected victims"));
+        assert!(svg.contains("\nAmericas\n") && svg.contains("\nEurope\n"));
+        let stroke = |c: RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let polylines: Vec<&str> = svg.split("<polyline").skip(1).collect();
+        // Americas has a gap in 2012, so two segments; Europe one.
+        assert_eq!(polylines.iter().filter(|p| p.contains(&stroke(PALETTE[0]))).count(), 2);
+        assert_eq!(polylines.iter().filter(|p| p.contains(&stroke(PALETTE[1]))).count(), 1);
+    }
+
+    #[test]
+    fn uncertain_values_draw_a_band_that_reaches_the_upper_bound() {
+        let mut points = vec![point(2010, 10.0), point(2011, 12.0)];
+        points[0].band = Some((10.0, 30.0));
+        points[1].band = Some((12.0, 40.0));
+        let c = chart(vec![Series { label: "Africa".into(), points }]);
+        assert!((c.y_max() - 40.0 * 1.08).abs() < 1e-9);
+        let svg = line_chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+        assert!(svg.contains("<polygon"), "band drawn as a polygon");
+    }
+
+    #[test]
+    fn empty_chart_still_draws() {
+        let svg = line_chart_svg(&chart(vec![]), (320, 200), Theme::LIGHT).expect("draws");
+        assert!(svg.contains("</svg>"));
+    }
+}

@@ -1,0 +1,12 @@
+//! What the tipstats server and the browser app have in common: the JSON wire
+//! types of the API (serde only) and the chart drawing (plotters, generic over
+//! the drawing backend, so the browser and the server draw the very same chart).
+//!
+//! Nothing here does I/O, so nothing here can fail for reasons outside the
+//! arguments it is given.
+
+pub mod api;
+pub mod chart;
+pub mod format;
+
+pub use api::*;

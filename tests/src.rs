@@ -1,0 +1,186 @@
+//! The shared harness of the integration tests: the real server on a free
+//! loopback port over a real database built from the committed `data/`, an
+//! HTTP client, and headless Chromium driven through chromedriver.
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use tipstats::{Application, ServeConfig};
+use tokio::sync::oneshot;
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The publishers' raw files, when this machine has them (`../shared/data`
+/// beside the repository, or `TIPSTATS_SOURCE_DIR`).
+pub fn raw_source_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("TIPSTATS_SOURCE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/data"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("NOTE: raw sources not found at {}; this test checks nothing here", dir.display());
+        None
+    }
+}
+
+/// One database directory for the whole test process: the database is built
+/// once from `data/` and every server of the process shares it read-only.
+fn db_dir() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a temp dir: {e}")))
+        .path()
+}
+
+/// A running server; it stops when dropped.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    _shutdown: oneshot::Sender<()>,
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.unwrap_or_else(|e| panic!("GET {path}: bad JSON: {e}"))
+    }
+}
+
+/// Starts the application on 127.0.0.1 with a free port.
+pub async fn spawn_app() -> TestServer {
+    let root = workspace_root();
+    let config = ServeConfig {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir: root.join("data"),
+        db_dir: db_dir().to_path_buf(),
+        assets_dir: root.join("frontend/dist"),
+        connections: 4,
+    };
+    let app = Application::build(config).await.unwrap_or_else(|e| panic!("server failed to start: {e:#}"));
+    let addr = app.addr().unwrap_or_else(|e| panic!("no address: {e}"));
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestServer { addr, client: reqwest::Client::new(), _shutdown: shutdown }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free port: {e}"))
+}
+
+/// chromedriver on a free port, with headless Chromium; both end on drop.
+pub struct Browser {
+    pub client: fantoccini::Client,
+    _driver: DriverProcess,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let driver = DriverProcess(Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start chromedriver (run scripts/test, which installs it): {e}")));
+        let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+        let args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": args,
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match fantoccini::ClientBuilder::new(connector).capabilities(capabilities.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("cannot start a browser session: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        Browser { client, _driver: driver, _profile: profile }
+    }
+
+    /// Polls `check` until it returns `Some`, or fails the test after `timeout`.
+    pub async fn wait_for<T, F, Fut>(&self, what: &str, timeout: Duration, mut check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Option<T>>,
+    {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(value) = check().await {
+                return value;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs a script in the page and returns its JSON result.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Saves a screenshot under `tests/artifacts/` for people to look at.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot: {e}"));
+        let dir = workspace_root().join("tests/artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        path
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Kills chromedriver (and so its browser) when the test ends, even by panic.
+struct DriverProcess(Child);
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

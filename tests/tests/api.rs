@@ -1,0 +1,133 @@
+//! The JSON API against the real database built from `data/`.
+
+use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
+use tipstats_tests::spawn_app;
+
+#[tokio::test]
+async fn catalog_lists_sources_indicators_and_the_region_hierarchy() {
+    let app = spawn_app().await;
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let glotip = catalog.source("unodc-glotip").expect("GLOTIP source");
+    assert!(glotip.citation.contains("UNODC"), "{}", glotip.citation);
+    let victims = catalog.indicator("glotip.victims").expect("victims indicator");
+    assert_eq!((victims.first_year, victims.last_year), (2003, 2022));
+    assert!(victims.caveats.iter().any(|c| c.contains("not prevalence")));
+    assert_eq!(catalog.indicators.len(), 5);
+
+    let world = catalog.region("001").expect("world");
+    assert_eq!(world.level, RegionLevel::World);
+    for (code, name) in [("002", "Africa"), ("019", "Americas"), ("142", "Asia"), ("150", "Europe"), ("009", "Oceania")] {
+        let region = catalog.region(code).unwrap_or_else(|| panic!("{code}"));
+        assert_eq!((region.name.as_str(), region.parent.as_deref()), (name, Some("001")));
+    }
+    assert_eq!(catalog.region("021").and_then(|r| r.parent.as_deref()), Some("019"));
+    assert_eq!(catalog.region("USA").and_then(|r| r.parent.as_deref()), Some("021"));
+    assert_eq!(catalog.region("MEX").and_then(|r| r.parent.as_deref()), Some("419"));
+    let countries = catalog.regions.iter().filter(|r| r.level == RegionLevel::Country).count();
+    assert_eq!(countries, 199);
+}
+
+#[tokio::test]
+async fn usa_detected_victims_2022_are_16390() {
+    let app = spawn_app().await;
+    let series: SeriesResponse =
+        app.get_json("/api/v1/series?indicator=glotip.victims&region=USA&from=2022&to=2022").await;
+    assert_eq!(series.rows.len(), 1);
+    let row = &series.rows[0];
+    assert_eq!((row.region.as_str(), row.year, row.value), ("USA", 2022, Some(16390)));
+    assert_eq!((row.reporting_units, row.suppressed_cells, row.lower, row.upper), (1, 0, None, None));
+    assert_eq!(series.sources[0].id, "unodc-glotip");
+    assert!(series.notes.iter().any(|n| n.kind == "caveat" && n.text.contains("not prevalence")));
+}
+
+#[tokio::test]
+async fn a_region_total_is_the_sum_of_its_countries() {
+    let app = spawn_app().await;
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    for subregion in ["021", "419", "155"] {
+        let countries: Vec<&str> = catalog
+            .regions
+            .iter()
+            .filter(|r| r.parent.as_deref() == Some(subregion))
+            .map(|r| r.code.as_str())
+            .collect();
+        assert!(!countries.is_empty());
+        let total: SeriesResponse = app
+            .get_json(&format!("/api/v1/series?indicator=glotip.victims&region={subregion}&from=2018&to=2018"))
+            .await;
+        let (mut value, mut units, mut suppressed) = (0, 0, 0);
+        for chunk in countries.chunks(12) {
+            let parts: SeriesResponse = app
+                .get_json(&format!("/api/v1/series?indicator=glotip.victims&region={}&from=2018&to=2018", chunk.join(",")))
+                .await;
+            for row in parts.rows {
+                value += row.value.unwrap_or(0);
+                units += row.reporting_units;
+                suppressed += row.suppressed_cells;
+            }
+        }
+        let row = &total.rows[0];
+        assert_eq!(row.value.unwrap_or(0), value, "{subregion}");
+        assert_eq!((row.reporting_units, row.suppressed_cells), (units, suppressed), "{subregion}");
+        if suppressed > 0 {
+            assert_eq!((row.lower, row.upper), (Some(value), Some(value + 4 * i64::from(suppressed))));
+        }
+    }
+}
+
+#[tokio::test]
+async fn suppressed_cells_widen_the_bounds_and_are_never_zero() {
+    let app = spawn_app().await;
+    // Northern Africa 2009: one country reported, its total published as "<5".
+    let series: SeriesResponse =
+        app.get_json("/api/v1/series?indicator=glotip.victims&region=015&from=2009&to=2009").await;
+    let row = &series.rows[0];
+    assert_eq!(row.value, None, "a suppressed cell is not zero");
+    assert_eq!((row.suppressed_cells, row.lower, row.upper), (1, Some(0), Some(4)));
+}
+
+#[tokio::test]
+async fn each_bad_parameter_gets_a_problem_document_naming_it() {
+    let app = spawn_app().await;
+    let many: Vec<&str> =
+        vec!["USA", "MEX", "CAN", "BRA", "ARG", "CHL", "COL", "PER", "GTM", "HND", "SLV", "NIC", "CRI"];
+    let cases = [
+        ("", "indicator"),
+        ("indicator=no.such", "indicator"),
+        ("indicator=glotip.victims&region=ATLANTIS", "region"),
+        ("indicator=glotip.victims&region=USA,,MEX", "region"),
+        ("indicator=glotip.victims&from=2020&to=2010", "from"),
+        ("indicator=glotip.victims&from=twenty", "from"),
+        ("indicator=glotip.victims&to=2010.5", "to"),
+        ("indicator=glotip.victims&to=99999999999999999999", "to"),
+        ("indicator=glotip.victims&regoin=USA", "regoin"),
+        ("indicator=glotip.victims&from=2010&from=2011", "from"),
+    ];
+    let too_many = format!("indicator=glotip.victims&region={}", many.join(","));
+    for (query, parameter) in cases.iter().map(|(q, p)| (q.to_string(), *p)).chain([(too_many, "region")]) {
+        let response = app.get(&format!("/api/v1/series?{query}")).await;
+        assert_eq!(response.status(), 400, "{query}");
+        let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).map(String::from);
+        assert_eq!(content_type.as_deref(), Some("application/problem+json"), "{query}");
+        let problem: Problem = response.json().await.expect("problem JSON");
+        assert_eq!(problem.status, 400);
+        assert_eq!(problem.parameter.as_deref(), Some(parameter), "{query}: {}", problem.detail);
+        assert!(problem.detail.contains(parameter), "{query}: {}", problem.detail);
+    }
+}
+
+#[tokio::test]
+async fn responses_name_the_data_version_and_compress() {
+    let app = spawn_app().await;
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/catalog"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("catalog");
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from);
+    assert_eq!(header("x-data-version"), Some(catalog.data_version.clone()));
+    assert_eq!(header("content-encoding").as_deref(), Some("gzip"));
+}

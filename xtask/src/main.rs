@@ -1,0 +1,142 @@
+//! `cargo xtask frontend`: builds the dashboard into `frontend/dist`.
+//!
+//! The steps: `cargo build` of the frontend crate for wasm32 in the
+//! `wasm-release` profile; wasm-bindgen (as a library, so its version is the
+//! one in Cargo.lock and always matches the `wasm-bindgen` crate); `wasm-opt`
+//! if it is on PATH; the static files copied beside; gzip and brotli copies
+//! of each file for the server to send precompressed.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "xtask")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the browser bundle into frontend/dist.
+    Frontend {
+        /// Skip wasm-opt even when it is installed.
+        #[arg(long)]
+        no_opt: bool,
+    },
+}
+
+const CRATE: &str = "tipstats-frontend";
+const WASM_NAME: &str = "tipstats_frontend";
+const STATIC_FILES: [&str; 3] = ["index.html", "style.css", "boot.js"];
+
+fn main() -> Result<()> {
+    match Cli::parse().task {
+        Task::Frontend { no_opt } => frontend(no_opt),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn frontend(no_opt: bool) -> Result<()> {
+    let root = workspace_root();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(&root)
+        .args(["build", "-p", CRATE, "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"])
+        .status()
+        .context("running cargo build for wasm32")?;
+    if !status.success() {
+        bail!("cargo build of {CRATE} for wasm32 failed");
+    }
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release").join(format!("{WASM_NAME}.wasm"));
+    let dist = root.join("frontend/dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
+    }
+    fs::create_dir_all(&dist)?;
+
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        .generate(&dist)
+        .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
+
+    let bundle = dist.join(format!("{WASM_NAME}_bg.wasm"));
+    if !no_opt {
+        optimize(&bundle)?;
+    }
+    for file in STATIC_FILES {
+        fs::copy(root.join("frontend").join(file), dist.join(file)).with_context(|| format!("copying {file}"))?;
+    }
+    let mut total_gzip = 0;
+    for entry in fs::read_dir(&dist)? {
+        let path = entry?.path();
+        let bytes = fs::read(&path)?;
+        let gzip = compress_gzip(&bytes)?;
+        let brotli = compress_brotli(&bytes)?;
+        total_gzip += gzip.len();
+        println!(
+            "{:<32} {:>8} bytes, gzip {:>7}, brotli {:>7}",
+            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            bytes.len(),
+            gzip.len(),
+            brotli.len()
+        );
+        fs::write(with_suffix(&path, ".gz"), gzip)?;
+        fs::write(with_suffix(&path, ".br"), brotli)?;
+    }
+    println!("frontend built in {} ({total_gzip} bytes gzipped in all)", dist.display());
+    Ok(())
+}
+
+/// Debian's wasm-opt (binaryen 108) needs the features Rust's wasm uses
+/// named explicitly.
+fn optimize(bundle: &Path) -> Result<()> {
+    let found = Command::new("wasm-opt").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        println!("wasm-opt not found; the bundle is left unoptimized (install Debian's binaryen to shrink it)");
+        return Ok(());
+    }
+    let status = Command::new("wasm-opt")
+        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+        .arg(bundle)
+        .arg("-o")
+        .arg(bundle)
+        .status()
+        .context("running wasm-opt")?;
+    if !status.success() {
+        bail!("wasm-opt failed on {}", bundle.display());
+    }
+    Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn compress_gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+fn compress_brotli(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes)?;
+    }
+    Ok(out)
+}
