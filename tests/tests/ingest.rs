@@ -48,7 +48,7 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
         (Box::new(move |t| replace_line(t, 2, &usa.replace("16390,False", "16390,True"))), Some(2), "value", "suppressed cell has a value"),
         (Box::new(move |t| replace_line(t, 7, &usa.replace("Northern America", "Atlantis"))), Some(7), "subregion", "not a UN M49 subregion"),
         (Box::new(move |t| replace_line(t, 4, &usa.replace("Detected trafficking victims", "Guesses"))), Some(4), "indicator", "unknown indicator"),
-        (Box::new(move |t| replace_line(t, 0, &header.replace(",value_text", ""))), Some(0), "value_text", "missing column"),
+        (Box::new(move |t| replace_line(t, 0, &header.replace("value_text", "valuetext"))), Some(0), "value_text", "missing column"),
         (Box::new(move |t| format!("{t}\n{usa}")), None, "year", "duplicate total"),
     ];
     let data = tempfile::tempdir().expect("temp dir");
