@@ -12,7 +12,10 @@ use tipstats::{Application, ServeConfig};
 use tokio::sync::oneshot;
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// The publishers' raw files, when this machine has them (`../shared/data`
@@ -24,7 +27,10 @@ pub fn raw_source_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("NOTE: raw sources not found at {}; this test checks nothing here", dir.display());
+        eprintln!(
+            "NOTE: raw sources not found at {}; this test checks nothing here",
+            dir.display()
+        );
         None
     }
 }
@@ -33,8 +39,10 @@ pub fn raw_source_dir() -> Option<PathBuf> {
 /// once from `data/` and every server of the process shares it read-only.
 fn db_dir() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a temp dir: {e}")))
-        .path()
+    DIR.get_or_init(|| {
+        tempfile::tempdir().unwrap_or_else(|e| panic!("cannot make a temp dir: {e}"))
+    })
+    .path()
 }
 
 /// A running server; it stops when dropped.
@@ -50,13 +58,20 @@ impl TestServer {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
     pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
         let response = self.get(path).await;
         assert_eq!(response.status(), 200, "GET {path}");
-        response.json().await.unwrap_or_else(|e| panic!("GET {path}: bad JSON: {e}"))
+        response
+            .json()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: bad JSON: {e}"))
     }
 }
 
@@ -70,13 +85,19 @@ pub async fn spawn_app() -> TestServer {
         assets_dir: root.join("frontend/dist"),
         connections: 4,
     };
-    let app = Application::build(config).await.unwrap_or_else(|e| panic!("server failed to start: {e:#}"));
+    let app = Application::build(config)
+        .await
+        .unwrap_or_else(|e| panic!("server failed to start: {e:#}"));
     let addr = app.addr().unwrap_or_else(|e| panic!("no address: {e}"));
     let (shutdown, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
     }));
-    TestServer { addr, client: reqwest::Client::new(), _shutdown: shutdown }
+    TestServer {
+        addr,
+        client: reqwest::Client::new(),
+        _shutdown: shutdown,
+    }
 }
 
 pub fn free_port() -> u16 {
@@ -96,12 +117,18 @@ pub struct Browser {
 impl Browser {
     pub async fn start(width: u32, height: u32) -> Browser {
         let port = free_port();
-        let driver = DriverProcess(Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+        let driver = DriverProcess(
+            Command::new(
+                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+            )
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start chromedriver (run scripts/test, which installs it): {e}")));
+            .unwrap_or_else(|e| {
+                panic!("cannot start chromedriver (run scripts/test, which installs it): {e}")
+            }),
+        );
         let profile = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
         let args = vec![
             "--headless=new".to_string(),
@@ -128,13 +155,23 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match fantoccini::ClientBuilder::new(connector).capabilities(capabilities.clone()).connect(&url).await {
+            match fantoccini::ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
-                Err(e) if Instant::now() > deadline => panic!("cannot start a browser session: {e}"),
+                Err(e) if Instant::now() > deadline => {
+                    panic!("cannot start a browser session: {e}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         };
-        Browser { client, _driver: driver, _profile: profile }
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
     }
 
     /// Polls `check` until it returns `Some`, or fails the test after `timeout`.
@@ -157,12 +194,19 @@ impl Browser {
 
     /// Runs a script in the page and returns its JSON result.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Saves a screenshot under `tests/artifacts/` for people to look at.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("screenshot: {e}"));
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("screenshot: {e}"));
         let dir = workspace_root().join("tests/artifacts");
         let _ = std::fs::create_dir_all(&dir);
         let path = dir.join(format!("{name}.png"));

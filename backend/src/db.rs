@@ -58,7 +58,11 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
         "indicators",
         "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR'}",
     ),
-    ("regions.csv", "regions", "{'code':'VARCHAR','name':'VARCHAR','level':'VARCHAR','parent':'VARCHAR'}"),
+    (
+        "regions.csv",
+        "regions",
+        "{'code':'VARCHAR','name':'VARCHAR','level':'VARCHAR','parent':'VARCHAR'}",
+    ),
     (
         "observations.csv",
         "observations",
@@ -94,7 +98,12 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
 
 /// Appends a CSV file to `table` with DuckDB's own reader: strict types and
 /// quoting, so a malformed file fails with DuckDB's line-precise message.
-fn load_csv(conn: &Connection, path: &Path, table: &str, columns: &str) -> Result<(), duckdb::Error> {
+fn load_csv(
+    conn: &Connection,
+    path: &Path,
+    table: &str,
+    columns: &str,
+) -> Result<(), duckdb::Error> {
     // Table names and column specs are constants of this module.
     let sql = format!(
         "INSERT INTO {table} SELECT * FROM read_csv({}, header = true, strict_mode = true, \
@@ -121,7 +130,10 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
         "regions" => "level, code",
         _ => "id",
     };
-    let sql = format!("COPY (SELECT * FROM {table} ORDER BY {order}) TO {} (HEADER, DELIMITER ',')", path_literal(path));
+    let sql = format!(
+        "COPY (SELECT * FROM {table} ORDER BY {order}) TO {} (HEADER, DELIMITER ',')",
+        path_literal(path)
+    );
     let rows = conn.execute(&sql, [])?;
     Ok(rows as u64)
 }
@@ -130,14 +142,17 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
 /// states, and every region's parent chain reaches the world.
 pub fn check_normalized(conn: &Connection) -> Result<(), String> {
     let count = |sql: &str| -> Result<i64, String> {
-        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| e.to_string())
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(|e| e.to_string())
     };
     let misplaced = count(
         "SELECT count(*) FROM observations o JOIN regions r ON r.code = o.region_code
          WHERE r.level NOT IN ('country', 'state')",
     )?;
     if misplaced > 0 {
-        return Err(format!("{misplaced} observations are attached to a region that is not a country or state"));
+        return Err(format!(
+            "{misplaced} observations are attached to a region that is not a country or state"
+        ));
     }
     let orphans = count(
         "WITH RECURSIVE up (code, ancestor, depth) AS (
@@ -150,7 +165,9 @@ pub fn check_normalized(conn: &Connection) -> Result<(), String> {
          WHERE r.code <> '001' AND NOT EXISTS (SELECT 1 FROM up WHERE up.code = r.code AND up.ancestor = '001')",
     )?;
     if orphans > 0 {
-        return Err(format!("{orphans} regions do not reach the world (001) through their parents"));
+        return Err(format!(
+            "{orphans} regions do not reach the world (001) through their parents"
+        ));
     }
     Ok(())
 }
@@ -198,7 +215,11 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
 }
 
 fn split_list(text: &str, separator: char) -> Vec<String> {
-    text.split(separator).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    text.split(separator)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Regions from the top of the hierarchy down, each level sorted by name.
@@ -211,9 +232,18 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
     let rows = stmt.query_map([], |r| {
         let level: String = r.get(2)?;
         let level = RegionLevel::parse(&level).ok_or_else(|| {
-            duckdb::Error::FromSqlConversionFailure(2, duckdb::types::Type::Text, format!("unknown region level {level:?}").into())
+            duckdb::Error::FromSqlConversionFailure(
+                2,
+                duckdb::types::Type::Text,
+                format!("unknown region level {level:?}").into(),
+            )
         })?;
-        Ok(Region { code: r.get(0)?, name: r.get(1)?, level, parent: r.get(3)? })
+        Ok(Region {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            level,
+            parent: r.get(3)?,
+        })
     })?;
     rows.collect()
 }
@@ -239,26 +269,32 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
          ORDER BY m.ancestor, o.year",
     )?;
     let regions = query.regions.join(",");
-    let rows = stmt.query_map(params![query.indicator, regions, query.from, query.to], |r| {
-        let known: Option<i128> = r.get(2)?;
-        let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-        let reporting_units: i64 = r.get(3)?;
-        let suppressed_cells: i64 = r.get(4)?;
-        let (lower, upper) = if suppressed_cells > 0 {
-            let lower = known.unwrap_or(0);
-            (Some(lower), Some(lower.saturating_add(4 * suppressed_cells)))
-        } else {
-            (None, None)
-        };
-        Ok(SeriesRow {
-            region: r.get(0)?,
-            year: r.get(1)?,
-            value: known,
-            reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
-            suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
-            lower,
-            upper,
-        })
-    })?;
+    let rows = stmt.query_map(
+        params![query.indicator, regions, query.from, query.to],
+        |r| {
+            let known: Option<i128> = r.get(2)?;
+            let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
+            let reporting_units: i64 = r.get(3)?;
+            let suppressed_cells: i64 = r.get(4)?;
+            let (lower, upper) = if suppressed_cells > 0 {
+                let lower = known.unwrap_or(0);
+                (
+                    Some(lower),
+                    Some(lower.saturating_add(4 * suppressed_cells)),
+                )
+            } else {
+                (None, None)
+            };
+            Ok(SeriesRow {
+                region: r.get(0)?,
+                year: r.get(1)?,
+                value: known,
+                reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
+                suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
+                lower,
+                upper,
+            })
+        },
+    )?;
     rows.collect()
 }

@@ -10,7 +10,11 @@ use tipstats::{Application, ServeConfig, ingest};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "tipstats", version, about = "Public human-trafficking statistics: ingest, store, serve")]
+#[command(
+    name = "tipstats",
+    version,
+    about = "Public human-trafficking statistics: ingest, store, serve"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,14 +53,29 @@ enum Command {
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { addr, data_dir, db_dir, assets_dir, connections } => {
-            serve(ServeConfig { addr, data_dir, db_dir, assets_dir, connections })
-        }
-        Command::Ingest { source_dir, data_dir } => match ingest::run(&source_dir, &data_dir, true) {
+        Command::Serve {
+            addr,
+            data_dir,
+            db_dir,
+            assets_dir,
+            connections,
+        } => serve(ServeConfig {
+            addr,
+            data_dir,
+            db_dir,
+            assets_dir,
+            connections,
+        }),
+        Command::Ingest {
+            source_dir,
+            data_dir,
+        } => match ingest::run(&source_dir, &data_dir, true) {
             Ok(summary) => {
                 for (table, rows) in summary.tables {
                     println!("{table}: {rows} rows");
@@ -105,7 +124,9 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        if let Ok(mut term) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut term) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
             return;
         }

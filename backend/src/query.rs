@@ -19,7 +19,10 @@ pub struct BadParameter {
 
 impl BadParameter {
     pub fn new(parameter: impl Into<String>, detail: impl Into<String>) -> Self {
-        BadParameter { parameter: parameter.into(), detail: detail.into() }
+        BadParameter {
+            parameter: parameter.into(),
+            detail: detail.into(),
+        }
     }
 }
 
@@ -45,7 +48,10 @@ impl SeriesQuery {
             let Some(known) = SERIES_PARAMETERS.iter().find(|p| **p == name) else {
                 return Err(BadParameter::new(
                     name.as_str(),
-                    format!("unknown parameter; expected one of: {}", SERIES_PARAMETERS.join(", ")),
+                    format!(
+                        "unknown parameter; expected one of: {}",
+                        SERIES_PARAMETERS.join(", ")
+                    ),
                 ));
             };
             if seen.contains(known) {
@@ -53,20 +59,43 @@ impl SeriesQuery {
             }
             seen.push(known);
         }
-        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
 
-        let indicator_id = get("indicator").ok_or_else(|| BadParameter::new("indicator", "required"))?;
+        let indicator_id =
+            get("indicator").ok_or_else(|| BadParameter::new("indicator", "required"))?;
         let indicator = catalog.indicator(indicator_id).ok_or_else(|| {
-            BadParameter::new("indicator", format!("unknown indicator {indicator_id:?}; see /api/v1/catalog"))
+            BadParameter::new(
+                "indicator",
+                format!("unknown indicator {indicator_id:?}; see /api/v1/catalog"),
+            )
         })?;
 
         let regions = parse_regions(get("region").unwrap_or("001"), catalog)?;
-        let from = get("from").map(|v| parse_year("from", v)).transpose()?.unwrap_or(indicator.first_year);
-        let to = get("to").map(|v| parse_year("to", v)).transpose()?.unwrap_or(indicator.last_year);
+        let from = get("from")
+            .map(|v| parse_year("from", v))
+            .transpose()?
+            .unwrap_or(indicator.first_year);
+        let to = get("to")
+            .map(|v| parse_year("to", v))
+            .transpose()?
+            .unwrap_or(indicator.last_year);
         if from > to {
-            return Err(BadParameter::new("from", format!("from ({from}) is after to ({to})")));
+            return Err(BadParameter::new(
+                "from",
+                format!("from ({from}) is after to ({to})"),
+            ));
         }
-        Ok(SeriesQuery { indicator: indicator.id.clone(), regions, from, to })
+        Ok(SeriesQuery {
+            indicator: indicator.id.clone(),
+            regions,
+            from,
+            to,
+        })
     }
 }
 
@@ -78,13 +107,19 @@ fn parse_regions(list: &str, catalog: &Catalog) -> Result<Vec<String>, BadParame
             return Err(BadParameter::new("region", "empty region code in the list"));
         }
         if catalog.region(code).is_none() {
-            return Err(BadParameter::new("region", format!("unknown region code {code:?}; see /api/v1/catalog")));
+            return Err(BadParameter::new(
+                "region",
+                format!("unknown region code {code:?}; see /api/v1/catalog"),
+            ));
         }
         if !regions.iter().any(|r| r == code) {
             regions.push(code.to_string());
         }
         if regions.len() > MAX_REGIONS {
-            return Err(BadParameter::new("region", format!("at most {MAX_REGIONS} regions per request")));
+            return Err(BadParameter::new(
+                "region",
+                format!("at most {MAX_REGIONS} regions per request"),
+            ));
         }
     }
     Ok(regions)
@@ -97,7 +132,10 @@ fn parse_year(parameter: &str, text: &str) -> Result<i32, BadParameter> {
         .parse()
         .map_err(|_| BadParameter::new(parameter, format!("{text:?} is not a year (YYYY)")))?;
     if !(min..=max).contains(&year) {
-        return Err(BadParameter::new(parameter, format!("{year} is outside {min}–{max}")));
+        return Err(BadParameter::new(
+            parameter,
+            format!("{year} is outside {min}–{max}"),
+        ));
     }
     Ok(year)
 }
@@ -108,7 +146,12 @@ mod tests {
     use tipstats_shared::{Indicator, Region, RegionLevel};
 
     fn catalog() -> Catalog {
-        let region = |code: &str, level| Region { code: code.into(), name: code.into(), level, parent: None };
+        let region = |code: &str, level| Region {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: None,
+        };
         Catalog {
             data_version: "test".into(),
             sources: vec![],
@@ -145,7 +188,8 @@ mod tests {
 
     #[test]
     fn regions_are_deduplicated_in_order() {
-        let q = parse("indicator=glotip.victims&region=USA,MEX,USA&from=2010&to=2012").expect("valid");
+        let q =
+            parse("indicator=glotip.victims&region=USA,MEX,USA&from=2010&to=2012").expect("valid");
         assert_eq!(q.regions, vec!["USA", "MEX"]);
         assert_eq!((q.from, q.to), (2010, 2012));
     }

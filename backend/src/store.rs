@@ -20,9 +20,16 @@ pub enum StoreError {
     #[error("data directory {path} is missing {file}; run `tipstats ingest` to produce it")]
     MissingFile { path: PathBuf, file: &'static str },
     #[error("cannot build the database {path} from {data_dir}: {source}")]
-    Build { path: PathBuf, data_dir: PathBuf, source: duckdb::Error },
+    Build {
+        path: PathBuf,
+        data_dir: PathBuf,
+        source: duckdb::Error,
+    },
     #[error("cannot open the database {path}: {source}")]
-    Open { path: PathBuf, source: duckdb::Error },
+    Open {
+        path: PathBuf,
+        source: duckdb::Error,
+    },
     #[error("file system error at {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
 }
@@ -34,8 +41,14 @@ pub fn data_version(data_dir: &Path) -> Result<String, StoreError> {
     for (file, _, _) in db::DATA_FILES {
         let path = data_dir.join(file);
         let bytes = fs::read(&path).map_err(|source| match source.kind() {
-            io::ErrorKind::NotFound => StoreError::MissingFile { path: data_dir.to_path_buf(), file },
-            _ => StoreError::DataDir { path: path.clone(), source },
+            io::ErrorKind::NotFound => StoreError::MissingFile {
+                path: data_dir.to_path_buf(),
+                file,
+            },
+            _ => StoreError::DataDir {
+                path: path.clone(),
+                source,
+            },
         })?;
         hasher.update(file.as_bytes());
         hasher.update((bytes.len() as u64).to_le_bytes());
@@ -55,21 +68,37 @@ pub fn ensure_database(data_dir: &Path, db_dir: &Path) -> Result<(PathBuf, Strin
     if path.exists() {
         return Ok((path, version));
     }
-    fs::create_dir_all(db_dir).map_err(|source| StoreError::Io { path: db_dir.to_path_buf(), source })?;
+    fs::create_dir_all(db_dir).map_err(|source| StoreError::Io {
+        path: db_dir.to_path_buf(),
+        source,
+    })?;
     let tmp = tempfile::Builder::new()
         .prefix(".building-")
         .suffix(".duckdb")
         .tempfile_in(db_dir)
-        .map_err(|source| StoreError::Io { path: db_dir.to_path_buf(), source })?
+        .map_err(|source| StoreError::Io {
+            path: db_dir.to_path_buf(),
+            source,
+        })?
         .into_temp_path();
     // DuckDB wants to create the file itself.
-    fs::remove_file(&tmp).map_err(|source| StoreError::Io { path: tmp.to_path_buf(), source })?;
-    let build_error = |source| StoreError::Build { path: path.clone(), data_dir: data_dir.to_path_buf(), source };
+    fs::remove_file(&tmp).map_err(|source| StoreError::Io {
+        path: tmp.to_path_buf(),
+        source,
+    })?;
+    let build_error = |source| StoreError::Build {
+        path: path.clone(),
+        data_dir: data_dir.to_path_buf(),
+        source,
+    };
     {
         let conn = Connection::open(&tmp).map_err(build_error)?;
         db::build(&conn, data_dir).map_err(build_error)?;
     }
-    fs::rename(&tmp, &path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+    fs::rename(&tmp, &path).map_err(|source| StoreError::Io {
+        path: path.clone(),
+        source,
+    })?;
     remove_other_versions(db_dir, &path);
     tracing::info!(path = %path.display(), %version, "built database");
     Ok((path, version))
@@ -78,7 +107,9 @@ pub fn ensure_database(data_dir: &Path, db_dir: &Path) -> Result<(PathBuf, Strin
 /// Older data versions are not served any more; failing to remove one is
 /// not worth failing the start for.
 fn remove_other_versions(db_dir: &Path, keep: &Path) {
-    let Ok(entries) = fs::read_dir(db_dir) else { return };
+    let Ok(entries) = fs::read_dir(db_dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -108,14 +139,19 @@ pub enum QueryError {
 
 impl Database {
     pub fn open_read_only(path: &Path, size: usize) -> Result<Database, StoreError> {
-        let open_error = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let open_error = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
         if !path.is_file() {
             return Err(StoreError::Io {
                 path: path.to_path_buf(),
                 source: io::Error::new(io::ErrorKind::NotFound, "no database file here"),
             });
         }
-        let config = Config::default().access_mode(AccessMode::ReadOnly).map_err(open_error)?;
+        let config = Config::default()
+            .access_mode(AccessMode::ReadOnly)
+            .map_err(open_error)?;
         let first = Connection::open_with_flags(path, config).map_err(open_error)?;
         let mut connections = Vec::with_capacity(size.max(1));
         for _ in 1..size.max(1) {
@@ -123,7 +159,10 @@ impl Database {
         }
         connections.push(first);
         let permits = Semaphore::new(connections.len());
-        Ok(Database { connections: Mutex::new(connections), permits })
+        Ok(Database {
+            connections: Mutex::new(connections),
+            permits,
+        })
     }
 
     /// Runs `work` with a connection of the pool on a blocking thread.
@@ -132,10 +171,16 @@ impl Database {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, duckdb::Error> + Send + 'static,
     {
-        let _permit = self.permits.acquire().await.map_err(|e| QueryError::Worker(e.to_string()))?;
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| QueryError::Worker(e.to_string()))?;
         let db = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
-            let conn = db.take().ok_or_else(|| QueryError::Worker("no free connection".into()))?;
+            let conn = db
+                .take()
+                .ok_or_else(|| QueryError::Worker("no free connection".into()))?;
             let result = work(&conn);
             db.give_back(conn);
             result.map_err(QueryError::from)
@@ -145,16 +190,27 @@ impl Database {
     }
 
     fn take(&self) -> Option<Connection> {
-        self.connections.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop()
+        self.connections
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop()
     }
 
     fn give_back(&self, conn: Connection) {
-        self.connections.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(conn);
+        self.connections
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(conn);
     }
 
     /// Runs `work` on the calling thread: for start-up, before serving.
-    pub fn run_now<T>(&self, work: impl FnOnce(&Connection) -> Result<T, duckdb::Error>) -> Result<T, QueryError> {
-        let conn = self.take().ok_or_else(|| QueryError::Worker("no free connection".into()))?;
+    pub fn run_now<T>(
+        &self,
+        work: impl FnOnce(&Connection) -> Result<T, duckdb::Error>,
+    ) -> Result<T, QueryError> {
+        let conn = self
+            .take()
+            .ok_or_else(|| QueryError::Worker("no free connection".into()))?;
         let result = work(&conn);
         self.give_back(conn);
         Ok(result?)

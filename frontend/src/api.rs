@@ -27,5 +27,8 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, String> {
             Err(_) => format!("The server answered {status}."),
         });
     }
-    response.json::<T>().await.map_err(|e| format!("The answer could not be read ({e})."))
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| format!("The answer could not be read ({e})."))
 }

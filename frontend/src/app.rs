@@ -38,7 +38,9 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let (view_state, set_view_state) = signal(ViewState::from_query(&search, &catalog));
     // The URL follows the view, so a reload or a copied link shows the same.
     Effect::new(move |_| view_state.with(|s| replace_url(&s.to_query())));
@@ -71,7 +73,11 @@ fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
 
 fn replace_url(query: &str) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{query}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("?{query}")),
+        );
     }
 }
 
@@ -96,7 +102,13 @@ fn IndicatorPicker(
         .collect_view();
     let description = {
         let catalog = Arc::clone(&catalog);
-        move || view_state.with(|s| catalog.indicator(&s.indicator).map(|i| i.description.clone()))
+        move || {
+            view_state.with(|s| {
+                catalog
+                    .indicator(&s.indicator)
+                    .map(|i| i.description.clone())
+            })
+        }
     };
     view! {
         <div class="field">
@@ -126,7 +138,9 @@ fn YearRange(
         let catalog = Arc::clone(&catalog);
         move || {
             view_state.with(|s| {
-                catalog.indicator(&s.indicator).map_or((1990, 2100), |i| (i.first_year, i.last_year))
+                catalog
+                    .indicator(&s.indicator)
+                    .map_or((1990, 2100), |i| (i.first_year, i.last_year))
             })
         }
     };
@@ -208,7 +222,11 @@ fn RegionPicker(
                 .get()
                 .regions
                 .into_iter()
-                .filter(|code| catalog.region(code).is_some_and(|r| r.level == RegionLevel::Country))
+                .filter(|code| {
+                    catalog
+                        .region(code)
+                        .is_some_and(|r| r.level == RegionLevel::Country)
+                })
                 .map(|code| {
                     let name = catalog.region_name(&code).to_string();
                     let label = format!("Remove {name}");

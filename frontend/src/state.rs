@@ -41,7 +41,12 @@ impl ViewState {
     pub fn from_query(query: &str, catalog: &Catalog) -> ViewState {
         let mut state = ViewState::default_for(catalog);
         let pairs = parse_query(query);
-        let get = |name: &str| pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        let get = |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
         if let Some(indicator) = get("indicator").and_then(|id| catalog.indicator(id)) {
             state.indicator = indicator.id.clone();
             state.from = indicator.first_year;
@@ -74,7 +79,11 @@ impl ViewState {
         format!(
             "indicator={}&region={}&from={}&to={}",
             encode_component(&self.indicator),
-            self.regions.iter().map(|r| encode_component(r)).collect::<Vec<_>>().join(","),
+            self.regions
+                .iter()
+                .map(|r| encode_component(r))
+                .collect::<Vec<_>>()
+                .join(","),
             self.from,
             self.to
         )
@@ -132,10 +141,12 @@ impl ViewState {
 
 /// The regions offered as checkboxes: the world, the UN regions and subregions.
 pub fn aggregate_regions(catalog: &Catalog) -> impl Iterator<Item = &tipstats_shared::Region> {
-    catalog
-        .regions
-        .iter()
-        .filter(|r| matches!(r.level, RegionLevel::World | RegionLevel::Region | RegionLevel::Subregion))
+    catalog.regions.iter().filter(|r| {
+        matches!(
+            r.level,
+            RegionLevel::World | RegionLevel::Region | RegionLevel::Subregion
+        )
+    })
 }
 
 /// Splits `a=1&b=x%20y` into decoded pairs. A leading `?` is ignored.
@@ -197,7 +208,12 @@ mod tests {
     use tipstats_shared::{Indicator, Region};
 
     fn catalog() -> Catalog {
-        let region = |code: &str, level| Region { code: code.into(), name: code.into(), level, parent: None };
+        let region = |code: &str, level| Region {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: None,
+        };
         let indicator = |id: &str, first_year, last_year| Indicator {
             id: id.into(),
             name: id.into(),
@@ -212,7 +228,10 @@ mod tests {
         Catalog {
             data_version: "v".into(),
             sources: vec![],
-            indicators: vec![indicator("glotip.victims", 2003, 2022), indicator("glotip.offences", 2010, 2022)],
+            indicators: vec![
+                indicator("glotip.victims", 2003, 2022),
+                indicator("glotip.offences", 2010, 2022),
+            ],
             regions: vec![
                 region("001", RegionLevel::World),
                 region("002", RegionLevel::Region),
@@ -243,7 +262,10 @@ mod tests {
         state.set_from(2012, &c);
         state.set_to(2020, &c);
         let query = state.to_query();
-        assert_eq!(query, "indicator=glotip.offences&region=USA,MEX&from=2012&to=2020");
+        assert_eq!(
+            query,
+            "indicator=glotip.offences&region=USA,MEX&from=2012&to=2020"
+        );
         assert_eq!(ViewState::from_query(&format!("?{query}"), &c), state);
     }
 
@@ -289,10 +311,13 @@ mod tests {
         assert_eq!(encode_component("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
         assert_eq!(decode_component("a%20b%26c%3Dd%2F%C3%A9"), "a b&c=d/é");
         assert_eq!(decode_component("x+y%zz%4"), "x y%zz%4");
-        assert_eq!(parse_query("?a=1&&b&c=%41"), vec![
-            ("a".into(), "1".into()),
-            ("b".into(), "".into()),
-            ("c".into(), "A".into())
-        ]);
+        assert_eq!(
+            parse_query("?a=1&&b&c=%41"),
+            vec![
+                ("a".into(), "1".into()),
+                ("b".into(), "".into()),
+                ("c".into(), "A".into())
+            ]
+        );
     }
 }

@@ -64,7 +64,11 @@ impl LineChart {
                     .filter_map(|row| {
                         let value = row.plotted()?;
                         let band = row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64));
-                        Some(Point { year: row.year, value, band })
+                        Some(Point {
+                            year: row.year,
+                            value,
+                            band,
+                        })
                     })
                     .collect(),
             })
@@ -113,10 +117,17 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     root.fill(&theme.background)?;
     let (from, to) = chart.years;
     // A single year still needs a visible x range.
-    let x_range = if from < to { from..to } else { from - 1..to + 1 };
+    let x_range = if from < to {
+        from..to
+    } else {
+        from - 1..to + 1
+    };
     let text = TextStyle::from(("sans-serif", 14).into_font()).color(&theme.text);
     let mut ctx = ChartBuilder::on(root)
-        .caption(&chart.title, ("sans-serif", 18).into_font().color(&theme.text))
+        .caption(
+            &chart.title,
+            ("sans-serif", 18).into_font().color(&theme.text),
+        )
         .margin(12)
         .margin_right(130)
         .x_label_area_size(32)
@@ -144,7 +155,10 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             ))?;
         }
         ctx.draw_series(
-            series.points.iter().map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
+            series
+                .points
+                .iter()
+                .map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
         )?;
         if let Some(last) = series.points.last() {
             let label = EmptyElement::at((last.year, last.value))
@@ -157,12 +171,19 @@ pub fn draw_line_chart<DB: DrawingBackend>(
 
 /// Shades the lower–upper band of the points whose value is uncertain.
 fn draw_band<DB: DrawingBackend>(
-    ctx: &mut ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>>,
+    ctx: &mut ChartContext<
+        '_,
+        DB,
+        Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>,
+    >,
     series: &Series,
     colour: RGBColor,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     for run in contiguous_runs(&series.points) {
-        let banded: Vec<_> = run.iter().filter_map(|p| p.band.map(|b| (p.year, b))).collect();
+        let banded: Vec<_> = run
+            .iter()
+            .filter_map(|p| p.band.map(|b| (p.year, b)))
+            .collect();
         if banded.is_empty() {
             continue;
         }
@@ -175,9 +196,13 @@ fn draw_band<DB: DrawingBackend>(
             )))?;
             continue;
         }
-        let mut outline: Vec<(i32, f64)> = banded.iter().map(|&(y, (_, upper))| (y, upper)).collect();
+        let mut outline: Vec<(i32, f64)> =
+            banded.iter().map(|&(y, (_, upper))| (y, upper)).collect();
         outline.extend(banded.iter().rev().map(|&(y, (lower, _))| (y, lower)));
-        ctx.draw_series(std::iter::once(Polygon::new(outline, colour.mix(0.2).filled())))?;
+        ctx.draw_series(std::iter::once(Polygon::new(
+            outline,
+            colour.mix(0.2).filled(),
+        )))?;
     }
     Ok(())
 }
@@ -213,11 +238,20 @@ mod tests {
     use super::*;
 
     fn point(year: i32, value: f64) -> Point {
-        Point { year, value, band: None }
+        Point {
+            year,
+            value,
+            band: None,
+        }
     }
 
     fn chart(series: Vec<Series>) -> LineChart {
-        LineChart { title: "Detected victims".into(), y_label: "Counts".into(), years: (2010, 2015), series }
+        LineChart {
+            title: "Detected victims".into(),
+            y_label: "Counts".into(),
+            years: (2010, 2015),
+            series,
+        }
     }
 
     #[test]
@@ -233,8 +267,14 @@ mod tests {
     #[test]
     fn svg_has_one_stroke_colour_per_series_and_direct_labels() {
         let series = vec![
-            Series { label: "Americas".into(), points: vec![point(2010, 5.0), point(2011, 8.0), point(2013, 9.0)] },
-            Series { label: "Europe".into(), points: vec![point(2010, 50.0), point(2011, 40.0)] },
+            Series {
+                label: "Americas".into(),
+                points: vec![point(2010, 5.0), point(2011, 8.0), point(2013, 9.0)],
+            },
+            Series {
+                label: "Europe".into(),
+                points: vec![point(2010, 50.0), point(2011, 40.0)],
+            },
         ];
         let svg = line_chart_svg(&chart(series), (640, 360), Theme::LIGHT).expect("draws");
         assert!(svg.starts_with("<svg"), "{svg:.80}");
@@ -243,8 +283,20 @@ mod tests {
         let stroke = |c: RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
         let polylines: Vec<&str> = svg.split("<polyline").skip(1).collect();
         // Americas has a gap in 2012, so two segments; Europe one.
-        assert_eq!(polylines.iter().filter(|p| p.contains(&stroke(PALETTE[0]))).count(), 2);
-        assert_eq!(polylines.iter().filter(|p| p.contains(&stroke(PALETTE[1]))).count(), 1);
+        assert_eq!(
+            polylines
+                .iter()
+                .filter(|p| p.contains(&stroke(PALETTE[0])))
+                .count(),
+            2
+        );
+        assert_eq!(
+            polylines
+                .iter()
+                .filter(|p| p.contains(&stroke(PALETTE[1])))
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -252,7 +304,10 @@ mod tests {
         let mut points = vec![point(2010, 10.0), point(2011, 12.0)];
         points[0].band = Some((10.0, 30.0));
         points[1].band = Some((12.0, 40.0));
-        let c = chart(vec![Series { label: "Africa".into(), points }]);
+        let c = chart(vec![Series {
+            label: "Africa".into(),
+            points,
+        }]);
         assert!((c.y_max() - 40.0 * 1.08).abs() < 1e-9);
         let svg = line_chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
         assert!(svg.contains("<polygon"), "band drawn as a polygon");

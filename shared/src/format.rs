@@ -55,12 +55,17 @@ pub fn bounds_cell(row: &SeriesRow) -> String {
 /// One sentence on each region's trend over the range, for everyone and for
 /// screen readers.
 pub fn trend_summary(response: &SeriesResponse, catalog: &Catalog) -> String {
-    let name = catalog.indicator(&response.indicator).map_or(response.indicator.as_str(), |i| i.name.as_str());
+    let name = catalog
+        .indicator(&response.indicator)
+        .map_or(response.indicator.as_str(), |i| i.name.as_str());
     let parts: Vec<String> = response
         .regions
         .iter()
         .filter_map(|code| {
-            let mut rows = response.rows.iter().filter(|r| &r.region == code && r.value.is_some());
+            let mut rows = response
+                .rows
+                .iter()
+                .filter(|r| &r.region == code && r.value.is_some());
             let first = rows.next()?;
             let last = rows.last().unwrap_or(first);
             Some(format!(
@@ -76,7 +81,12 @@ pub fn trend_summary(response: &SeriesResponse, catalog: &Catalog) -> String {
     if parts.is_empty() {
         format!("{name}: no figures for the chosen regions and years.")
     } else {
-        format!("{name}, {}–{}: {}.", response.from, response.to, parts.join("; "))
+        format!(
+            "{name}, {}–{}: {}.",
+            response.from,
+            response.to,
+            parts.join("; ")
+        )
     }
 }
 
@@ -124,7 +134,12 @@ mod tests {
 
     #[test]
     fn summary_names_each_region_first_and_last_year() {
-        let catalog = Catalog { data_version: "v".into(), sources: vec![], indicators: vec![], regions: vec![] };
+        let catalog = Catalog {
+            data_version: "v".into(),
+            sources: vec![],
+            indicators: vec![],
+            regions: vec![],
+        };
         let mut rows = vec![row(Some(100), 0), row(None, 1), row(Some(16390), 0)];
         rows[0].year = 2010;
         rows[1].year = 2011;
@@ -138,8 +153,17 @@ mod tests {
             sources: vec![],
             notes: vec![],
         };
-        assert_eq!(trend_summary(&response, &catalog), "victims, 2010–2022: USA 100 in 2010 to 16,390 in 2022.");
-        let empty = SeriesResponse { rows: vec![], ..response };
-        assert_eq!(trend_summary(&empty, &catalog), "victims: no figures for the chosen regions and years.");
+        assert_eq!(
+            trend_summary(&response, &catalog),
+            "victims, 2010–2022: USA 100 in 2010 to 16,390 in 2022."
+        );
+        let empty = SeriesResponse {
+            rows: vec![],
+            ..response
+        };
+        assert_eq!(
+            trend_summary(&empty, &catalog),
+            "victims: no figures for the chosen regions and years."
+        );
     }
 }

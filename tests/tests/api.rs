@@ -9,35 +9,76 @@ async fn catalog_lists_sources_indicators_and_the_region_hierarchy() {
     let catalog: Catalog = app.get_json("/api/v1/catalog").await;
     let glotip = catalog.source("unodc-glotip").expect("GLOTIP source");
     assert!(glotip.citation.contains("UNODC"), "{}", glotip.citation);
-    let victims = catalog.indicator("glotip.victims").expect("victims indicator");
+    let victims = catalog
+        .indicator("glotip.victims")
+        .expect("victims indicator");
     assert_eq!((victims.first_year, victims.last_year), (2003, 2022));
     assert!(victims.caveats.iter().any(|c| c.contains("not prevalence")));
     assert_eq!(catalog.indicators.len(), 5);
 
     let world = catalog.region("001").expect("world");
     assert_eq!(world.level, RegionLevel::World);
-    for (code, name) in [("002", "Africa"), ("019", "Americas"), ("142", "Asia"), ("150", "Europe"), ("009", "Oceania")] {
+    for (code, name) in [
+        ("002", "Africa"),
+        ("019", "Americas"),
+        ("142", "Asia"),
+        ("150", "Europe"),
+        ("009", "Oceania"),
+    ] {
         let region = catalog.region(code).unwrap_or_else(|| panic!("{code}"));
-        assert_eq!((region.name.as_str(), region.parent.as_deref()), (name, Some("001")));
+        assert_eq!(
+            (region.name.as_str(), region.parent.as_deref()),
+            (name, Some("001"))
+        );
     }
-    assert_eq!(catalog.region("021").and_then(|r| r.parent.as_deref()), Some("019"));
-    assert_eq!(catalog.region("USA").and_then(|r| r.parent.as_deref()), Some("021"));
-    assert_eq!(catalog.region("MEX").and_then(|r| r.parent.as_deref()), Some("419"));
-    let countries = catalog.regions.iter().filter(|r| r.level == RegionLevel::Country).count();
+    assert_eq!(
+        catalog.region("021").and_then(|r| r.parent.as_deref()),
+        Some("019")
+    );
+    assert_eq!(
+        catalog.region("USA").and_then(|r| r.parent.as_deref()),
+        Some("021")
+    );
+    assert_eq!(
+        catalog.region("MEX").and_then(|r| r.parent.as_deref()),
+        Some("419")
+    );
+    let countries = catalog
+        .regions
+        .iter()
+        .filter(|r| r.level == RegionLevel::Country)
+        .count();
     assert_eq!(countries, 199);
 }
 
 #[tokio::test]
 async fn usa_detected_victims_2022_are_16390() {
     let app = spawn_app().await;
-    let series: SeriesResponse =
-        app.get_json("/api/v1/series?indicator=glotip.victims&region=USA&from=2022&to=2022").await;
+    let series: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=USA&from=2022&to=2022")
+        .await;
     assert_eq!(series.rows.len(), 1);
     let row = &series.rows[0];
-    assert_eq!((row.region.as_str(), row.year, row.value), ("USA", 2022, Some(16390)));
-    assert_eq!((row.reporting_units, row.suppressed_cells, row.lower, row.upper), (1, 0, None, None));
+    assert_eq!(
+        (row.region.as_str(), row.year, row.value),
+        ("USA", 2022, Some(16390))
+    );
+    assert_eq!(
+        (
+            row.reporting_units,
+            row.suppressed_cells,
+            row.lower,
+            row.upper
+        ),
+        (1, 0, None, None)
+    );
     assert_eq!(series.sources[0].id, "unodc-glotip");
-    assert!(series.notes.iter().any(|n| n.kind == "caveat" && n.text.contains("not prevalence")));
+    assert!(
+        series
+            .notes
+            .iter()
+            .any(|n| n.kind == "caveat" && n.text.contains("not prevalence"))
+    );
 }
 
 #[tokio::test]
@@ -53,12 +94,17 @@ async fn a_region_total_is_the_sum_of_its_countries() {
             .collect();
         assert!(!countries.is_empty());
         let total: SeriesResponse = app
-            .get_json(&format!("/api/v1/series?indicator=glotip.victims&region={subregion}&from=2018&to=2018"))
+            .get_json(&format!(
+                "/api/v1/series?indicator=glotip.victims&region={subregion}&from=2018&to=2018"
+            ))
             .await;
         let (mut value, mut units, mut suppressed) = (0, 0, 0);
         for chunk in countries.chunks(12) {
             let parts: SeriesResponse = app
-                .get_json(&format!("/api/v1/series?indicator=glotip.victims&region={}&from=2018&to=2018", chunk.join(",")))
+                .get_json(&format!(
+                    "/api/v1/series?indicator=glotip.victims&region={}&from=2018&to=2018",
+                    chunk.join(",")
+                ))
                 .await;
             for row in parts.rows {
                 value += row.value.unwrap_or(0);
@@ -68,9 +114,16 @@ async fn a_region_total_is_the_sum_of_its_countries() {
         }
         let row = &total.rows[0];
         assert_eq!(row.value.unwrap_or(0), value, "{subregion}");
-        assert_eq!((row.reporting_units, row.suppressed_cells), (units, suppressed), "{subregion}");
+        assert_eq!(
+            (row.reporting_units, row.suppressed_cells),
+            (units, suppressed),
+            "{subregion}"
+        );
         if suppressed > 0 {
-            assert_eq!((row.lower, row.upper), (Some(value), Some(value + 4 * i64::from(suppressed))));
+            assert_eq!(
+                (row.lower, row.upper),
+                (Some(value), Some(value + 4 * i64::from(suppressed)))
+            );
         }
     }
 }
@@ -79,18 +132,23 @@ async fn a_region_total_is_the_sum_of_its_countries() {
 async fn suppressed_cells_widen_the_bounds_and_are_never_zero() {
     let app = spawn_app().await;
     // Northern Africa 2009: one country reported, its total published as "<5".
-    let series: SeriesResponse =
-        app.get_json("/api/v1/series?indicator=glotip.victims&region=015&from=2009&to=2009").await;
+    let series: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=015&from=2009&to=2009")
+        .await;
     let row = &series.rows[0];
     assert_eq!(row.value, None, "a suppressed cell is not zero");
-    assert_eq!((row.suppressed_cells, row.lower, row.upper), (1, Some(0), Some(4)));
+    assert_eq!(
+        (row.suppressed_cells, row.lower, row.upper),
+        (1, Some(0), Some(4))
+    );
 }
 
 #[tokio::test]
 async fn each_bad_parameter_gets_a_problem_document_naming_it() {
     let app = spawn_app().await;
-    let many: Vec<&str> =
-        vec!["USA", "MEX", "CAN", "BRA", "ARG", "CHL", "COL", "PER", "GTM", "HND", "SLV", "NIC", "CRI"];
+    let many: Vec<&str> = vec![
+        "USA", "MEX", "CAN", "BRA", "ARG", "CHL", "COL", "PER", "GTM", "HND", "SLV", "NIC", "CRI",
+    ];
     let cases = [
         ("", "indicator"),
         ("indicator=no.such", "indicator"),
@@ -104,15 +162,36 @@ async fn each_bad_parameter_gets_a_problem_document_naming_it() {
         ("indicator=glotip.victims&from=2010&from=2011", "from"),
     ];
     let too_many = format!("indicator=glotip.victims&region={}", many.join(","));
-    for (query, parameter) in cases.iter().map(|(q, p)| (q.to_string(), *p)).chain([(too_many, "region")]) {
+    for (query, parameter) in cases
+        .iter()
+        .map(|(q, p)| (q.to_string(), *p))
+        .chain([(too_many, "region")])
+    {
         let response = app.get(&format!("/api/v1/series?{query}")).await;
         assert_eq!(response.status(), 400, "{query}");
-        let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).map(String::from);
-        assert_eq!(content_type.as_deref(), Some("application/problem+json"), "{query}");
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(String::from);
+        assert_eq!(
+            content_type.as_deref(),
+            Some("application/problem+json"),
+            "{query}"
+        );
         let problem: Problem = response.json().await.expect("problem JSON");
         assert_eq!(problem.status, 400);
-        assert_eq!(problem.parameter.as_deref(), Some(parameter), "{query}: {}", problem.detail);
-        assert!(problem.detail.contains(parameter), "{query}: {}", problem.detail);
+        assert_eq!(
+            problem.parameter.as_deref(),
+            Some(parameter),
+            "{query}: {}",
+            problem.detail
+        );
+        assert!(
+            problem.detail.contains(parameter),
+            "{query}: {}",
+            problem.detail
+        );
     }
 }
 
@@ -127,7 +206,13 @@ async fn responses_name_the_data_version_and_compress() {
         .send()
         .await
         .expect("catalog");
-    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(String::from);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(String::from)
+    };
     assert_eq!(header("x-data-version"), Some(catalog.data_version.clone()));
     assert_eq!(header("content-encoding").as_deref(), Some("gzip"));
 }

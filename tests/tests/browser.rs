@@ -10,7 +10,10 @@ use tipstats_tests::{Browser, spawn_app, workspace_root};
 
 /// How many of the chart's lines have a series colour: one colour per series.
 fn series_count_script() -> String {
-    let palette: Vec<String> = PALETTE.iter().map(|c| format!("\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2)).collect();
+    let palette: Vec<String> = PALETTE
+        .iter()
+        .map(|c| format!("\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2))
+        .collect();
     format!(
         "const svg = document.querySelector('.chart-svg svg');
          if (!svg) return -1;
@@ -34,7 +37,11 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
     );
     let app = spawn_app().await;
     let browser = Browser::start(1280, 1100).await;
-    browser.client.goto(&app.url("/")).await.expect("open the dashboard");
+    browser
+        .client
+        .goto(&app.url("/"))
+        .await
+        .expect("open the dashboard");
 
     let count_script = series_count_script();
     let series_count = |expected: i64| {
@@ -42,10 +49,16 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
         let browser = &browser;
         async move {
             browser
-                .wait_for(&format!("{expected} series in the chart"), Duration::from_secs(30), || {
-                    let script = script.clone();
-                    async move { (browser.eval(&script).await.as_i64() == Some(expected)).then_some(()) }
-                })
+                .wait_for(
+                    &format!("{expected} series in the chart"),
+                    Duration::from_secs(30),
+                    || {
+                        let script = script.clone();
+                        async move {
+                            (browser.eval(&script).await.as_i64() == Some(expected)).then_some(())
+                        }
+                    },
+                )
                 .await
         }
     };
@@ -65,7 +78,10 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
 
     let url = browser.client.current_url().await.expect("url");
     let query = url.query().unwrap_or_default().to_string();
-    assert!(query.contains("region=002,019,142,150,009,001"), "the URL keeps the view: {query}");
+    assert!(
+        query.contains("region=002,019,142,150,009,001"),
+        "the URL keeps the view: {query}"
+    );
 
     // The table shows exactly the API's figures for the same view.
     let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
@@ -76,16 +92,26 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
         .map(|r| (r.region.clone(), i64::from(r.year), value_cell(r)))
         .collect();
     let table: Vec<(String, i64, String)> = browser
-        .wait_for("the table of six regions", Duration::from_secs(10), || async {
-            let rows: Vec<(String, i64, String)> = serde_json::from_value(browser.eval(TABLE_SCRIPT).await).ok()?;
-            rows.iter().any(|r| r.0 == "001").then_some(rows)
-        })
+        .wait_for(
+            "the table of six regions",
+            Duration::from_secs(10),
+            || async {
+                let rows: Vec<(String, i64, String)> =
+                    serde_json::from_value(browser.eval(TABLE_SCRIPT).await).ok()?;
+                rows.iter().any(|r| r.0 == "001").then_some(rows)
+            },
+        )
         .await;
     assert!(!expected.is_empty());
     assert_eq!(table, expected);
 
-    let source = browser.eval("return document.querySelector('.source')?.textContent ?? ''").await;
-    assert!(source.as_str().is_some_and(|s| s.contains("UNODC")), "source line: {source}");
+    let source = browser
+        .eval("return document.querySelector('.source')?.textContent ?? ''")
+        .await;
+    assert!(
+        source.as_str().is_some_and(|s| s.contains("UNODC")),
+        "source line: {source}"
+    );
     browser.screenshot("dashboard").await;
     browser.close().await;
 }

@@ -42,7 +42,10 @@ fn main() -> Result<()> {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn frontend(no_opt: bool) -> Result<()> {
@@ -50,14 +53,27 @@ fn frontend(no_opt: bool) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(&root)
-        .args(["build", "-p", CRATE, "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"])
+        .args([
+            "build",
+            "-p",
+            CRATE,
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ])
         .status()
         .context("running cargo build for wasm32")?;
     if !status.success() {
         bail!("cargo build of {CRATE} for wasm32 failed");
     }
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    let wasm = target_dir.join("wasm32-unknown-unknown/wasm-release").join(format!("{WASM_NAME}.wasm"));
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let wasm = target_dir
+        .join("wasm32-unknown-unknown/wasm-release")
+        .join(format!("{WASM_NAME}.wasm"));
     let dist = root.join("frontend/dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("clearing {}", dist.display()))?;
@@ -76,7 +92,8 @@ fn frontend(no_opt: bool) -> Result<()> {
         optimize(&bundle)?;
     }
     for file in STATIC_FILES {
-        fs::copy(root.join("frontend").join(file), dist.join(file)).with_context(|| format!("copying {file}"))?;
+        fs::copy(root.join("frontend").join(file), dist.join(file))
+            .with_context(|| format!("copying {file}"))?;
     }
     let mut total_gzip = 0;
     for entry in fs::read_dir(&dist)? {
@@ -87,7 +104,9 @@ fn frontend(no_opt: bool) -> Result<()> {
         total_gzip += gzip.len();
         println!(
             "{:<32} {:>8} bytes, gzip {:>7}, brotli {:>7}",
-            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
             bytes.len(),
             gzip.len(),
             brotli.len()
@@ -95,20 +114,36 @@ fn frontend(no_opt: bool) -> Result<()> {
         fs::write(with_suffix(&path, ".gz"), gzip)?;
         fs::write(with_suffix(&path, ".br"), brotli)?;
     }
-    println!("frontend built in {} ({total_gzip} bytes gzipped in all)", dist.display());
+    println!(
+        "frontend built in {} ({total_gzip} bytes gzipped in all)",
+        dist.display()
+    );
     Ok(())
 }
 
 /// Debian's wasm-opt (binaryen 108) needs the features Rust's wasm uses
 /// named explicitly.
 fn optimize(bundle: &Path) -> Result<()> {
-    let found = Command::new("wasm-opt").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("wasm-opt")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
-        println!("wasm-opt not found; the bundle is left unoptimized (install Debian's binaryen to shrink it)");
+        println!(
+            "wasm-opt not found; the bundle is left unoptimized (install Debian's binaryen to shrink it)"
+        );
         return Ok(());
     }
     let status = Command::new("wasm-opt")
-        .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
         .arg(bundle)
         .arg("-o")
         .arg(bundle)

@@ -14,14 +14,19 @@ use crate::db;
 use crate::query::SeriesQuery;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/catalog", get(catalog)).route("/series", get(series))
+    Router::new()
+        .route("/catalog", get(catalog))
+        .route("/series", get(series))
 }
 
 async fn catalog(State(state): State<AppState>) -> Response {
     Json(state.catalog.as_ref()).into_response()
 }
 
-async fn series(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Response, ApiError> {
+async fn series(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
     let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
     let rows = {
         let query = query.clone();
@@ -35,7 +40,12 @@ async fn series(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
         .cloned()
         .collect();
     let mut notes: Vec<Note> = indicator
-        .map(|i| i.caveats.iter().map(|text| note("caveat", text.clone())).collect())
+        .map(|i| {
+            i.caveats
+                .iter()
+                .map(|text| note("caveat", text.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     notes.extend(coverage_notes(&query, &rows, &catalog));
     Ok(Json(SeriesResponse {
@@ -52,7 +62,12 @@ async fn series(State(state): State<AppState>, RawQuery(query): RawQuery) -> Res
 }
 
 fn note(kind: &str, text: String) -> Note {
-    Note { kind: kind.to_string(), text, region: None, year: None }
+    Note {
+        kind: kind.to_string(),
+        text,
+        region: None,
+        year: None,
+    }
 }
 
 /// Says when a region's number of reporting units changes sharply between
@@ -65,8 +80,11 @@ fn coverage_notes(
 ) -> Vec<Note> {
     let mut notes = Vec::new();
     for region in &query.regions {
-        let units: Vec<(i32, u32)> =
-            rows.iter().filter(|r| &r.region == region).map(|r| (r.year, r.reporting_units)).collect();
+        let units: Vec<(i32, u32)> = rows
+            .iter()
+            .filter(|r| &r.region == region)
+            .map(|r| (r.year, r.reporting_units))
+            .collect();
         for pair in units.windows(2) {
             let ((previous_year, before), (year, after)) = (pair[0], pair[1]);
             let change = f64::from(after.abs_diff(before)) / f64::from(before.max(after).max(1));

@@ -6,5 +6,7 @@ use std::path::PathBuf;
 use tower_http::services::ServeDir;
 
 pub fn service(assets_dir: PathBuf) -> ServeDir {
-    ServeDir::new(assets_dir).precompressed_br().precompressed_gzip()
+    ServeDir::new(assets_dir)
+        .precompressed_br()
+        .precompressed_gzip()
 }

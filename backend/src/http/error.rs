@@ -18,7 +18,12 @@ pub enum ApiError {
     Query(#[from] QueryError),
 }
 
-pub fn problem_response(status: StatusCode, title: &str, detail: String, parameter: Option<String>) -> Response {
+pub fn problem_response(
+    status: StatusCode,
+    title: &str,
+    detail: String,
+    parameter: Option<String>,
+) -> Response {
     let problem = Problem {
         kind: "about:blank".to_string(),
         title: title.to_string(),
@@ -26,7 +31,12 @@ pub fn problem_response(status: StatusCode, title: &str, detail: String, paramet
         detail,
         parameter,
     };
-    (status, [(header::CONTENT_TYPE, "application/problem+json")], Json(problem)).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/problem+json")],
+        Json(problem),
+    )
+        .into_response()
 }
 
 impl IntoResponse for ApiError {

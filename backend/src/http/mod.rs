@@ -43,15 +43,22 @@ pub struct ServeConfig {
 
 /// The whole application: every route and layer.
 pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
-    let version = HeaderValue::from_str(&state.catalog.data_version).unwrap_or(HeaderValue::from_static("unknown"));
+    let version = HeaderValue::from_str(&state.catalog.data_version)
+        .unwrap_or(HeaderValue::from_static("unknown"));
     Router::new()
         .nest("/api/v1", api::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)
-        .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("x-data-version"), version))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-data-version"),
+            version,
+        ))
         .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(10)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(10),
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -66,7 +73,13 @@ impl Application {
     /// read-only, loads the catalog and binds the address (port 0 picks a
     /// free port; see [`Application::addr`]).
     pub async fn build(config: ServeConfig) -> anyhow::Result<Application> {
-        let ServeConfig { addr, data_dir, db_dir, assets_dir, connections } = config;
+        let ServeConfig {
+            addr,
+            data_dir,
+            db_dir,
+            assets_dir,
+            connections,
+        } = config;
         let (db, catalog) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let (path, version) = store::ensure_database(&data_dir, &db_dir)?;
             let db = Database::open_read_only(&path, connections)?;
@@ -80,9 +93,15 @@ impl Application {
                 "no built dashboard here; the API works, `/` will not (run `cargo xtask frontend`)"
             );
         }
-        let state = AppState { catalog: Arc::new(catalog), db: Arc::new(db) };
+        let state = AppState {
+            catalog: Arc::new(catalog),
+            db: Arc::new(db),
+        };
         let listener = TcpListener::bind(addr).await?;
-        Ok(Application { listener, router: app(state, assets_dir) })
+        Ok(Application {
+            listener,
+            router: app(state, assets_dir),
+        })
     }
 
     pub fn addr(&self) -> std::io::Result<SocketAddr> {
@@ -90,7 +109,12 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes requests in flight.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }

@@ -15,8 +15,21 @@ pub const FILE: &str = "glotip_2025-04_tidy.csv";
 pub const SOURCE_ID: &str = "unodc-glotip";
 
 const COLUMNS: [&str; 15] = [
-    "iso3", "country", "region", "subregion", "indicator", "dimension", "category", "sex", "age", "year",
-    "value", "value_suppressed", "value_text", "unit", "source",
+    "iso3",
+    "country",
+    "region",
+    "subregion",
+    "indicator",
+    "dimension",
+    "category",
+    "sex",
+    "age",
+    "year",
+    "value",
+    "value_suppressed",
+    "value_text",
+    "unit",
+    "source",
 ];
 
 /// (indicator id, name as published, description)
@@ -31,7 +44,11 @@ const INDICATORS: [(&str, &str, &str); 5] = [
         "Persons prosecuted",
         "Persons prosecuted for trafficking in persons in the year.",
     ),
-    ("glotip.convicted", "Persons convicted", "Persons convicted of trafficking in persons in the year."),
+    (
+        "glotip.convicted",
+        "Persons convicted",
+        "Persons convicted of trafficking in persons in the year.",
+    ),
     (
         "glotip.contact",
         "Persons brought into formal contact",
@@ -59,7 +76,12 @@ const M49: [(&str, &str, &str, Option<&str>); 23] = [
     ("009", "Oceania", "region", Some("001")),
     ("015", "Northern Africa", "subregion", Some("002")),
     ("202", "Sub-Saharan Africa", "subregion", Some("002")),
-    ("419", "Latin America and the Caribbean", "subregion", Some("019")),
+    (
+        "419",
+        "Latin America and the Caribbean",
+        "subregion",
+        Some("019"),
+    ),
     ("021", "Northern America", "subregion", Some("019")),
     ("143", "Central Asia", "subregion", Some("142")),
     ("030", "Eastern Asia", "subregion", Some("142")),
@@ -84,37 +106,97 @@ pub const SARK_CODE: &str = "XSK";
 /// The conditions are constants; no input reaches the SQL text.
 const ROW_CHECKS: &[(&str, &str, &str)] = &[
     ("country", "country IS NULL", "country name is empty"),
-    ("iso3", "NOT regexp_full_match(coalesce(iso3, ''), '[A-Z]{3}') AND country <> 'Sark'", "not an ISO 3166-1 alpha-3 code"),
-    ("region", "region NOT IN (SELECT name FROM m49 WHERE level = 'region')", "not a UN M49 region name"),
-    ("subregion", "subregion NOT IN (SELECT name FROM m49 WHERE level = 'subregion')", "not a UN M49 subregion name"),
+    (
+        "iso3",
+        "NOT regexp_full_match(coalesce(iso3, ''), '[A-Z]{3}') AND country <> 'Sark'",
+        "not an ISO 3166-1 alpha-3 code",
+    ),
+    (
+        "region",
+        "region NOT IN (SELECT name FROM m49 WHERE level = 'region')",
+        "not a UN M49 region name",
+    ),
+    (
+        "subregion",
+        "subregion NOT IN (SELECT name FROM m49 WHERE level = 'subregion')",
+        "not a UN M49 subregion name",
+    ),
     (
         "subregion",
         "(SELECT p.name FROM m49 s JOIN m49 p ON p.code = s.parent WHERE s.name = subregion) IS DISTINCT FROM region",
         "subregion does not belong to the row's region",
     ),
-    ("indicator", "indicator NOT IN (SELECT name FROM indicator_names)", "unknown indicator"),
+    (
+        "indicator",
+        "indicator NOT IN (SELECT name FROM indicator_names)",
+        "unknown indicator",
+    ),
     (
         "dimension",
         "dimension NOT IN ('Total', 'by form of exploitation', 'by citizenship', 'by country of repatriation')",
         "unknown dimension",
     ),
-    ("category", "category IS NULL OR (dimension = 'Total') <> (category = 'Total')", "category must be Total exactly when dimension is Total"),
-    ("sex", "sex NOT IN ('Total', 'Female', 'Male', 'Other', 'Unknown')", "unknown sex category"),
-    ("age", "age NOT IN ('Total', '0 to 17 years', '18 years or over', 'Unknown')", "unknown age group"),
-    ("year", "TRY_CAST(year AS INTEGER) IS NULL", "not a whole number"),
-    ("year", "TRY_CAST(year AS INTEGER) NOT BETWEEN 1990 AND 2100", "year outside 1990–2100"),
-    ("value_suppressed", "value_suppressed IS NULL OR value_suppressed NOT IN ('True', 'False')", "must be True or False"),
-    ("value", "value_suppressed = 'False' AND TRY_CAST(value AS BIGINT) IS NULL", "not a whole number"),
+    (
+        "category",
+        "category IS NULL OR (dimension = 'Total') <> (category = 'Total')",
+        "category must be Total exactly when dimension is Total",
+    ),
+    (
+        "sex",
+        "sex NOT IN ('Total', 'Female', 'Male', 'Other', 'Unknown')",
+        "unknown sex category",
+    ),
+    (
+        "age",
+        "age NOT IN ('Total', '0 to 17 years', '18 years or over', 'Unknown')",
+        "unknown age group",
+    ),
+    (
+        "year",
+        "TRY_CAST(year AS INTEGER) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "year",
+        "TRY_CAST(year AS INTEGER) NOT BETWEEN 1990 AND 2100",
+        "year outside 1990–2100",
+    ),
+    (
+        "value_suppressed",
+        "value_suppressed IS NULL OR value_suppressed NOT IN ('True', 'False')",
+        "must be True or False",
+    ),
+    (
+        "value",
+        "value_suppressed = 'False' AND TRY_CAST(value AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
     ("value", "TRY_CAST(value AS BIGINT) < 0", "negative count"),
-    ("value", "value_suppressed = 'True' AND value IS NOT NULL", "a suppressed cell has a value"),
-    ("value_text", "value_suppressed = 'True' AND value_text IS DISTINCT FROM '<5'", "a suppressed cell must read \"<5\""),
+    (
+        "value",
+        "value_suppressed = 'True' AND value IS NOT NULL",
+        "a suppressed cell has a value",
+    ),
+    (
+        "value_text",
+        "value_suppressed = 'True' AND value_text IS DISTINCT FROM '<5'",
+        "a suppressed cell must read \"<5\"",
+    ),
     (
         "value_text",
         "value_suppressed = 'False' AND replace(value_text, ',', '') IS DISTINCT FROM value",
         "does not match `value`",
     ),
-    ("unit", "unit IS DISTINCT FROM 'Counts'", "unit must be Counts"),
-    ("source", "source IS DISTINCT FROM 'GLOTIP'", "source must be GLOTIP"),
+    (
+        "unit",
+        "unit IS DISTINCT FROM 'Counts'",
+        "unit must be Counts",
+    ),
+    (
+        "source",
+        "source IS DISTINCT FROM 'GLOTIP'",
+        "source must be GLOTIP",
+    ),
 ];
 
 /// Reads, checks and normalizes the GLOTIP file into the schema's tables.
@@ -128,11 +210,18 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     check_columns(conn, &path)?;
     create_lookups(conn).map_err(db_error)?;
     for (column, condition, reason) in ROW_CHECKS {
-        let sql = format!("SELECT row, CAST({column} AS VARCHAR) FROM glotip_raw WHERE {condition} ORDER BY row LIMIT 1");
+        let sql = format!(
+            "SELECT row, CAST({column} AS VARCHAR) FROM glotip_raw WHERE {condition} ORDER BY row LIMIT 1"
+        );
         let bad: Option<(i64, Option<String>)> = first_row(conn, &sql).map_err(db_error)?;
         if let Some((row, value)) = bad {
             let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
-            return Err(IngestError::at(&path, row as u64, column, format!("{reason} ({shown})")));
+            return Err(IngestError::at(
+                &path,
+                row as u64,
+                column,
+                format!("{reason} ({shown})"),
+            ));
         }
     }
     check_keys(conn, &path)?;
@@ -168,7 +257,12 @@ fn check_columns(conn: &Connection, path: &Path) -> Result<(), IngestError> {
         }
     }
     if let Some(extra) = found.iter().find(|c| !COLUMNS.contains(&c.as_str())) {
-        return Err(IngestError::at(path, 0, extra, "unexpected column; has the publisher changed the format?"));
+        return Err(IngestError::at(
+            path,
+            0,
+            extra,
+            "unexpected column; has the publisher changed the format?",
+        ));
     }
     Ok(())
 }
@@ -179,10 +273,16 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
          CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR);",
     )?;
     for (code, name, level, parent) in M49 {
-        conn.execute("INSERT INTO m49 VALUES (?, ?, ?, ?)", params![code, name, level, parent])?;
+        conn.execute(
+            "INSERT INTO m49 VALUES (?, ?, ?, ?)",
+            params![code, name, level, parent],
+        )?;
     }
     for (id, name, _) in INDICATORS {
-        conn.execute("INSERT INTO indicator_names VALUES (?, ?)", params![id, name])?;
+        conn.execute(
+            "INSERT INTO indicator_names VALUES (?, ?)",
+            params![id, name],
+        )?;
     }
     Ok(())
 }
@@ -217,8 +317,15 @@ fn check_keys(conn: &Connection, path: &Path) -> Result<(), IngestError> {
         ),
     ];
     for (column, sql, reason) in checks {
-        if let Some((row, key)) = first_row(conn, sql).map_err(|e| IngestError::file(path, e.to_string()))? {
-            return Err(IngestError::at(path, row as u64, column, format!("{reason} ({})", key.unwrap_or_default())));
+        if let Some((row, key)) =
+            first_row(conn, sql).map_err(|e| IngestError::file(path, e.to_string()))?
+        {
+            return Err(IngestError::at(
+                path,
+                row as u64,
+                column,
+                format!("{reason} ({})", key.unwrap_or_default()),
+            ));
         }
     }
     Ok(())

@@ -44,11 +44,21 @@ impl std::error::Error for IngestError {}
 
 impl IngestError {
     pub(crate) fn file(file: &Path, reason: impl Into<String>) -> Self {
-        IngestError { file: file.to_path_buf(), row: None, column: None, reason: reason.into() }
+        IngestError {
+            file: file.to_path_buf(),
+            row: None,
+            column: None,
+            reason: reason.into(),
+        }
     }
 
     pub(crate) fn at(file: &Path, row: u64, column: &str, reason: impl Into<String>) -> Self {
-        IngestError { file: file.to_path_buf(), row: Some(row), column: Some(column.to_string()), reason: reason.into() }
+        IngestError {
+            file: file.to_path_buf(),
+            row: Some(row),
+            column: Some(column.to_string()),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -60,13 +70,22 @@ pub struct Summary {
 
 /// Reads every source under `source_dir` and replaces the normalized files in
 /// `data_dir`.
-pub fn run(source_dir: &Path, data_dir: &Path, show_progress: bool) -> Result<Summary, IngestError> {
-    let progress = if show_progress { ProgressBar::new(3) } else { ProgressBar::hidden() };
+pub fn run(
+    source_dir: &Path,
+    data_dir: &Path,
+    show_progress: bool,
+) -> Result<Summary, IngestError> {
+    let progress = if show_progress {
+        ProgressBar::new(3)
+    } else {
+        ProgressBar::hidden()
+    };
     progress.set_style(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let internal = |e: duckdb::Error| IngestError::file(data_dir, format!("internal database error: {e}"));
+    let internal =
+        |e: duckdb::Error| IngestError::file(data_dir, format!("internal database error: {e}"));
     let conn = Connection::open_in_memory().map_err(internal)?;
     // One thread keeps the scan order, so row numbers match the file's rows.
     conn.execute_batch("SET threads = 1;").map_err(internal)?;
@@ -77,7 +96,8 @@ pub fn run(source_dir: &Path, data_dir: &Path, show_progress: bool) -> Result<Su
     progress.inc(1);
 
     progress.set_message("checking the whole");
-    db::check_normalized(&conn).map_err(|e| IngestError::file(data_dir, format!("normalized data inconsistent: {e}")))?;
+    db::check_normalized(&conn)
+        .map_err(|e| IngestError::file(data_dir, format!("normalized data inconsistent: {e}")))?;
     progress.inc(1);
 
     progress.set_message("writing data/");
@@ -92,11 +112,15 @@ pub fn run(source_dir: &Path, data_dir: &Path, show_progress: bool) -> Result<Su
 fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestError> {
     let io = |path: &Path, e: std::io::Error| IngestError::file(path, e.to_string());
     fs::create_dir_all(data_dir).map_err(|e| io(data_dir, e))?;
-    let scratch = tempfile::Builder::new().prefix(".ingest-").tempdir_in(data_dir).map_err(|e| io(data_dir, e))?;
+    let scratch = tempfile::Builder::new()
+        .prefix(".ingest-")
+        .tempdir_in(data_dir)
+        .map_err(|e| io(data_dir, e))?;
     let mut summary = Summary::default();
     for (file, table, _) in db::DATA_FILES {
         let path = scratch.path().join(file);
-        let rows = db::export_csv(conn, table, &path).map_err(|e| IngestError::file(&path, e.to_string()))?;
+        let rows = db::export_csv(conn, table, &path)
+            .map_err(|e| IngestError::file(&path, e.to_string()))?;
         summary.tables.push((table.to_string(), rows));
     }
     for (file, _, _) in db::DATA_FILES {
