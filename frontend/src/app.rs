@@ -134,17 +134,17 @@ fn YearRange(
     view_state: ReadSignal<ViewState>,
     set_view_state: WriteSignal<ViewState>,
 ) -> impl IntoView {
+    // A memo is `Copy`, so the four attribute closures below can share it.
     let bounds = {
         let catalog = Arc::clone(&catalog);
-        move || {
+        Memo::new(move |_| {
             view_state.with(|s| {
                 catalog
                     .indicator(&s.indicator)
                     .map_or((1990, 2100), |i| (i.first_year, i.last_year))
             })
-        }
+        })
     };
-    let (min_year, max_year) = (bounds.clone(), bounds);
     let catalog_to = Arc::clone(&catalog);
     view! {
         <fieldset class="field years">
@@ -155,8 +155,8 @@ fn YearRange(
                     id="from"
                     type="number"
                     inputmode="numeric"
-                    min=move || min_year().0
-                    max=move || min_year().1
+                    min=move || bounds.get().0
+                    max=move || bounds.get().1
                     prop:value=move || view_state.with(|s| s.from.to_string())
                     on:change=move |ev| {
                         if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
@@ -171,8 +171,8 @@ fn YearRange(
                     id="to"
                     type="number"
                     inputmode="numeric"
-                    min=move || max_year().0
-                    max=move || max_year().1
+                    min=move || bounds.get().0
+                    max=move || bounds.get().1
                     prop:value=move || view_state.with(|s| s.to.to_string())
                     on:change=move |ev| {
                         if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {

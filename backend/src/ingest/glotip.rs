@@ -138,7 +138,9 @@ const ROW_CHECKS: &[(&str, &str, &str)] = &[
     ),
     (
         "category",
-        "category IS NULL OR (dimension = 'Total') <> (category = 'Total')",
+        // A breakdown row may have no category (the publisher left it blank):
+        // it is kept as "(not stated)".
+        "(dimension = 'Total') <> (coalesce(category, '') = 'Total')",
         "category must be Total exactly when dimension is Total",
     ),
     (
@@ -364,9 +366,9 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
          FROM glotip_raw r JOIN m49 m ON m.name = r.subregion AND m.level = 'subregion';
          INSERT INTO observations
          SELECT n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER),
-                r.dimension, r.category, r.sex, r.age,
+                r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age,
                 row_number() OVER (PARTITION BY n.id, coalesce(r.iso3, '{SARK_CODE}'), r.year,
-                                   r.dimension, r.category, r.sex, r.age ORDER BY r.row),
+                                   r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age ORDER BY r.row),
                 CASE WHEN r.value_suppressed = 'True' THEN NULL ELSE CAST(r.value AS BIGINT) END,
                 r.value_suppressed = 'True',
                 r.value_text
