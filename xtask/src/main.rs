@@ -80,17 +80,26 @@ fn frontend(no_opt: bool) -> Result<()> {
     }
     fs::create_dir_all(&dist)?;
 
+    // wasm-opt runs before wasm-bindgen: Debian's wasm-opt (binaryen 108)
+    // mis-numbers the externref table that wasm-bindgen adds, and a page
+    // optimized after it fails to start.
+    let input = if no_opt {
+        wasm.clone()
+    } else {
+        let optimized_dir = target_dir.join("wasm32-unknown-unknown/wasm-release/optimized");
+        fs::create_dir_all(&optimized_dir)?;
+        let optimized = optimized_dir.join(format!("{WASM_NAME}.wasm"));
+        optimize(&wasm, &optimized)?;
+        optimized
+    };
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
+        .input_path(&input)
+        .out_name(WASM_NAME)
         .web(true)?
         .typescript(false)
         .generate(&dist)
         .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
 
-    let bundle = dist.join(format!("{WASM_NAME}_bg.wasm"));
-    if !no_opt {
-        optimize(&bundle)?;
-    }
     for file in STATIC_FILES {
         fs::copy(root.join("frontend").join(file), dist.join(file))
             .with_context(|| format!("copying {file}"))?;
@@ -123,7 +132,7 @@ fn frontend(no_opt: bool) -> Result<()> {
 
 /// Debian's wasm-opt (binaryen 108) needs the features Rust's wasm uses
 /// named explicitly.
-fn optimize(bundle: &Path) -> Result<()> {
+fn optimize(input: &Path, output: &Path) -> Result<()> {
     let found = Command::new("wasm-opt")
         .arg("--version")
         .output()
@@ -132,6 +141,7 @@ fn optimize(bundle: &Path) -> Result<()> {
         println!(
             "wasm-opt not found; the bundle is left unoptimized (install Debian's binaryen to shrink it)"
         );
+        fs::copy(input, output).with_context(|| format!("copying {}", input.display()))?;
         return Ok(());
     }
     let status = Command::new("wasm-opt")
@@ -144,13 +154,13 @@ fn optimize(bundle: &Path) -> Result<()> {
             "--enable-reference-types",
             "--enable-multivalue",
         ])
-        .arg(bundle)
+        .arg(input)
         .arg("-o")
-        .arg(bundle)
+        .arg(output)
         .status()
         .context("running wasm-opt")?;
     if !status.success() {
-        bail!("wasm-opt failed on {}", bundle.display());
+        bail!("wasm-opt failed on {}", input.display());
     }
     Ok(())
 }
