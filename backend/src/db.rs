@@ -188,12 +188,15 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
     rows.collect()
 }
 
-/// Indicators with the years their figures span, computed from the data.
+/// Indicators with the years their totals span, computed from the data
+/// (breakdown rows may reach further back than any total).
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, i.breakdowns,
                 min(o.year), max(o.year)
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
+         WHERE o.dimension = 'Total' AND o.category = 'Total'
+           AND o.sex = 'Total' AND o.age = 'Total'
          GROUP BY ALL ORDER BY i.id",
     )?;
     let rows = stmt.query_map([], |r| {

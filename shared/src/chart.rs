@@ -134,7 +134,9 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .y_label_area_size(72)
         .build_cartesian_2d(x_range.clone(), 0.0..chart.y_max())?;
     ctx.configure_mesh()
-        .light_line_style(theme.grid.mix(0.5))
+        .light_line_style(theme.grid.mix(0.4))
+        .x_max_light_lines(1)
+        .y_max_light_lines(1)
         .bold_line_style(theme.grid)
         .axis_style(theme.text)
         .x_labels(((x_range.end - x_range.start) as usize + 1).min(12))
@@ -160,13 +162,59 @@ pub fn draw_line_chart<DB: DrawingBackend>(
                 .iter()
                 .map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
         )?;
-        if let Some(last) = series.points.last() {
-            let label = EmptyElement::at((last.year, last.value))
-                + Text::new(series.label.clone(), (8, -7), text.clone().color(&colour));
-            ctx.plotting_area().draw(&label)?;
-        }
+    }
+    // Direct labels at each line's last point, moved apart where lines end
+    // close together so that no label hides another.
+    let ends: Vec<(usize, (i32, i32))> = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(index, series)| {
+            let last = series.points.last()?;
+            Some((index, ctx.backend_coord(&(last.year, last.value))))
+        })
+        .collect();
+    let (plot_top, plot_bottom) = {
+        let (_, y_pixels) = ctx.plotting_area().get_pixel_range();
+        (y_pixels.start, y_pixels.end)
+    };
+    let wanted: Vec<i32> = ends.iter().map(|(_, (_, y))| *y).collect();
+    let placed = spread_labels(&wanted, LABEL_GAP, plot_top, plot_bottom);
+    for ((index, (x, _)), y) in ends.iter().zip(placed) {
+        let colour = PALETTE[index % PALETTE.len()];
+        root.draw(&Text::new(
+            chart.series[*index].label.clone(),
+            (x + 8, y - 7),
+            text.clone().color(&colour),
+        ))?;
     }
     root.present()
+}
+
+/// The vertical room one direct label needs, in pixels.
+const LABEL_GAP: i32 = 16;
+
+/// Moves label positions (pixel rows) apart so that neighbours are at least
+/// `gap` apart, each as close to where it wants to be as the others allow,
+/// and all inside `top..=bottom` when there is room. Returns the positions in
+/// the order given.
+pub fn spread_labels(wanted: &[i32], gap: i32, top: i32, bottom: i32) -> Vec<i32> {
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| wanted[i]);
+    let mut placed = vec![0; wanted.len()];
+    // Top to bottom: push each label down below the one above it.
+    let mut floor = top;
+    for &i in &order {
+        placed[i] = wanted[i].max(floor);
+        floor = placed[i] + gap;
+    }
+    // Bottom to top: pull back up whatever was pushed past the bottom.
+    let mut ceiling = bottom;
+    for &i in order.iter().rev() {
+        placed[i] = placed[i].min(ceiling);
+        ceiling = placed[i] - gap;
+    }
+    placed
 }
 
 /// Shades the lower–upper band of the points whose value is uncertain.
@@ -311,6 +359,18 @@ mod tests {
         assert!((c.y_max() - 40.0 * 1.08).abs() < 1e-9);
         let svg = line_chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
         assert!(svg.contains("<polygon"), "band drawn as a polygon");
+    }
+
+    #[test]
+    fn labels_that_would_overlap_are_spread_apart_within_the_plot() {
+        // Two lines ending on the same pixel row, one far away.
+        let placed = spread_labels(&[100, 100, 300], 16, 0, 400);
+        assert_eq!(placed, vec![100, 116, 300]);
+        // Crowded at the bottom: pushed back up inside the plot.
+        let placed = spread_labels(&[395, 398, 399], 16, 0, 400);
+        assert_eq!(placed, vec![368, 384, 400]);
+        // Already apart: left where they are, in the given order.
+        assert_eq!(spread_labels(&[50, 10], 16, 0, 400), vec![50, 10]);
     }
 
     #[test]
