@@ -25,7 +25,10 @@ CREATE TABLE sources (
 CREATE TABLE indicators (
     id VARCHAR PRIMARY KEY, source_id VARCHAR NOT NULL REFERENCES sources (id),
     name VARCHAR NOT NULL, unit VARCHAR NOT NULL, description VARCHAR NOT NULL,
-    caveats VARCHAR NOT NULL, frequency VARCHAR NOT NULL, breakdowns VARCHAR NOT NULL
+    caveats VARCHAR NOT NULL, frequency VARCHAR NOT NULL, breakdowns VARCHAR NOT NULL,
+    -- the region level the publisher reports at; every observation of the
+    -- indicator is at a region of this level (checked by check_normalized)
+    grain VARCHAR NOT NULL
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -36,12 +39,16 @@ CREATE TABLE observations (
     indicator_id VARCHAR NOT NULL REFERENCES indicators (id),
     region_code VARCHAR NOT NULL REFERENCES regions (code),
     year INTEGER NOT NULL,
+    -- 1–12 for monthly figures, 0 for a figure of the whole year
+    month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
     dimension VARCHAR NOT NULL, category VARCHAR NOT NULL,
     sex VARCHAR NOT NULL, age VARCHAR NOT NULL,
     seq INTEGER NOT NULL,
     value BIGINT CHECK (value >= 0),
     suppressed BOOLEAN NOT NULL,
     value_text VARCHAR NOT NULL,
+    -- how many reporters (countries, agencies…) the figure sums
+    units INTEGER NOT NULL CHECK (units >= 1),
     CHECK (suppressed = (value IS NULL))
 );
 "#;
@@ -56,7 +63,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR'}",
     ),
     (
         "regions.csv",
@@ -66,7 +73,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "observations.csv",
         "observations",
-        "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','dimension':'VARCHAR','category':'VARCHAR','sex':'VARCHAR','age':'VARCHAR','seq':'INTEGER','value':'BIGINT','suppressed':'BOOLEAN','value_text':'VARCHAR'}",
+        "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','month':'INTEGER','dimension':'VARCHAR','category':'VARCHAR','sex':'VARCHAR','age':'VARCHAR','seq':'INTEGER','value':'BIGINT','suppressed':'BOOLEAN','value_text':'VARCHAR','units':'INTEGER'}",
     ),
 ];
 
@@ -84,13 +91,13 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
     conn.execute_batch(
         r#"
         CREATE TABLE region_members AS
-        WITH RECURSIVE up (ancestor, country) AS (
-            SELECT code, code FROM regions WHERE level IN ('country', 'state')
+        WITH RECURSIVE up (ancestor, member) AS (
+            SELECT code, code FROM regions
             UNION ALL
-            SELECT r.parent, up.country FROM up JOIN regions r ON r.code = up.ancestor
+            SELECT r.parent, up.member FROM up JOIN regions r ON r.code = up.ancestor
             WHERE r.parent IS NOT NULL
         )
-        SELECT ancestor, country FROM up ORDER BY ancestor, country;
+        SELECT ancestor, member FROM up ORDER BY ancestor, member;
         CHECKPOINT;
         "#,
     )
@@ -126,7 +133,9 @@ pub fn path_literal(path: &Path) -> String {
 /// committed files diff cleanly. Returns the number of rows written.
 pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, duckdb::Error> {
     let order = match table {
-        "observations" => "indicator_id, region_code, year, dimension, category, sex, age, seq",
+        "observations" => {
+            "indicator_id, region_code, year, month, dimension, category, sex, age, seq"
+        }
         "regions" => "level, code",
         _ => "id",
     };
@@ -138,20 +147,23 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
     Ok(rows as u64)
 }
 
-/// Checks what the table constraints cannot: figures belong to countries or
-/// states, and every region's parent chain reaches the world.
+/// Checks what the table constraints cannot: every figure of an indicator is
+/// at the level the indicator is published at (so sums never count a place
+/// twice), and every region's parent chain reaches the world.
 pub fn check_normalized(conn: &Connection) -> Result<(), String> {
     let count = |sql: &str| -> Result<i64, String> {
         conn.query_row(sql, [], |r| r.get(0))
             .map_err(|e| e.to_string())
     };
     let misplaced = count(
-        "SELECT count(*) FROM observations o JOIN regions r ON r.code = o.region_code
-         WHERE r.level NOT IN ('country', 'state')",
+        "SELECT count(*) FROM observations o
+         JOIN indicators i ON i.id = o.indicator_id
+         JOIN regions r ON r.code = o.region_code
+         WHERE r.level <> i.grain",
     )?;
     if misplaced > 0 {
         return Err(format!(
-            "{misplaced} observations are attached to a region that is not a country or state"
+            "{misplaced} observations are at a region level other than their indicator's grain"
         ));
     }
     let orphans = count(
@@ -193,7 +205,7 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, i.breakdowns,
-                min(o.year), max(o.year)
+                min(o.year), max(o.year), i.frequency, i.grain
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -212,6 +224,8 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             first_year: r.get(7)?,
             last_year: r.get(8)?,
             breakdowns: split_list(&breakdowns, ';'),
+            frequency: r.get(9)?,
+            grain: parse_level(r, 10)?,
         })
     })?;
     rows.collect()
@@ -225,6 +239,17 @@ fn split_list(text: &str, separator: char) -> Vec<String> {
         .collect()
 }
 
+fn parse_level(row: &duckdb::Row<'_>, column: usize) -> Result<RegionLevel, duckdb::Error> {
+    let level: String = row.get(column)?;
+    RegionLevel::parse(&level).ok_or_else(|| {
+        duckdb::Error::FromSqlConversionFailure(
+            column,
+            duckdb::types::Type::Text,
+            format!("unknown region level {level:?}").into(),
+        )
+    })
+}
+
 /// Regions from the top of the hierarchy down, each level sorted by name.
 pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
     let mut stmt = conn.prepare(
@@ -233,57 +258,57 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
                              WHEN 'country' THEN 3 ELSE 4 END, name",
     )?;
     let rows = stmt.query_map([], |r| {
-        let level: String = r.get(2)?;
-        let level = RegionLevel::parse(&level).ok_or_else(|| {
-            duckdb::Error::FromSqlConversionFailure(
-                2,
-                duckdb::types::Type::Text,
-                format!("unknown region level {level:?}").into(),
-            )
-        })?;
         Ok(Region {
             code: r.get(0)?,
             name: r.get(1)?,
-            level,
+            level: parse_level(r, 2)?,
             parent: r.get(3)?,
         })
     })?;
     rows.collect()
 }
 
-/// The region × year totals of one indicator, aggregated from country rows.
+/// The region × year totals of one indicator, summed from the rows at the
+/// indicator's grain (countries, states…) under each asked-for region.
 ///
 /// A suppressed cell ("<5") contributes nothing to `value`, 0 to `lower` and
-/// 4 to `upper`; `reporting_units` counts every country with a total row.
+/// 4 to `upper`; `reporting_units` sums the reporters (countries, agencies…)
+/// behind each place's figure for the year, monthly rows counting once.
 pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT m.ancestor, o.year,
-                sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
-                count(*) AS reporting_units,
-                count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
-         FROM observations o
-         JOIN region_members m ON m.country = o.region_code
-         WHERE o.indicator_id = ?
-           AND list_contains(string_split(?, ','), m.ancestor)
-           AND o.year BETWEEN ? AND ?
-           AND o.dimension = 'Total' AND o.category = 'Total'
-           AND o.sex = 'Total' AND o.age = 'Total'
-         GROUP BY m.ancestor, o.year
-         ORDER BY m.ancestor, o.year",
+        "WITH places AS (
+             SELECT o.region_code, o.year,
+                    sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
+                    max(o.units) AS units,
+                    count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
+             FROM observations o
+             WHERE o.indicator_id = ?
+               AND o.year BETWEEN ? AND ?
+               AND o.dimension = 'Total' AND o.category = 'Total'
+               AND o.sex = 'Total' AND o.age = 'Total'
+             GROUP BY o.region_code, o.year
+         )
+         SELECT m.ancestor, p.year, sum(p.known), sum(p.units), sum(p.suppressed_cells)
+         FROM places p
+         JOIN region_members m ON m.member = p.region_code
+         WHERE list_contains(string_split(?, ','), m.ancestor)
+         GROUP BY m.ancestor, p.year
+         ORDER BY m.ancestor, p.year",
     )?;
     let regions = query.regions.join(",");
     let rows = stmt.query_map(
-        params![query.indicator, regions, query.from, query.to],
+        params![query.indicator, query.from, query.to, regions],
         |r| {
             let known: Option<i128> = r.get(2)?;
             let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-            let reporting_units: i64 = r.get(3)?;
-            let suppressed_cells: i64 = r.get(4)?;
+            let reporting_units: i128 = r.get(3)?;
+            let suppressed_cells: i128 = r.get(4)?;
+            let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
             let (lower, upper) = if suppressed_cells > 0 {
                 let lower = known.unwrap_or(0);
                 (
                     Some(lower),
-                    Some(lower.saturating_add(4 * suppressed_cells)),
+                    Some(lower.saturating_add(suppressed_cells.saturating_mul(4))),
                 )
             } else {
                 (None, None)

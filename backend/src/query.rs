@@ -165,6 +165,8 @@ mod tests {
                 first_year: 2003,
                 last_year: 2022,
                 breakdowns: vec![],
+                frequency: "calendar year".into(),
+                grain: RegionLevel::Country,
             }],
             regions: vec![
                 region("001", RegionLevel::World),

@@ -224,6 +224,8 @@ mod tests {
             first_year,
             last_year,
             breakdowns: vec![],
+            frequency: "calendar year".into(),
+            grain: RegionLevel::Country,
         };
         Catalog {
             data_version: "v".into(),

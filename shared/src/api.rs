@@ -57,6 +57,12 @@ pub struct Indicator {
     pub last_year: i32,
     /// The breakdown dimensions the source publishes besides the total.
     pub breakdowns: Vec<String>,
+    /// "calendar year", "fiscal year" (US federal, October–September) or
+    /// "month": how the publisher counts time.
+    pub frequency: String,
+    /// The level the publisher reports at (country, state, world…): a larger
+    /// region's figure is the sum of its parts at this level.
+    pub grain: RegionLevel,
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

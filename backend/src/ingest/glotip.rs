@@ -348,7 +348,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (id, name, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?)",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country')",
             params![
                 id,
                 SOURCE_ID,
@@ -365,13 +365,14 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
          SELECT DISTINCT coalesce(r.iso3, '{SARK_CODE}'), r.country, 'country', m.code
          FROM glotip_raw r JOIN m49 m ON m.name = r.subregion AND m.level = 'subregion';
          INSERT INTO observations
-         SELECT n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER),
+         SELECT n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER), 0,
                 r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age,
                 row_number() OVER (PARTITION BY n.id, coalesce(r.iso3, '{SARK_CODE}'), r.year,
                                    r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age ORDER BY r.row),
                 CASE WHEN r.value_suppressed = 'True' THEN NULL ELSE CAST(r.value AS BIGINT) END,
                 r.value_suppressed = 'True',
-                r.value_text
+                r.value_text,
+                1
          FROM glotip_raw r JOIN indicator_names n ON n.name = r.indicator;
          DROP TABLE glotip_raw; DROP TABLE m49; DROP TABLE indicator_names;"
     ))
