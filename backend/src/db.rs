@@ -25,10 +25,14 @@ CREATE TABLE sources (
 CREATE TABLE indicators (
     id VARCHAR PRIMARY KEY, source_id VARCHAR NOT NULL REFERENCES sources (id),
     name VARCHAR NOT NULL, unit VARCHAR NOT NULL, description VARCHAR NOT NULL,
-    caveats VARCHAR NOT NULL, frequency VARCHAR NOT NULL, breakdowns VARCHAR NOT NULL,
+    caveats VARCHAR NOT NULL, frequency VARCHAR NOT NULL,
+    -- ';'-separated; empty (NULL in the CSV files) when there are none
+    breakdowns VARCHAR,
     -- the region level the publisher reports at; every observation of the
     -- indicator is at a region of this level (checked by check_normalized)
-    grain VARCHAR NOT NULL
+    grain VARCHAR NOT NULL,
+    -- the largest region the figures cover: nothing is served above it
+    scope VARCHAR NOT NULL
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -63,7 +67,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR'}",
     ),
     (
         "regions.csv",
@@ -88,9 +92,15 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
     for (file, table, columns) in DATA_FILES {
         load_csv(conn, &data_dir.join(file), table, columns)?;
     }
+    derive_region_members(conn)?;
+    conn.execute_batch("CHECKPOINT;")
+}
+
+/// Derives `region_members` from the region hierarchy.
+pub fn derive_region_members(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch(
         r#"
-        CREATE TABLE region_members AS
+        CREATE OR REPLACE TABLE region_members AS
         WITH RECURSIVE up (ancestor, member) AS (
             SELECT code, code FROM regions
             UNION ALL
@@ -98,7 +108,6 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
             WHERE r.parent IS NOT NULL
         )
         SELECT ancestor, member FROM up ORDER BY ancestor, member;
-        CHECKPOINT;
         "#,
     )
 }
@@ -166,6 +175,18 @@ pub fn check_normalized(conn: &Connection) -> Result<(), String> {
             "{misplaced} observations are at a region level other than their indicator's grain"
         ));
     }
+    let unscoped = count(
+        "SELECT count(*) FROM indicators i
+         WHERE i.scope NOT IN (SELECT code FROM regions)
+            OR EXISTS (SELECT 1 FROM observations o
+                       WHERE o.indicator_id = i.id AND o.region_code NOT IN
+                             (SELECT member FROM region_members WHERE ancestor = i.scope))",
+    )?;
+    if unscoped > 0 {
+        return Err(format!(
+            "{unscoped} indicators have an unknown scope or figures outside it"
+        ));
+    }
     let orphans = count(
         "WITH RECURSIVE up (code, ancestor, depth) AS (
              SELECT code, parent, 0 FROM regions
@@ -204,8 +225,8 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
 /// (breakdown rows may reach further back than any total).
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
-        "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, i.breakdowns,
-                min(o.year), max(o.year), i.frequency, i.grain
+        "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
+                min(o.year), max(o.year), i.frequency, i.grain, i.scope
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -226,6 +247,7 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             breakdowns: split_list(&breakdowns, ';'),
             frequency: r.get(9)?,
             grain: parse_level(r, 10)?,
+            scope: r.get(11)?,
         })
     })?;
     rows.collect()

@@ -75,7 +75,21 @@ impl SeriesQuery {
             )
         })?;
 
-        let regions = parse_regions(get("region").unwrap_or("001"), catalog)?;
+        let regions = parse_regions(get("region").unwrap_or(&indicator.scope), catalog)?;
+        if let Some(outside) = regions
+            .iter()
+            .find(|code| !catalog.is_within(code, &indicator.scope))
+        {
+            return Err(BadParameter::new(
+                "region",
+                format!(
+                    "{} has no figures for {outside:?}: it covers {} ({}) and the places in it",
+                    indicator.id,
+                    catalog.region_name(&indicator.scope),
+                    indicator.scope
+                ),
+            ));
+        }
         let from = get("from")
             .map(|v| parse_year("from", v))
             .transpose()?
@@ -146,33 +160,39 @@ mod tests {
     use tipstats_shared::{Indicator, Region, RegionLevel};
 
     fn catalog() -> Catalog {
-        let region = |code: &str, level| Region {
+        let region = |code: &str, level, parent: Option<&str>| Region {
             code: code.into(),
             name: code.into(),
             level,
-            parent: None,
+            parent: parent.map(String::from),
+        };
+        let indicator = |id: &str, grain, scope: &str| Indicator {
+            id: id.into(),
+            name: id.into(),
+            unit: "Counts".into(),
+            source: "test".into(),
+            description: String::new(),
+            caveats: vec![],
+            first_year: 2003,
+            last_year: 2022,
+            breakdowns: vec![],
+            frequency: "calendar year".into(),
+            grain,
+            scope: scope.into(),
         };
         Catalog {
             data_version: "test".into(),
             sources: vec![],
-            indicators: vec![Indicator {
-                id: "glotip.victims".into(),
-                name: "Detected victims".into(),
-                unit: "Counts".into(),
-                source: "unodc-glotip".into(),
-                description: String::new(),
-                caveats: vec![],
-                first_year: 2003,
-                last_year: 2022,
-                breakdowns: vec![],
-                frequency: "calendar year".into(),
-                grain: RegionLevel::Country,
-            }],
+            indicators: vec![
+                indicator("glotip.victims", RegionLevel::Country, "001"),
+                indicator("hotline.cases", RegionLevel::State, "USA"),
+            ],
             regions: vec![
-                region("001", RegionLevel::World),
-                region("019", RegionLevel::Region),
-                region("USA", RegionLevel::Country),
-                region("MEX", RegionLevel::Country),
+                region("001", RegionLevel::World, None),
+                region("019", RegionLevel::Region, Some("001")),
+                region("USA", RegionLevel::Country, Some("019")),
+                region("MEX", RegionLevel::Country, Some("019")),
+                region("US-TX", RegionLevel::State, Some("USA")),
             ],
         }
     }
@@ -209,6 +229,9 @@ mod tests {
             ("indicator=glotip.victims&to=1066", "to"),
             ("indicator=glotip.victims&regions=USA", "regions"),
             ("indicator=glotip.victims&from=2010&from=2011", "from"),
+            // A US-only source has no figure for Mexico or the world.
+            ("indicator=hotline.cases&region=US-TX,MEX", "region"),
+            ("indicator=hotline.cases&region=001", "region"),
         ];
         for (query, parameter) in cases {
             let err = parse(query).expect_err(query);
@@ -217,5 +240,12 @@ mod tests {
         let too_many = format!("indicator=glotip.victims&region={}", ["USA"; 13].join(","));
         // Duplicates collapse, so 13 × USA is one region and fine.
         assert!(parse(&too_many).is_ok());
+    }
+
+    #[test]
+    fn the_default_region_is_the_indicators_scope() {
+        let q = parse("indicator=hotline.cases").expect("valid");
+        assert_eq!(q.regions, vec!["USA"]);
+        assert!(parse("indicator=hotline.cases&region=US-TX").is_ok());
     }
 }

@@ -226,6 +226,7 @@ mod tests {
             breakdowns: vec![],
             frequency: "calendar year".into(),
             grain: RegionLevel::Country,
+            scope: "001".into(),
         };
         Catalog {
             data_version: "v".into(),

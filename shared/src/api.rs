@@ -25,6 +25,20 @@ impl Catalog {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// Whether `code` is `ancestor` or lies under it in the hierarchy.
+    pub fn is_within(&self, code: &str, ancestor: &str) -> bool {
+        let mut current = Some(code);
+        // The hierarchy is a few levels deep; the bound guards against a cycle.
+        for _ in 0..16 {
+            match current {
+                Some(c) if c == ancestor => return true,
+                Some(c) => current = self.region(c).and_then(|r| r.parent.as_deref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The region's name, or its code when the catalog does not know it.
     pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.region(code).map_or(code, |r| r.name.as_str())
@@ -63,6 +77,9 @@ pub struct Indicator {
     /// The level the publisher reports at (country, state, world…): a larger
     /// region's figure is the sum of its parts at this level.
     pub grain: RegionLevel,
+    /// The largest region the figures cover (the world for UNODC, the USA
+    /// for a US source): series are only served for it and what lies under it.
+    pub scope: String,
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

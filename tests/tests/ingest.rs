@@ -7,6 +7,10 @@ use tipstats::ingest;
 use tipstats_tests::{raw_source_dir, workspace_root};
 
 const GLOTIP: &str = "unodc_glotip/glotip_2025-04_tidy.csv";
+const HOTLINE: &str = "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv";
+const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
+/// Every raw file the ingest reads.
+const RAW_FILES: [&str; 3] = [GLOTIP, HOTLINE, TIP];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
 #[test]
@@ -21,7 +25,9 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
         .iter()
         .find(|(t, _)| t == "observations")
         .map(|(_, n)| *n);
-    assert_eq!(observations, Some(58_769));
+    // GLOTIP's 58,769 rows, the hotline's 546 state-years × 2 indicators,
+    // and the TIP Report's 65 non-blank world figures.
+    assert_eq!(observations, Some(58_769 + 546 * 2 + 65));
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
         let committed = fs::read(workspace_root().join("data").join(file)).expect("committed file");
@@ -32,13 +38,16 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     }
 }
 
-/// A copy of the raw source folder with one line of the GLOTIP file changed.
-fn broken_copy(sources: &Path, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+/// A copy of the raw files the ingest reads, with `file` edited.
+fn broken_copy(sources: &Path, file: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let target = dir.path().join(GLOTIP);
-    fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
-    let text = fs::read_to_string(sources.join(GLOTIP)).expect("raw GLOTIP file");
-    fs::write(&target, edit(&text)).expect("write");
+    for raw in RAW_FILES {
+        let target = dir.path().join(raw);
+        fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        let text = fs::read_to_string(sources.join(raw)).expect("raw file");
+        let text = if raw == file { edit(&text) } else { text };
+        fs::write(&target, text).expect("write");
+    }
     dir
 }
 
@@ -57,7 +66,7 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
     };
     let header = "iso3,country,region,subregion,indicator,dimension,category,sex,age,year,value,value_suppressed,value_text,unit,source";
     let usa = "USA,United States of America,Americas,Northern America,Detected trafficking victims,Total,Total,Total,Total,2022,16390,False,\"16,390\",Counts,GLOTIP";
-    let cases: Vec<(Box<dyn Fn(&str) -> String>, Option<u64>, &str, &str)> = vec![
+    let glotip_cases: Vec<(Box<dyn Fn(&str) -> String>, Option<u64>, &str, &str)> = vec![
         (
             Box::new(move |t| {
                 replace_line(
@@ -114,14 +123,65 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             "duplicate total",
         ),
     ];
+    let texas = "Texas,1450,4.48%,1360,11.31%,2024";
+    let tip_2008 = "\"2008\",\"5212\",\"312\",\"2983\",\"104\",\"30961\",\"\",\"26\"";
+    let other_cases: Vec<(&str, Box<dyn Fn(&str) -> String>, Option<u64>, &str, &str)> = vec![
+        (
+            HOTLINE,
+            Box::new(move |t| replace_line(t, 3, &texas.replace("Texas", "Atlantis"))),
+            Some(3),
+            "State",
+            "not a US state",
+        ),
+        (
+            HOTLINE,
+            Box::new(move |t| replace_line(t, 9, &texas.replace("1450", "14x0"))),
+            Some(9),
+            "Signals received",
+            "not a whole number",
+        ),
+        (
+            HOTLINE,
+            // `lines()` also drops the file's CRLF endings, so the result is
+            // consistently LF, as a publisher's file would be.
+            Box::new(move |t| {
+                t.lines()
+                    .chain([texas, texas])
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+            None,
+            "Year",
+            "more than one row for this state and year",
+        ),
+        (
+            TIP,
+            Box::new(move |t| replace_line(t, 6, &tip_2008.replace("5212", "212"))),
+            Some(6),
+            "Prosecutions (Labor)",
+            "exceed",
+        ),
+        (
+            TIP,
+            Box::new(move |t| replace_line(t, 6, &tip_2008.replace("2983", "-3"))),
+            Some(6),
+            "Convictions",
+            "not a count",
+        ),
+    ];
+    let cases = glotip_cases
+        .into_iter()
+        .map(|(edit, row, column, reason)| (GLOTIP, edit, row, column, reason))
+        .chain(other_cases);
     let data = tempfile::tempdir().expect("temp dir");
     fs::write(data.path().join("sources.csv"), "untouched").expect("write");
-    for (edit, row, column, reason) in cases {
-        let broken = broken_copy(&sources, edit);
+    for (file, edit, row, column, reason) in cases {
+        let broken = broken_copy(&sources, file, edit);
         let error =
             ingest::run(broken.path(), data.path(), false).expect_err("bad input must fail");
         let message = error.to_string();
-        assert!(message.contains("glotip_2025-04_tidy.csv"), "{message}");
+        let file_name = file.rsplit('/').next().unwrap_or(file);
+        assert!(message.contains(file_name), "{message}");
         if let Some(row) = row {
             assert_eq!(error.row, Some(row), "{message}");
         }

@@ -9,6 +9,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::IngestError;
+use super::raw::{RawFile, RowCheck};
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
@@ -104,7 +105,7 @@ pub const SARK_CODE: &str = "XSK";
 
 /// Checks each row must pass: (column, condition that marks a bad row, reason).
 /// The conditions are constants; no input reaches the SQL text.
-const ROW_CHECKS: &[(&str, &str, &str)] = &[
+const ROW_CHECKS: &[RowCheck] = &[
     ("country", "country IS NULL", "country name is empty"),
     (
         "iso3",
@@ -201,72 +202,34 @@ const ROW_CHECKS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A country has one name and one subregion, and a total has one row per
+/// country, indicator and year. (Breakdown cells do repeat in the file,
+/// where the tidy copy merged sub-categories; they are kept, numbered by
+/// `seq`.)
+const KEY_CHECKS: &[RowCheck] = &[
+    (
+        "iso3",
+        "SELECT max(row), iso3 FROM glotip_raw WHERE iso3 IS NOT NULL GROUP BY iso3
+         HAVING count(DISTINCT country) > 1 OR count(DISTINCT subregion) > 1 ORDER BY 1 LIMIT 1",
+        "the same code is used with different country names or subregions",
+    ),
+    (
+        "year",
+        "SELECT max(row), concat_ws(' ', coalesce(iso3, country), indicator, year) FROM glotip_raw
+         WHERE dimension = 'Total' AND sex = 'Total' AND age = 'Total'
+         GROUP BY coalesce(iso3, country), indicator, year HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+        "duplicate total for this country, indicator and year",
+    ),
+];
+
 /// Reads, checks and normalizes the GLOTIP file into the schema's tables.
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    if !path.is_file() {
-        return Err(IngestError::file(&path, "file not found"));
-    }
-    let db_error = |e: duckdb::Error| IngestError::file(&path, e.to_string());
-    load_raw(conn, &path).map_err(db_error)?;
-    check_columns(conn, &path)?;
-    create_lookups(conn).map_err(db_error)?;
-    for (column, condition, reason) in ROW_CHECKS {
-        let sql = format!(
-            "SELECT row, CAST({column} AS VARCHAR) FROM glotip_raw WHERE {condition} ORDER BY row LIMIT 1"
-        );
-        let bad: Option<(i64, Option<String>)> = first_row(conn, &sql).map_err(db_error)?;
-        if let Some((row, value)) = bad {
-            let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
-            return Err(IngestError::at(
-                &path,
-                row as u64,
-                column,
-                format!("{reason} ({shown})"),
-            ));
-        }
-    }
-    check_keys(conn, &path)?;
-    normalize(conn).map_err(db_error)
-}
-
-fn load_raw(conn: &Connection, path: &Path) -> Result<(), duckdb::Error> {
-    let sql = format!(
-        "CREATE TEMP TABLE glotip_raw AS
-         SELECT row_number() OVER () AS row, *
-         FROM read_csv({}, header = true, all_varchar = true, strict_mode = true)",
-        crate::db::path_literal(path)
-    );
-    conn.execute_batch(&sql)
-}
-
-fn check_columns(conn: &Connection, path: &Path) -> Result<(), IngestError> {
-    let mut stmt = conn
-        .prepare("SELECT column_name FROM (DESCRIBE glotip_raw) WHERE column_name <> 'row'")
-        .map_err(|e| IngestError::file(path, e.to_string()))?;
-    let found: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| IngestError::file(path, e.to_string()))?;
-    for expected in COLUMNS {
-        if !found.iter().any(|c| c == expected) {
-            return Err(IngestError {
-                file: path.to_path_buf(),
-                row: Some(0),
-                column: Some(expected.to_string()),
-                reason: format!("missing column; the header has: {}", found.join(", ")),
-            });
-        }
-    }
-    if let Some(extra) = found.iter().find(|c| !COLUMNS.contains(&c.as_str())) {
-        return Err(IngestError::at(
-            path,
-            0,
-            extra,
-            "unexpected column; has the publisher changed the format?",
-        ));
-    }
-    Ok(())
+    let raw = RawFile::load(conn, &path, "glotip_raw", &COLUMNS)?;
+    create_lookups(conn).map_err(|e| raw.error(e))?;
+    raw.check_rows(conn, ROW_CHECKS)?;
+    raw.check_keys(conn, KEY_CHECKS)?;
+    normalize(conn).map_err(|e| raw.error(e))
 }
 
 fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
@@ -289,50 +252,6 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
     Ok(())
 }
 
-fn first_row(conn: &Connection, sql: &str) -> Result<Option<(i64, Option<String>)>, duckdb::Error> {
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
-    match rows.next()? {
-        Some(row) => Ok(Some((row.get(0)?, row.get(1)?))),
-        None => Ok(None),
-    }
-}
-
-/// A country has one name and one subregion, and a total has one row per
-/// country, indicator and year. (Breakdown cells do repeat in the file,
-/// where the tidy copy merged sub-categories; they are kept, numbered by
-/// `seq`.)
-fn check_keys(conn: &Connection, path: &Path) -> Result<(), IngestError> {
-    let checks = [
-        (
-            "iso3",
-            "SELECT max(row), iso3 FROM glotip_raw WHERE iso3 IS NOT NULL GROUP BY iso3
-             HAVING count(DISTINCT country) > 1 OR count(DISTINCT subregion) > 1 ORDER BY 1 LIMIT 1",
-            "the same code is used with different country names or subregions",
-        ),
-        (
-            "year",
-            "SELECT max(row), concat_ws(' ', coalesce(iso3, country), indicator, year) FROM glotip_raw
-             WHERE dimension = 'Total' AND sex = 'Total' AND age = 'Total'
-             GROUP BY coalesce(iso3, country), indicator, year HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
-            "duplicate total for this country, indicator and year",
-        ),
-    ];
-    for (column, sql, reason) in checks {
-        if let Some((row, key)) =
-            first_row(conn, sql).map_err(|e| IngestError::file(path, e.to_string()))?
-        {
-            return Err(IngestError::at(
-                path,
-                row as u64,
-                column,
-                format!("{reason} ({})", key.unwrap_or_default()),
-            ));
-        }
-    }
-    Ok(())
-}
-
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -348,7 +267,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (id, name, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001')",
             params![
                 id,
                 SOURCE_ID,

@@ -6,7 +6,11 @@
 //! tables are written to a scratch folder inside `data/` first and moved into
 //! place only at the end.
 
+mod geography;
 mod glotip;
+mod hotline;
+mod raw;
+mod tip;
 
 use std::fmt;
 use std::fs;
@@ -76,7 +80,7 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(3)
+        ProgressBar::new(5)
     } else {
         ProgressBar::hidden()
     };
@@ -93,9 +97,19 @@ pub fn run(
 
     progress.set_message("UNODC GLOTIP");
     glotip::ingest(&conn, &source_dir.join(glotip::FOLDER))?;
+    geography::add_states(&conn).map_err(internal)?;
+    progress.inc(1);
+
+    progress.set_message("US National Human Trafficking Hotline");
+    hotline::ingest(&conn, &source_dir.join(hotline::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("US TIP Report");
+    tip::ingest(&conn, &source_dir.join(tip::FOLDER))?;
     progress.inc(1);
 
     progress.set_message("checking the whole");
+    db::derive_region_members(&conn).map_err(internal)?;
     db::check_normalized(&conn)
         .map_err(|e| IngestError::file(data_dir, format!("normalized data inconsistent: {e}")))?;
     progress.inc(1);

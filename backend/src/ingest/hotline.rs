@@ -1,0 +1,132 @@
+//! The US National Human Trafficking Hotline (operated by Polaris): signals
+//! received and cases identified, by state and calendar year, as published
+//! on the hotline's state statistics pages (copied by a third party).
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use super::IngestError;
+use super::raw::{RawFile, RowCheck};
+
+pub const FOLDER: &str = "us_trafficking_hotline";
+pub const FILE: &str = "hotline_signals_cases_by_state_year.csv";
+pub const SOURCE_ID: &str = "polaris-hotline";
+
+const COLUMNS: [&str; 6] = [
+    "State",
+    "Signals received",
+    "% of total signals",
+    "Cases identified",
+    "% of total cases",
+    "Year",
+];
+
+/// (indicator id, column, name, unit, description)
+const INDICATORS: [(&str, &str, &str, &str, &str); 2] = [
+    (
+        "hotline.signals",
+        "Signals received",
+        "Hotline signals received",
+        "Signals",
+        "Calls, texts, chats, emails and web forms to the US National Human Trafficking Hotline about a state in the year.",
+    ),
+    (
+        "hotline.cases",
+        "Cases identified",
+        "Hotline cases identified",
+        "Cases",
+        "Situations of potential human trafficking the hotline identified from the signals about a state in the year.",
+    ),
+];
+
+const CAVEATS: &str = "Hotline signals and cases count contacts to one hotline, not prevalence or confirmed trafficking: they rise and fall with awareness campaigns and outreach.\n\
+State figures add up to less than Polaris's national totals, because contacts without a known state are in no state.\n\
+The figures were copied from the hotline's web pages by a third party; check a figure against Polaris's pages before publishing it.";
+
+const ROW_CHECKS: &[RowCheck] = &[
+    (
+        "State",
+        "\"State\" IS NULL OR \"State\" NOT IN (SELECT name FROM us_states)",
+        "not a US state, district or territory",
+    ),
+    (
+        "Year",
+        "TRY_CAST(\"Year\" AS INTEGER) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "Year",
+        "TRY_CAST(\"Year\" AS INTEGER) NOT BETWEEN 2007 AND 2100",
+        "the hotline's statistics start in 2007",
+    ),
+    (
+        "Signals received",
+        "TRY_CAST(replace(\"Signals received\", ',', '') AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "Signals received",
+        "TRY_CAST(replace(\"Signals received\", ',', '') AS BIGINT) < 0",
+        "negative count",
+    ),
+    (
+        "Cases identified",
+        "TRY_CAST(replace(\"Cases identified\", ',', '') AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "Cases identified",
+        "TRY_CAST(replace(\"Cases identified\", ',', '') AS BIGINT) < 0",
+        "negative count",
+    ),
+];
+
+const KEY_CHECKS: &[RowCheck] = &[(
+    "Year",
+    "SELECT max(row), concat_ws(' ', \"State\", \"Year\") FROM hotline_raw
+     GROUP BY \"State\", \"Year\" HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+    "more than one row for this state and year",
+)];
+
+pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let path = folder.join(FILE);
+    let raw = RawFile::load(conn, &path, "hotline_raw", &COLUMNS)?;
+    raw.check_rows(conn, ROW_CHECKS)?;
+    raw.check_keys(conn, KEY_CHECKS)?;
+    normalize(conn).map_err(|e| raw.error(e))?;
+    raw.drop(conn)
+}
+
+fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        params![
+            SOURCE_ID,
+            "US National Human Trafficking Hotline: state statistics",
+            "Polaris (operator of the US National Human Trafficking Hotline)",
+            "Polaris, National Human Trafficking Hotline, state statistics 2015–2024, humantraffickinghotline.org; figures as collected by the Dartmouth QSS 20 project qss-20-final",
+            "https://humantraffickinghotline.org/en/statistics",
+            "Published by Polaris for public information; no open licence is stated. Attribute to Polaris, National Human Trafficking Hotline.",
+            "2026-03-17",
+        ],
+    )?;
+    for (id, column, name, unit, description) in INDICATORS {
+        conn.execute(
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA')",
+            params![id, SOURCE_ID, name, unit, description, CAVEATS],
+        )?;
+        // The column name is one of this module's constants.
+        conn.execute(
+            &format!(
+                "INSERT INTO observations
+                 SELECT ?, s.code, CAST(r.\"Year\" AS INTEGER), 0,
+                        'Total', 'Total', 'Total', 'Total', 1,
+                        CAST(replace(r.\"{column}\", ',', '') AS BIGINT), false, r.\"{column}\", 1
+                 FROM hotline_raw r JOIN us_states s ON s.name = r.\"State\""
+            ),
+            params![id],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! What every source module does first: load the publisher's CSV as text
+//! with its row numbers, check the header, run the row checks, and report
+//! the first bad row by file, row, column and reason.
+//!
+//! Table names, column names and check conditions are constants of the
+//! source modules; no input reaches SQL text except the file path, quoted by
+//! [`crate::db::path_literal`].
+
+use std::path::Path;
+
+use duckdb::Connection;
+
+use super::IngestError;
+
+/// A check every row must pass: the column it is about, an SQL condition
+/// that is true for a bad row, and the reason given when it is.
+pub type RowCheck = (&'static str, &'static str, &'static str);
+
+/// A publisher's file loaded as text into a temporary table named `table`,
+/// with a `row` column counting data rows from 1 (the header is row 0).
+pub struct RawFile<'a> {
+    pub path: &'a Path,
+    pub table: &'static str,
+}
+
+impl<'a> RawFile<'a> {
+    /// Loads `path` into `table` and checks that its header holds exactly
+    /// `columns`.
+    pub fn load(
+        conn: &Connection,
+        path: &'a Path,
+        table: &'static str,
+        columns: &[&str],
+    ) -> Result<RawFile<'a>, IngestError> {
+        if !path.is_file() {
+            return Err(IngestError::file(path, "file not found"));
+        }
+        let raw = RawFile { path, table };
+        // One thread (set by the caller) keeps the scan order, so that
+        // row_number() is the row of the file.
+        let sql = format!(
+            "CREATE TEMP TABLE {table} AS
+             SELECT row_number() OVER () AS row, *
+             FROM read_csv({}, header = true, all_varchar = true, strict_mode = true,
+                           delim = ',', quote = '\"', escape = '\"')",
+            crate::db::path_literal(path)
+        );
+        conn.execute_batch(&sql).map_err(|e| raw.error(e))?;
+        raw.check_columns(conn, columns)?;
+        Ok(raw)
+    }
+
+    /// An error about the whole file.
+    pub fn error(&self, e: impl ToString) -> IngestError {
+        IngestError::file(self.path, e.to_string())
+    }
+
+    fn check_columns(&self, conn: &Connection, columns: &[&str]) -> Result<(), IngestError> {
+        let sql = format!(
+            "SELECT column_name FROM (DESCRIBE {}) WHERE column_name <> 'row'",
+            self.table
+        );
+        let mut stmt = conn.prepare(&sql).map_err(|e| self.error(e))?;
+        let found: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.error(e))?;
+        if let Some(missing) = columns.iter().find(|c| !found.iter().any(|f| f == *c)) {
+            return Err(IngestError::at(
+                self.path,
+                0,
+                missing,
+                format!("missing column; the header has: {}", found.join(", ")),
+            ));
+        }
+        if let Some(extra) = found.iter().find(|f| !columns.contains(&f.as_str())) {
+            return Err(IngestError::at(
+                self.path,
+                0,
+                extra,
+                "unexpected column; has the publisher changed the format?",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Runs each check in order and reports the first row that fails one,
+    /// with the offending value.
+    pub fn check_rows(&self, conn: &Connection, checks: &[RowCheck]) -> Result<(), IngestError> {
+        for (column, condition, reason) in checks {
+            let sql = format!(
+                "SELECT row, CAST(\"{column}\" AS VARCHAR) FROM {} WHERE {condition} ORDER BY row LIMIT 1",
+                self.table
+            );
+            if let Some((row, value)) = first_row(conn, &sql).map_err(|e| self.error(e))? {
+                let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
+                return Err(IngestError::at(
+                    self.path,
+                    row,
+                    column,
+                    format!("{reason} ({shown})"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs key checks: each query returns (row, key text) of the first row
+    /// that breaks a key, or nothing.
+    pub fn check_keys(&self, conn: &Connection, checks: &[RowCheck]) -> Result<(), IngestError> {
+        for (column, sql, reason) in checks {
+            if let Some((row, key)) = first_row(conn, sql).map_err(|e| self.error(e))? {
+                return Err(IngestError::at(
+                    self.path,
+                    row,
+                    column,
+                    format!("{reason} ({})", key.unwrap_or_default()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn drop(self, conn: &Connection) -> Result<(), IngestError> {
+        conn.execute_batch(&format!("DROP TABLE {}", self.table))
+            .map_err(|e| self.error(e))
+    }
+}
+
+fn first_row(conn: &Connection, sql: &str) -> Result<Option<(u64, Option<String>)>, duckdb::Error> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    match rows.next()? {
+        Some(row) => {
+            let number: i64 = row.get(0)?;
+            Ok(Some((u64::try_from(number).unwrap_or(0), row.get(1)?)))
+        }
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,96 @@
+//! Known figures from each source beyond GLOTIP, through the real API over
+//! the database built from the committed data.
+
+use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
+use tipstats_tests::{TestServer, spawn_app};
+
+async fn one_value(app: &TestServer, path: &str) -> (Option<i64>, u32) {
+    let series: SeriesResponse = app.get_json(path).await;
+    assert_eq!(series.rows.len(), 1, "{path}: {:?}", series.rows);
+    (series.rows[0].value, series.rows[0].reporting_units)
+}
+
+#[tokio::test]
+async fn hotline_cases_sum_the_states_and_serve_only_the_usa() {
+    let app = spawn_app().await;
+    // Polaris's state pages, summed: 5,428 cases in 2015 from 55 jurisdictions
+    // and 11,187 in 2024 (the provenance notes of the copy give both sums).
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=hotline.cases&region=USA&from=2015&to=2015"
+        )
+        .await,
+        (Some(5428), 55)
+    );
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=hotline.cases&from=2024&to=2024"
+        )
+        .await
+        .0,
+        Some(11187)
+    );
+    // A state on its own.
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=hotline.cases&region=US-TX&from=2024&to=2024"
+        )
+        .await,
+        (Some(1360), 1)
+    );
+    // The world is not the USA: a US-only source has no world figure.
+    let response = app
+        .get("/api/v1/series?indicator=hotline.cases&region=001")
+        .await;
+    assert_eq!(response.status(), 400);
+    let problem: Problem = response.json().await.expect("problem JSON");
+    assert_eq!(problem.parameter.as_deref(), Some("region"));
+    assert!(
+        problem.detail.contains("covers United States"),
+        "{}",
+        problem.detail
+    );
+}
+
+#[tokio::test]
+async fn tip_report_world_totals_match_the_2009_report() {
+    let app = spawn_app().await;
+    // TIP Report 2009, Global Law Enforcement Data for 2008.
+    for (indicator, expected) in [
+        ("tip.prosecutions", 5212),
+        ("tip.convictions", 2983),
+        ("tip.victims", 30961),
+    ] {
+        let path = format!("/api/v1/series?indicator={indicator}&region=001&from=2008&to=2008");
+        assert_eq!(
+            one_value(&app, &path).await,
+            (Some(expected), 1),
+            "{indicator}"
+        );
+    }
+    // No victims were reported before 2008: the series starts there.
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let victims = catalog.indicator("tip.victims").expect("tip.victims");
+    assert_eq!((victims.first_year, victims.last_year), (2008, 2014));
+    assert_eq!(victims.grain, RegionLevel::World);
+}
+
+#[tokio::test]
+async fn states_hang_under_their_countries() {
+    let app = spawn_app().await;
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let states = |country: &str| {
+        catalog
+            .regions
+            .iter()
+            .filter(|r| r.level == RegionLevel::State && r.parent.as_deref() == Some(country))
+            .count()
+    };
+    assert_eq!(states("MEX"), 32);
+    assert_eq!(states("USA"), 56);
+    assert_eq!(catalog.region_name("MX-CHH"), "Chihuahua");
+    assert!(catalog.is_within("US-TX", "019"));
+}
