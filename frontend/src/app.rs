@@ -209,12 +209,24 @@ fn RegionPicker(
             }
         })
         .collect_view();
-    let country_options = catalog
-        .regions
-        .iter()
-        .filter(|r| r.level == RegionLevel::Country)
-        .map(|r| view! { <option value=r.code.clone()>{r.name.clone()}</option> })
-        .collect_view();
+    // Countries, then each country's states, in groups.
+    let option = |r: &tipstats_shared::Region| {
+        view! { <option value=r.code.clone()>{r.name.clone()}</option> }
+    };
+    let place_group = |label: String, level: RegionLevel, parent: Option<&str>| {
+        let options = catalog
+            .regions
+            .iter()
+            .filter(|r| r.level == level && (parent.is_none() || r.parent.as_deref() == parent))
+            .map(option)
+            .collect_view();
+        view! { <optgroup label=label>{options}</optgroup> }
+    };
+    let country_options = view! {
+        {place_group("Countries".into(), RegionLevel::Country, None)}
+        {place_group(format!("States of {}", catalog.region_name("MEX")), RegionLevel::State, Some("MEX"))}
+        {place_group(format!("States of the {}", catalog.region_name("USA")), RegionLevel::State, Some("USA"))}
+    };
     let chosen_countries = {
         let catalog = Arc::clone(&catalog);
         move || {
@@ -223,9 +235,9 @@ fn RegionPicker(
                 .regions
                 .into_iter()
                 .filter(|code| {
-                    catalog
-                        .region(code)
-                        .is_some_and(|r| r.level == RegionLevel::Country)
+                    catalog.region(code).is_some_and(|r| {
+                        matches!(r.level, RegionLevel::Country | RegionLevel::State)
+                    })
                 })
                 .map(|code| {
                     let name = catalog.region_name(&code).to_string();
@@ -249,7 +261,7 @@ fn RegionPicker(
         <fieldset class="field regions">
             <legend>"Regions"</legend>
             <div class="region-boxes">{boxes}</div>
-            <label for="add-country">"Add a country"</label>
+            <label for="add-country">"Add a country or state"</label>
             <select
                 id="add-country"
                 on:change=move |ev| {
@@ -327,7 +339,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
                         <th scope="col">"Year"</th>
                         <th scope="col">"Value"</th>
                         <th scope="col">"Range with suppressed cells"</th>
-                        <th scope="col">"Reporting countries"</th>
+                        <th scope="col" title="Countries, states or agencies whose figures are in the sum">"Reporting units"</th>
                         <th scope="col">"Cells published as “<5”"</th>
                     </tr>
                 </thead>

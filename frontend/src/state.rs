@@ -71,6 +71,7 @@ impl ViewState {
             state.to = to;
         }
         state.clamp_years(catalog);
+        state.keep_regions_in_scope(catalog);
         state
     }
 
@@ -102,11 +103,26 @@ impl ViewState {
         }
     }
 
-    /// Switches indicator, keeping the years where the new one has data.
+    /// Switches indicator, keeping the years where the new one has data and
+    /// the regions it covers.
     pub fn set_indicator(&mut self, id: &str, catalog: &Catalog) {
         if catalog.indicator(id).is_some() {
             self.indicator = id.to_string();
             self.clamp_years(catalog);
+            self.keep_regions_in_scope(catalog);
+        }
+    }
+
+    /// Drops the regions the indicator has no figures for (a US source has
+    /// none for the world); with none left, shows the indicator's whole scope.
+    fn keep_regions_in_scope(&mut self, catalog: &Catalog) {
+        let Some(indicator) = catalog.indicator(&self.indicator) else {
+            return;
+        };
+        self.regions
+            .retain(|code| catalog.is_within(code, &indicator.scope));
+        if self.regions.is_empty() {
+            self.regions.push(indicator.scope.clone());
         }
     }
 
@@ -212,7 +228,12 @@ mod tests {
             code: code.into(),
             name: code.into(),
             level,
-            parent: None,
+            parent: match level {
+                RegionLevel::World => None,
+                RegionLevel::Region => Some("001".into()),
+                RegionLevel::Country => Some("019".into()),
+                _ => Some("USA".into()),
+            },
         };
         let indicator = |id: &str, first_year, last_year| Indicator {
             id: id.into(),
@@ -234,6 +255,11 @@ mod tests {
             indicators: vec![
                 indicator("glotip.victims", 2003, 2022),
                 indicator("glotip.offences", 2010, 2022),
+                Indicator {
+                    scope: "USA".into(),
+                    grain: RegionLevel::State,
+                    ..indicator("hotline.cases", 2015, 2024)
+                },
             ],
             regions: vec![
                 region("001", RegionLevel::World),
@@ -244,6 +270,7 @@ mod tests {
                 region("009", RegionLevel::Region),
                 region("USA", RegionLevel::Country),
                 region("MEX", RegionLevel::Country),
+                region("US-TX", RegionLevel::State),
             ],
         }
     }
@@ -254,6 +281,20 @@ mod tests {
         assert_eq!(state.indicator, "glotip.victims");
         assert_eq!(state.regions, DEFAULT_REGIONS.map(String::from).to_vec());
         assert_eq!((state.from, state.to), (2003, 2022));
+    }
+
+    #[test]
+    fn a_us_source_shows_only_us_places() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.set_indicator("hotline.cases", &c);
+        assert_eq!(state.regions, vec!["USA"]);
+        state.toggle_region("US-TX");
+        state.set_indicator("glotip.victims", &c);
+        state.set_indicator("hotline.cases", &c);
+        assert_eq!(state.regions, vec!["USA", "US-TX"]);
+        let shared = ViewState::from_query("?indicator=hotline.cases&region=MEX,US-TX", &c);
+        assert_eq!(shared.regions, vec!["US-TX"]);
     }
 
     #[test]

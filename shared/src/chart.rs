@@ -129,7 +129,7 @@ pub fn draw_line_chart<DB: DrawingBackend>(
             ("sans-serif", 18).into_font().color(&theme.text),
         )
         .margin(12)
-        .margin_right(130)
+        .margin_right(180)
         .x_label_area_size(32)
         .y_label_area_size(72)
         .build_cartesian_2d(x_range.clone(), 0.0..chart.y_max())?;
