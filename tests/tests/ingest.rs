@@ -9,8 +9,10 @@ use tipstats_tests::{raw_source_dir, workspace_root};
 const GLOTIP: &str = "unodc_glotip/glotip_2025-04_tidy.csv";
 const HOTLINE: &str = "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv";
 const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
+const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
+const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 3] = [GLOTIP, HOTLINE, TIP];
+const RAW_FILES: [&str; 5] = [GLOTIP, HOTLINE, TIP, SESNSP_VICTIMS, SESNSP_CRIMES];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
 #[test]
@@ -26,8 +28,13 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
         .find(|(t, _)| t == "observations")
         .map(|(_, n)| *n);
     // GLOTIP's 58,769 rows, the hotline's 546 state-years × 2 indicators,
-    // and the TIP Report's 65 non-blank world figures.
-    assert_eq!(observations, Some(58_769 + 546 * 2 + 65));
+    // the TIP Report's 65 non-blank world figures, SESNSP's 56,448 victim
+    // cells plus one total per state, month and crime (32 × 126 × 2), and its
+    // 704 state-year crime counts (the 22 national rows are left out).
+    assert_eq!(
+        observations,
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 + 704)
+    );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
         let committed = fs::read(workspace_root().join("data").join(file)).expect("committed file");
@@ -167,6 +174,33 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(6),
             "Convictions",
             "not a count",
+        ),
+        (
+            SESNSP_VICTIMS,
+            Box::new(|t| {
+                t.replacen(
+                    ",2015,01,01,Aguascalientes,",
+                    ",2015,01,33,Aguascalientes,",
+                    1,
+                )
+            }),
+            Some(1),
+            "cve_ent",
+            "not an INEGI state code",
+        ),
+        (
+            SESNSP_CRIMES,
+            // Aguascalientes 2015 gets one more crime than the national row counts.
+            Box::new(|t| {
+                t.replacen(
+                    "2015,01,Aguascalientes,La sociedad,Trata de personas,Trata de personas,Trata de personas,2,",
+                    "2015,01,Aguascalientes,La sociedad,Trata de personas,Trata de personas,Trata de personas,3,",
+                    1,
+                )
+            }),
+            None,
+            "n_delitos",
+            "the national row is not the sum of the states",
         ),
     ];
     let cases = glotip_cases

@@ -94,3 +94,35 @@ async fn states_hang_under_their_countries() {
     assert_eq!(catalog.region_name("MX-CHH"), "Chihuahua");
     assert!(catalog.is_within("US-TX", "019"));
 }
+
+#[tokio::test]
+async fn sesnsp_mexico_is_the_sum_of_its_states() {
+    let app = spawn_app().await;
+    // SESNSP, national victims of trata de personas: 1,171 (2015), 942 (2022),
+    // 392 (January–June 2025); crimes 415 (2015), 808 (2022).
+    for (indicator, year, expected) in [
+        ("sesnsp.trata.victims", 2015, 1171),
+        ("sesnsp.trata.victims", 2022, 942),
+        ("sesnsp.trata.victims", 2025, 392),
+        ("sesnsp.trata.crimes", 2015, 415),
+        ("sesnsp.trata.crimes", 2022, 808),
+    ] {
+        let path = format!("/api/v1/series?indicator={indicator}&region=MEX&from={year}&to={year}");
+        assert_eq!(
+            one_value(&app, &path).await,
+            (Some(expected), 32),
+            "{indicator} {year}"
+        );
+    }
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let victims = catalog
+        .indicator("sesnsp.trata.victims")
+        .expect("sesnsp.trata.victims");
+    assert_eq!(victims.frequency, "month");
+    assert!(
+        victims
+            .caveats
+            .iter()
+            .any(|c| c.contains("January to June"))
+    );
+}

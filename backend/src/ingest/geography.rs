@@ -106,8 +106,8 @@ pub const MX_STATES: [(&str, &str, &str); 32] = [
     ("32", "MX-ZAC", "Zacatecas"),
 ];
 
-/// Adds the states under their countries, and a `us_states` lookup table
-/// (code, name) for the US source modules.
+/// Adds the states under their countries, and lookup tables for the source
+/// modules: `us_states` (code, name) and `mx_states` (inegi, code, name).
 pub fn add_states(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch("CREATE TEMP TABLE us_states (code VARCHAR, name VARCHAR);")?;
     for (code, name) in US_STATES {
@@ -123,10 +123,15 @@ pub fn add_states(conn: &Connection) -> Result<(), duckdb::Error> {
             params![code, spelling],
         )?;
     }
-    for (_, code, name) in MX_STATES {
+    conn.execute_batch("CREATE TEMP TABLE mx_states (inegi VARCHAR, code VARCHAR, name VARCHAR);")?;
+    for (inegi, code, name) in MX_STATES {
         conn.execute(
             "INSERT INTO regions VALUES (?, ?, 'state', 'MEX')",
             params![code, name],
+        )?;
+        conn.execute(
+            "INSERT INTO mx_states VALUES (?, ?, ?)",
+            params![inegi, code, name],
         )?;
     }
     Ok(())

@@ -10,6 +10,7 @@ mod geography;
 mod glotip;
 mod hotline;
 mod raw;
+mod sesnsp;
 mod tip;
 
 use std::fmt;
@@ -80,7 +81,7 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(5)
+        ProgressBar::new(6)
     } else {
         ProgressBar::hidden()
     };
@@ -102,6 +103,10 @@ pub fn run(
 
     progress.set_message("US National Human Trafficking Hotline");
     hotline::ingest(&conn, &source_dir.join(hotline::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("Mexico SESNSP");
+    sesnsp::ingest(&conn, &source_dir.join(sesnsp::FOLDER))?;
     progress.inc(1);
 
     progress.set_message("US TIP Report");

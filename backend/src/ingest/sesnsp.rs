@@ -1,0 +1,268 @@
+//! Mexico's SESNSP (Secretariado Ejecutivo del Sistema Nacional de Seguridad
+//! Pública): victims and crimes of *trata de personas* (human trafficking)
+//! and *tráfico de menores* (trafficking of minors) recorded by the 32 state
+//! prosecutors' offices, from the tidy copy of SESNSP's open data.
+//!
+//! Victims come by state × month × sex × age band; crimes by state × year.
+//! The crimes file's national rows are checked against the sum of the
+//! states and then left out: the national figure is that sum.
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use super::IngestError;
+use super::raw::{RawFile, RowCheck};
+
+pub const FOLDER: &str = "mexico_sesnsp";
+pub const VICTIMS_FILE: &str = "sesnsp_victims_trafficking_monthly_state.csv";
+pub const CRIMES_FILE: &str = "sesnsp_crimes_trafficking_state_year.csv";
+pub const SOURCE_ID: &str = "mx-sesnsp";
+
+const VICTIM_COLUMNS: [&str; 12] = [
+    "date_year_month",
+    "n_year",
+    "n_month",
+    "cve_ent",
+    "nombre_estado",
+    "bien_juridico_afectado",
+    "tipo_de_delito",
+    "subtipo_de_delito",
+    "modalidad",
+    "genero",
+    "rango_de_edad",
+    "n_victimas",
+];
+
+const CRIME_COLUMNS: [&str; 10] = [
+    "n_year",
+    "cve_ent",
+    "nombre_estado",
+    "bien_juridico_afectado",
+    "tipo_de_delito",
+    "subtipo_de_delito",
+    "modalidad",
+    "n_delitos",
+    "n_delitos_x100khab",
+    "n_delitos_x100kmujeres",
+];
+
+/// (crime as SESNSP names it, id stem, English name)
+const CRIMES: [(&str, &str, &str); 2] = [
+    (
+        "Trata de personas",
+        "trata",
+        "human trafficking (trata de personas)",
+    ),
+    (
+        "Tráfico de menores",
+        "trafico_menores",
+        "trafficking of minors (tráfico de menores)",
+    ),
+];
+
+const CAVEATS: &str = "Victims and crimes recorded by Mexico's state prosecutors in investigation files (fuero común): not prevalence, and much crime in Mexico is never reported.\n\
+2025 covers January to June only: do not compare it with whole years.\n\
+SESNSP revises past months; these are the figures as published in July 2025.\n\
+Mexico's figure is the sum of its 32 states.";
+
+/// Checks shared by both files: year, state code and crime.
+const VICTIM_CHECKS: &[RowCheck] = &[
+    (
+        "n_year",
+        "TRY_CAST(n_year AS INTEGER) NOT BETWEEN 2015 AND 2100 OR n_year IS NULL",
+        "not a year from 2015 on",
+    ),
+    (
+        "n_month",
+        "TRY_CAST(n_month AS INTEGER) NOT BETWEEN 1 AND 12 OR n_month IS NULL",
+        "not a month (01–12)",
+    ),
+    (
+        "cve_ent",
+        "cve_ent IS NULL OR cve_ent NOT IN (SELECT inegi FROM mx_states)",
+        "not an INEGI state code (01–32)",
+    ),
+    (
+        "tipo_de_delito",
+        "tipo_de_delito IS NULL OR tipo_de_delito NOT IN ('Trata de personas', 'Tráfico de menores')",
+        "not a trafficking crime",
+    ),
+    (
+        "genero",
+        "genero IS NULL OR genero NOT IN ('Mujer', 'Hombre', 'No identificado')",
+        "unknown sex",
+    ),
+    (
+        "rango_de_edad",
+        "rango_de_edad IS NULL OR rango_de_edad NOT IN ('Menores de edad (0-17)', 'Adultos (18 y más)', 'No especificado', 'No identificado')",
+        "unknown age band",
+    ),
+    (
+        "n_victimas",
+        "TRY_CAST(n_victimas AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "n_victimas",
+        "TRY_CAST(n_victimas AS BIGINT) < 0",
+        "negative count",
+    ),
+];
+
+const VICTIM_KEYS: &[RowCheck] = &[(
+    "rango_de_edad",
+    "SELECT max(row), concat_ws(' ', cve_ent, n_year, n_month, tipo_de_delito, genero, rango_de_edad)
+     FROM sesnsp_victims_raw
+     GROUP BY cve_ent, n_year, n_month, tipo_de_delito, genero, rango_de_edad
+     HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+    "more than one row for this state, month, crime, sex and age band",
+)];
+
+const CRIME_CHECKS: &[RowCheck] = &[
+    (
+        "n_year",
+        "TRY_CAST(n_year AS INTEGER) NOT BETWEEN 2015 AND 2100 OR n_year IS NULL",
+        "not a year from 2015 on",
+    ),
+    (
+        "cve_ent",
+        "cve_ent IS NULL OR (cve_ent <> '00' AND cve_ent NOT IN (SELECT inegi FROM mx_states))",
+        "not an INEGI state code (00 national, 01–32)",
+    ),
+    (
+        "tipo_de_delito",
+        "tipo_de_delito IS NULL OR tipo_de_delito NOT IN ('Trata de personas', 'Tráfico de menores')",
+        "not a trafficking crime",
+    ),
+    (
+        "n_delitos",
+        "TRY_CAST(n_delitos AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "n_delitos",
+        "TRY_CAST(n_delitos AS BIGINT) < 0",
+        "negative count",
+    ),
+];
+
+const CRIME_KEYS: &[RowCheck] = &[
+    (
+        "n_year",
+        "SELECT max(row), concat_ws(' ', cve_ent, n_year, tipo_de_delito) FROM sesnsp_crimes_raw
+         GROUP BY cve_ent, n_year, tipo_de_delito HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+        "more than one row for this state, year and crime",
+    ),
+    (
+        "n_delitos",
+        "SELECT max(n.row), concat_ws(' ', n.n_year, n.tipo_de_delito, 'national', n.n_delitos, 'states', sum(CAST(s.n_delitos AS BIGINT)))
+         FROM sesnsp_crimes_raw n JOIN sesnsp_crimes_raw s
+           ON s.n_year = n.n_year AND s.tipo_de_delito = n.tipo_de_delito AND s.cve_ent <> '00'
+         WHERE n.cve_ent = '00'
+         GROUP BY n.n_year, n.tipo_de_delito, n.n_delitos
+         HAVING sum(CAST(s.n_delitos AS BIGINT)) <> CAST(n.n_delitos AS BIGINT) ORDER BY 1 LIMIT 1",
+        "the national row is not the sum of the states",
+    ),
+];
+
+pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let victims_path = folder.join(VICTIMS_FILE);
+    let crimes_path = folder.join(CRIMES_FILE);
+    let victims = RawFile::load(conn, &victims_path, "sesnsp_victims_raw", &VICTIM_COLUMNS)?;
+    victims.check_rows(conn, VICTIM_CHECKS)?;
+    victims.check_keys(conn, VICTIM_KEYS)?;
+    let crimes = RawFile::load(conn, &crimes_path, "sesnsp_crimes_raw", &CRIME_COLUMNS)?;
+    crimes.check_rows(conn, CRIME_CHECKS)?;
+    crimes.check_keys(conn, CRIME_KEYS)?;
+    add_source(conn).map_err(|e| victims.error(e))?;
+    add_victims(conn).map_err(|e| victims.error(e))?;
+    add_crimes(conn).map_err(|e| crimes.error(e))?;
+    victims.drop(conn)?;
+    crimes.drop(conn)
+}
+
+fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        params![
+            SOURCE_ID,
+            "SESNSP: crime incidence and victims (fuero común), trafficking crimes",
+            "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP), Government of Mexico",
+            "SESNSP, Datos Abiertos de Incidencia Delictiva (2015 methodology), victims and crimes, January 2015 – June 2025; tidy processing by I. Arroyo (datos_facil_acceso)",
+            "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
+            "Mexican government open data, free to reuse with attribution (Libre Uso MX is the usual licence; confirm on SESNSP's page). Cite SESNSP.",
+            "2025-07-20",
+        ],
+    )?;
+    for (_, stem, name) in CRIMES {
+        conn.execute(
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX')",
+            params![
+                format!("sesnsp.{stem}.victims"),
+                SOURCE_ID,
+                format!("Victims of {name}, Mexico"),
+                format!("Victims of {name} in investigation files opened by Mexico's state prosecutors, by month."),
+                CAVEATS,
+            ],
+        )?;
+        conn.execute(
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX')",
+            params![
+                format!("sesnsp.{stem}.crimes"),
+                SOURCE_ID,
+                format!("Crimes of {name}, Mexico"),
+                format!("Crimes of {name} recorded in investigation files by Mexico's state prosecutors, by year."),
+                CAVEATS,
+            ],
+        )?;
+    }
+    conn.execute_batch("CREATE TEMP TABLE sesnsp_crimes (name VARCHAR, stem VARCHAR);")?;
+    for (crime, stem, _) in CRIMES {
+        conn.execute(
+            "INSERT INTO sesnsp_crimes VALUES (?, ?)",
+            params![crime, stem],
+        )?;
+    }
+    Ok(())
+}
+
+/// Each published cell by sex and age band, plus the state-month total
+/// (the sum of its cells: nothing is suppressed in this source).
+fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE sesnsp_cells AS
+         SELECT 'sesnsp.' || c.stem || '.victims' AS indicator_id, s.code AS region_code,
+                CAST(r.n_year AS INTEGER) AS year, CAST(r.n_month AS INTEGER) AS month,
+                CASE r.genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Unknown' END AS sex,
+                CASE r.rango_de_edad WHEN 'Menores de edad (0-17)' THEN '0 to 17 years'
+                                     WHEN 'Adultos (18 y más)' THEN '18 years or over'
+                                     ELSE 'Unknown' END AS age,
+                CAST(r.n_victimas AS BIGINT) AS value, r.n_victimas AS value_text
+         FROM sesnsp_victims_raw r
+         JOIN mx_states s ON s.inegi = r.cve_ent
+         JOIN sesnsp_crimes c ON c.name = r.tipo_de_delito;
+         INSERT INTO observations
+         SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, age, 1,
+                value, false, value_text, 1
+         FROM sesnsp_cells;
+         INSERT INTO observations
+         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', 'Total', 1,
+                sum(value), false, CAST(sum(value) AS VARCHAR), 1
+         FROM sesnsp_cells GROUP BY ALL;
+         DROP TABLE sesnsp_cells;",
+    )
+}
+
+fn add_crimes(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "INSERT INTO observations
+         SELECT 'sesnsp.' || c.stem || '.crimes', s.code, CAST(r.n_year AS INTEGER), 0,
+                'Total', 'Total', 'Total', 'Total', 1,
+                CAST(r.n_delitos AS BIGINT), false, r.n_delitos, 1
+         FROM sesnsp_crimes_raw r
+         JOIN mx_states s ON s.inegi = r.cve_ent
+         JOIN sesnsp_crimes c ON c.name = r.tipo_de_delito;
+         DROP TABLE sesnsp_crimes;",
+    )
+}
