@@ -32,7 +32,9 @@ CREATE TABLE indicators (
     -- indicator is at a region of this level (checked by check_normalized)
     grain VARCHAR NOT NULL,
     -- the largest region the figures cover: nothing is served above it
-    scope VARCHAR NOT NULL
+    scope VARCHAR NOT NULL,
+    -- what a figure's units are: countries, states, agencies…
+    reporters VARCHAR NOT NULL
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -67,7 +69,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR'}",
     ),
     (
         "regions.csv",
@@ -226,7 +228,7 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
-                min(o.year), max(o.year), i.frequency, i.grain, i.scope
+                min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -248,6 +250,7 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             frequency: r.get(9)?,
             grain: parse_level(r, 10)?,
             scope: r.get(11)?,
+            reporters: r.get(12)?,
         })
     })?;
     rows.collect()

@@ -179,6 +179,7 @@ mod tests {
             frequency: "calendar year".into(),
             grain,
             scope: scope.into(),
+            reporters: "countries".into(),
         };
         Catalog {
             data_version: "test".into(),

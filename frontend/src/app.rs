@@ -309,6 +309,12 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
         .iter()
         .map(|n| view! { <li class=format!("note {}", n.kind)>{n.text.clone()}</li> })
         .collect_view();
+    let reporters_heading = format!(
+        "Reporting {}",
+        catalog
+            .indicator(&response.indicator)
+            .map_or("units", |i| i.reporters.as_str())
+    );
     let rows = response
         .regions
         .iter()
@@ -339,7 +345,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
                         <th scope="col">"Year"</th>
                         <th scope="col">"Value"</th>
                         <th scope="col">"Range with suppressed cells"</th>
-                        <th scope="col" title="Countries, states or agencies whose figures are in the sum">"Reporting units"</th>
+                        <th scope="col">{reporters_heading}</th>
                         <th scope="col">"Cells published as “<5”"</th>
                     </tr>
                 </thead>

@@ -248,6 +248,7 @@ mod tests {
             frequency: "calendar year".into(),
             grain: RegionLevel::Country,
             scope: "001".into(),
+            reporters: "countries".into(),
         };
         Catalog {
             data_version: "v".into(),

@@ -80,6 +80,9 @@ pub struct Indicator {
     /// The largest region the figures cover (the world for UNODC, the USA
     /// for a US source): series are only served for it and what lies under it.
     pub scope: String,
+    /// What `reporting_units` counts for this indicator: "countries",
+    /// "states", "agencies"…
+    pub reporters: String,
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

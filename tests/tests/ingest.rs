@@ -11,8 +11,9 @@ const HOTLINE: &str = "us_trafficking_hotline/hotline_signals_cases_by_state_yea
 const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
 const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
 const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
+const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 5] = [GLOTIP, HOTLINE, TIP, SESNSP_VICTIMS, SESNSP_CRIMES];
+const RAW_FILES: [&str; 6] = [GLOTIP, HOTLINE, TIP, SESNSP_VICTIMS, SESNSP_CRIMES, FBI];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
 #[test]
@@ -30,10 +31,12 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // GLOTIP's 58,769 rows, the hotline's 546 state-years × 2 indicators,
     // the TIP Report's 65 non-blank world figures, SESNSP's 56,448 victim
     // cells plus one total per state, month and crime (32 × 126 × 2), and its
-    // 704 state-year crime counts (the 22 national rows are left out).
+    // 704 state-year crime counts (the 22 national rows are left out), and
+    // the FBI's 1,254 state-year figures (totals and the two kinds of
+    // exploitation, for offenses and clearances).
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 + 704)
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 + 704 + 1_254)
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
@@ -201,6 +204,19 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             None,
             "n_delitos",
             "the national row is not the sum of the states",
+        ),
+        (
+            FBI,
+            Box::new(|t| {
+                t.replacen(
+                    "2016,MO0480600,Independence,,City,MO,",
+                    "2016,MO0480600,Independence,,City,XX,",
+                    1,
+                )
+            }),
+            Some(1),
+            "STATE_ABBR",
+            "not a US state",
         ),
     ];
     let cases = glotip_cases

@@ -126,3 +126,39 @@ async fn sesnsp_mexico_is_the_sum_of_its_states() {
             .any(|c| c.contains("January to June"))
     );
 }
+
+#[tokio::test]
+async fn fbi_offenses_are_summed_by_state_with_the_agencies_that_reported() {
+    let app = spawn_app().await;
+    // The agency file's ACTUAL_COUNT sums: 20 offenses in 2013 from 9
+    // agencies, 2,160 in 2020 from 503.
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=fbi.offenses&from=2013&to=2013"
+        )
+        .await,
+        (Some(20), 9)
+    );
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=fbi.offenses&from=2020&to=2020"
+        )
+        .await,
+        (Some(2160), 503)
+    );
+    // Coverage grows tenfold: the API says so rather than letting it pass
+    // for a trend.
+    let series: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=fbi.offenses&from=2013&to=2014")
+        .await;
+    assert!(
+        series
+            .notes
+            .iter()
+            .any(|n| n.kind == "coverage" && n.text.contains("9 reporting agencies in 2013")),
+        "{:?}",
+        series.notes
+    );
+}

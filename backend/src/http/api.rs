@@ -79,11 +79,9 @@ fn coverage_notes(
     catalog: &tipstats_shared::Catalog,
 ) -> Vec<Note> {
     let mut notes = Vec::new();
-    let reporters = match catalog.indicator(&query.indicator).map(|i| i.grain) {
-        Some(tipstats_shared::RegionLevel::Country) => "reporting countries",
-        Some(tipstats_shared::RegionLevel::State) => "reporting states",
-        _ => "reporters",
-    };
+    let reporters = catalog
+        .indicator(&query.indicator)
+        .map_or("reporters", |i| i.reporters.as_str());
     for region in &query.regions {
         let units: Vec<(i32, u32)> = rows
             .iter()
@@ -97,7 +95,7 @@ fn coverage_notes(
                 notes.push(Note {
                     kind: "coverage".to_string(),
                     text: format!(
-                        "{}: {before} {reporters} in {previous_year}, {after} in {year}; part of the change comes from who reported.",
+                        "{}: {before} reporting {reporters} in {previous_year}, {after} in {year}; part of the change comes from who reported.",
                         catalog.region_name(region),
                     ),
                     region: Some(region.clone()),

@@ -267,7 +267,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (id, name, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001', 'countries')",
             params![
                 id,
                 SOURCE_ID,

@@ -6,6 +6,7 @@
 //! tables are written to a scratch folder inside `data/` first and moved into
 //! place only at the end.
 
+mod fbi;
 mod geography;
 mod glotip;
 mod hotline;
@@ -81,7 +82,7 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(6)
+        ProgressBar::new(7)
     } else {
         ProgressBar::hidden()
     };
@@ -103,6 +104,10 @@ pub fn run(
 
     progress.set_message("US National Human Trafficking Hotline");
     hotline::ingest(&conn, &source_dir.join(hotline::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("FBI UCR");
+    fbi::ingest(&conn, &source_dir.join(fbi::FOLDER))?;
     progress.inc(1);
 
     progress.set_message("Mexico SESNSP");

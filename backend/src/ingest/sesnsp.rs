@@ -197,7 +197,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (_, stem, name) in CRIMES {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states')",
             params![
                 format!("sesnsp.{stem}.victims"),
                 SOURCE_ID,
@@ -207,7 +207,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
             ],
         )?;
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states')",
             params![
                 format!("sesnsp.{stem}.crimes"),
                 SOURCE_ID,
