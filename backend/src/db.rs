@@ -9,7 +9,7 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use tipstats_shared::{Indicator, Region, RegionLevel, SeriesRow, Source};
+use tipstats_shared::{Indicator, Note, Region, RegionLevel, SeriesRow, Source};
 
 use crate::query::SeriesQuery;
 
@@ -57,6 +57,17 @@ CREATE TABLE observations (
     units INTEGER NOT NULL CHECK (units >= 1),
     CHECK (suppressed = (value IS NULL))
 );
+-- Facts about the figures that a reader needs beside them: a partial year, a
+-- series break, a large reporter entering or leaving. Empty indicator, place
+-- or year means "all of them".
+CREATE TABLE annotations (
+    source_id VARCHAR NOT NULL REFERENCES sources (id),
+    indicator_id VARCHAR REFERENCES indicators (id),
+    region_code VARCHAR REFERENCES regions (code),
+    year INTEGER,
+    kind VARCHAR NOT NULL CHECK (kind IN ('partial-year', 'series-break', 'reporter-enters', 'reporter-leaves')),
+    text VARCHAR NOT NULL
+);
 "#;
 
 /// Files under `data/`, the table each fills, and its column types.
@@ -80,6 +91,11 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
         "observations.csv",
         "observations",
         "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','month':'INTEGER','dimension':'VARCHAR','category':'VARCHAR','sex':'VARCHAR','age':'VARCHAR','seq':'INTEGER','value':'BIGINT','suppressed':'BOOLEAN','value_text':'VARCHAR','units':'INTEGER'}",
+    ),
+    (
+        "annotations.csv",
+        "annotations",
+        "{'source_id':'VARCHAR','indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','kind':'VARCHAR','text':'VARCHAR'}",
     ),
 ];
 
@@ -148,6 +164,9 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
             "indicator_id, region_code, year, month, dimension, category, sex, age, seq"
         }
         "regions" => "level, code",
+        "annotations" => {
+            "source_id, indicator_id NULLS FIRST, region_code NULLS FIRST, year, kind, text"
+        }
         _ => "id",
     };
     let sql = format!(
@@ -346,6 +365,37 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
                 suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
                 lower,
                 upper,
+            })
+        },
+    )?;
+    rows.collect()
+}
+
+/// The annotations that touch a query: of its indicator (or its whole
+/// source), in its years (or of no particular year), about a place inside
+/// one of its regions (or about no particular place).
+pub fn annotations(conn: &Connection, query: &SeriesQuery) -> Result<Vec<Note>, duckdb::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.kind, a.text, a.region_code, a.year
+         FROM annotations a JOIN indicators i ON i.source_id = a.source_id
+         WHERE i.id = ?
+           AND (a.indicator_id IS NULL OR a.indicator_id = i.id)
+           AND (a.year IS NULL OR a.year BETWEEN ? AND ?)
+           AND (a.region_code IS NULL OR EXISTS (
+                   SELECT 1 FROM region_members m
+                   WHERE m.member = a.region_code
+                     AND list_contains(string_split(?, ','), m.ancestor)))
+         ORDER BY a.year NULLS FIRST, a.region_code NULLS FIRST, a.kind",
+    )?;
+    let regions = query.regions.join(",");
+    let rows = stmt.query_map(
+        params![query.indicator, query.from, query.to, regions],
+        |r| {
+            Ok(Note {
+                kind: r.get(0)?,
+                text: r.get(1)?,
+                region: r.get(2)?,
+                year: r.get(3)?,
             })
         },
     )?;

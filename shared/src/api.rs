@@ -172,7 +172,9 @@ impl SeriesRow {
 /// A caveat or annotation that applies to a query's figures.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Note {
-    /// `caveat`, `coverage` or `annotation`.
+    /// `caveat` (always true of the indicator), `coverage` (the number of
+    /// reporters changes sharply), or an annotation of the data:
+    /// `partial-year`, `series-break`, `reporter-enters`, `reporter-leaves`.
     pub kind: String,
     pub text: String,
     pub region: Option<String>,

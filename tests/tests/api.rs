@@ -223,3 +223,56 @@ async fn responses_name_the_data_version_and_compress() {
     assert_eq!(header("x-data-version"), Some(catalog.data_version.clone()));
     assert_eq!(header("content-encoding").as_deref(), Some("gzip"));
 }
+
+#[tokio::test]
+async fn annotations_that_touch_a_query_come_with_it() {
+    let app = spawn_app().await;
+    let kinds = |series: &SeriesResponse| -> Vec<(String, Option<String>, Option<i32>)> {
+        series
+            .notes
+            .iter()
+            .filter(|n| n.kind != "caveat" && n.kind != "coverage")
+            .map(|n| (n.kind.clone(), n.region.clone(), n.year))
+            .collect()
+    };
+    // Asia's 2019 jump is Pakistan entering the series.
+    let asia: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=142&from=2018&to=2020")
+        .await;
+    assert!(
+        kinds(&asia).contains(&("reporter-enters".into(), Some("PAK".into()), Some(2019))),
+        "{:?}",
+        asia.notes
+    );
+    // Europe's 2022 fall is the United Kingdom's missing total.
+    let europe: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=150,USA&from=2021&to=2022")
+        .await;
+    assert!(
+        kinds(&europe).contains(&("reporter-leaves".into(), Some("GBR".into()), Some(2022))),
+        "{:?}",
+        europe.notes
+    );
+    // Neither touches the USA before 2019.
+    let usa: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=USA&from=2010&to=2018")
+        .await;
+    assert!(
+        !kinds(&usa)
+            .iter()
+            .any(|(_, region, _)| region.as_deref() == Some("PAK")
+                || region.as_deref() == Some("GBR")),
+        "{:?}",
+        usa.notes
+    );
+    // SESNSP's partial 2025 is marked for any Mexican state, and only when
+    // 2025 is in the range.
+    let chihuahua: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.victims&region=MX-CHH&from=2024&to=2025")
+        .await;
+    assert!(kinds(&chihuahua).contains(&("partial-year".into(), None, Some(2025))));
+    let earlier: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.victims&region=MX-CHH&from=2020&to=2024")
+        .await;
+    assert!(kinds(&earlier).is_empty(), "{:?}", earlier.notes);
+}

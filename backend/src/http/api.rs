@@ -28,9 +28,12 @@ async fn series(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
-    let rows = {
+    let (rows, annotations) = {
         let query = query.clone();
-        state.db.run(move |conn| db::series(conn, &query)).await?
+        state
+            .db
+            .run(move |conn| Ok((db::series(conn, &query)?, db::annotations(conn, &query)?)))
+            .await?
     };
     let catalog = Arc::clone(&state.catalog);
     let indicator = catalog.indicator(&query.indicator);
@@ -47,6 +50,7 @@ async fn series(
                 .collect()
         })
         .unwrap_or_default();
+    notes.extend(annotations);
     notes.extend(coverage_notes(&query, &rows, &catalog));
     Ok(Json(SeriesResponse {
         data_version: catalog.data_version.clone(),

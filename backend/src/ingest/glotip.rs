@@ -229,7 +229,44 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     create_lookups(conn).map_err(|e| raw.error(e))?;
     raw.check_rows(conn, ROW_CHECKS)?;
     raw.check_keys(conn, KEY_CHECKS)?;
-    normalize(conn).map_err(|e| raw.error(e))
+    normalize(conn).map_err(|e| raw.error(e))?;
+    annotate(conn).map_err(|e| raw.error(e))
+}
+
+/// A country whose total is at least this large moves its regions' sums
+/// visibly when it starts or stops reporting.
+const LARGE_REPORTER: i64 = 1_000;
+
+/// Marks the years where a large reporter enters or leaves a series, so that
+/// a regional jump is read as a change in who reported (Pakistan's 2019
+/// entry, the United Kingdom's missing 2022 total), not only in what happened.
+fn annotate(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO annotations
+         WITH totals AS (
+             SELECT indicator_id, region_code, year, value FROM observations
+             WHERE indicator_id LIKE 'glotip.%' AND dimension = 'Total' AND category = 'Total'
+               AND sex = 'Total' AND age = 'Total'
+         ),
+         spans AS (SELECT indicator_id, min(year) AS first, max(year) AS last FROM totals GROUP BY ALL)
+         SELECT ?, t.indicator_id, t.region_code, t.year, 'reporter-enters',
+                r.name || ' reports ' || format('{:,}', t.value) || ' in ' || t.year
+                || ' and had no total in ' || (t.year - 1) || ': every region that contains it rises with its entry.'
+         FROM totals t JOIN spans s USING (indicator_id) JOIN regions r ON r.code = t.region_code
+         WHERE t.value >= ? AND t.year > s.first
+           AND NOT EXISTS (SELECT 1 FROM totals p WHERE p.indicator_id = t.indicator_id
+                           AND p.region_code = t.region_code AND p.year = t.year - 1)
+         UNION ALL
+         SELECT ?, t.indicator_id, t.region_code, t.year + 1, 'reporter-leaves',
+                r.name || ' reported ' || format('{:,}', t.value) || ' in ' || t.year
+                || ' and has no total for ' || (t.year + 1) || ': every region that contains it falls without it.'
+         FROM totals t JOIN spans s USING (indicator_id) JOIN regions r ON r.code = t.region_code
+         WHERE t.value >= ? AND t.year < s.last
+           AND NOT EXISTS (SELECT 1 FROM totals n WHERE n.indicator_id = t.indicator_id
+                           AND n.region_code = t.region_code AND n.year = t.year + 1)",
+        params![SOURCE_ID, LARGE_REPORTER, SOURCE_ID, LARGE_REPORTER],
+    )?;
+    Ok(())
 }
 
 fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {

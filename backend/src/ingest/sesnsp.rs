@@ -178,6 +178,14 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     add_source(conn).map_err(|e| victims.error(e))?;
     add_victims(conn).map_err(|e| victims.error(e))?;
     add_crimes(conn).map_err(|e| crimes.error(e))?;
+    conn.execute(
+        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?)",
+        params![
+            SOURCE_ID,
+            "2025 covers January to June only (SESNSP's release of July 2025): it is not comparable with whole years."
+        ],
+    )
+    .map_err(|e| crimes.error(e))?;
     victims.drop(conn)?;
     crimes.drop(conn)
 }
