@@ -312,41 +312,72 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
     rows.collect()
 }
 
-/// The region × year totals of one indicator, summed from the rows at the
-/// indicator's grain (countries, states…) under each asked-for region.
+/// The region × year figures of one indicator, summed from the rows at the
+/// indicator's grain (countries, states…) under each asked-for region: the
+/// totals, or with `by` one figure per category of that breakdown.
 ///
-/// A suppressed cell ("<5") contributes nothing to `value`, 0 to `lower` and
-/// 4 to `upper`; `reporting_units` sums the reporters (countries, agencies…)
-/// behind each place's figure for the year, monthly rows counting once.
+/// A breakdown by X is the rows where X is not "Total" and every other
+/// dimension is. A suppressed cell ("<5") contributes nothing to `value`, 0
+/// to `lower` and 4 to `upper`; `reporting_units` sums the reporters
+/// (countries, agencies…) behind each place's figure for the year, monthly
+/// rows counting once. With `consistent_panel`, only places with a total in
+/// every year of the range count.
 pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
     let mut stmt = conn.prepare_cached(
-        "WITH places AS (
+        "WITH asked AS (SELECT ? AS indicator, ? AS first, ? AS last, ? AS by, ? AS consistent),
+         panel AS (
+             SELECT o.region_code FROM observations o, asked a
+             WHERE o.indicator_id = a.indicator AND o.year BETWEEN a.first AND a.last
+               AND o.dimension = 'Total' AND o.category = 'Total'
+               AND o.sex = 'Total' AND o.age = 'Total'
+             GROUP BY o.region_code
+             HAVING count(DISTINCT o.year) = max(a.last) - max(a.first) + 1
+         ),
+         places AS (
              SELECT o.region_code, o.year,
+                    CASE a.by WHEN '' THEN NULL WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age
+                              ELSE o.category END AS category,
                     sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
                     max(o.units) AS units,
                     count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
-             FROM observations o
-             WHERE o.indicator_id = ?
-               AND o.year BETWEEN ? AND ?
-               AND o.dimension = 'Total' AND o.category = 'Total'
-               AND o.sex = 'Total' AND o.age = 'Total'
-             GROUP BY o.region_code, o.year
+             FROM observations o, asked a
+             WHERE o.indicator_id = a.indicator
+               AND o.year BETWEEN a.first AND a.last
+               AND CASE a.by
+                   WHEN '' THEN o.dimension = 'Total' AND o.category = 'Total'
+                                AND o.sex = 'Total' AND o.age = 'Total'
+                   WHEN 'sex' THEN o.dimension = 'Total' AND o.category = 'Total'
+                                   AND o.sex <> 'Total' AND o.age = 'Total'
+                   WHEN 'age' THEN o.dimension = 'Total' AND o.category = 'Total'
+                                   AND o.sex = 'Total' AND o.age <> 'Total'
+                   ELSE o.dimension = 'by ' || a.by AND o.sex = 'Total' AND o.age = 'Total'
+                   END
+               AND (NOT a.consistent OR o.region_code IN (SELECT region_code FROM panel))
+             GROUP BY ALL
          )
-         SELECT m.ancestor, p.year, sum(p.known), sum(p.units), sum(p.suppressed_cells)
+         SELECT m.ancestor, p.year, p.category,
+                sum(p.known), sum(p.units), sum(p.suppressed_cells)
          FROM places p
          JOIN region_members m ON m.member = p.region_code
          WHERE list_contains(string_split(?, ','), m.ancestor)
-         GROUP BY m.ancestor, p.year
-         ORDER BY m.ancestor, p.year",
+         GROUP BY ALL
+         ORDER BY m.ancestor, p.year, p.category",
     )?;
     let regions = query.regions.join(",");
     let rows = stmt.query_map(
-        params![query.indicator, query.from, query.to, regions],
+        params![
+            query.indicator,
+            query.from,
+            query.to,
+            query.by.as_deref().unwrap_or(""),
+            query.consistent_panel,
+            regions
+        ],
         |r| {
-            let known: Option<i128> = r.get(2)?;
+            let known: Option<i128> = r.get(3)?;
             let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-            let reporting_units: i128 = r.get(3)?;
-            let suppressed_cells: i128 = r.get(4)?;
+            let reporting_units: i128 = r.get(4)?;
+            let suppressed_cells: i128 = r.get(5)?;
             let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
             let (lower, upper) = if suppressed_cells > 0 {
                 let lower = known.unwrap_or(0);
@@ -360,6 +391,7 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
             Ok(SeriesRow {
                 region: r.get(0)?,
                 year: r.get(1)?,
+                category: r.get(2)?,
                 value: known,
                 reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
                 suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),

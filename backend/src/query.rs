@@ -33,9 +33,15 @@ pub struct SeriesQuery {
     pub regions: Vec<String>,
     pub from: i32,
     pub to: i32,
+    /// A breakdown the indicator publishes ("sex", "age", "form of
+    /// exploitation"…): one row per category instead of the total.
+    pub by: Option<String>,
+    /// Only the reporters (countries, states…) with a total in every year of
+    /// the range, so that units entering or leaving cannot fake a trend.
+    pub consistent_panel: bool,
 }
 
-const SERIES_PARAMETERS: [&str; 4] = ["indicator", "region", "from", "to"];
+const SERIES_PARAMETERS: [&str; 6] = ["indicator", "region", "from", "to", "by", "panel"];
 
 impl SeriesQuery {
     /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
@@ -104,11 +110,47 @@ impl SeriesQuery {
                 format!("from ({from}) is after to ({to})"),
             ));
         }
+        let by = match get("by") {
+            None => None,
+            Some(name) => Some(
+                indicator
+                    .breakdowns
+                    .iter()
+                    .find(|b| b.as_str() == name)
+                    .cloned()
+                    .ok_or_else(|| {
+                        BadParameter::new(
+                            "by",
+                            format!(
+                                "{} has no breakdown {name:?}; it has: {}",
+                                indicator.id,
+                                if indicator.breakdowns.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    indicator.breakdowns.join(", ")
+                                }
+                            ),
+                        )
+                    })?,
+            ),
+        };
+        let consistent_panel = match get("panel") {
+            None | Some("all") => false,
+            Some("consistent") => true,
+            Some(other) => {
+                return Err(BadParameter::new(
+                    "panel",
+                    format!("{other:?} is neither \"all\" nor \"consistent\""),
+                ));
+            }
+        };
         Ok(SeriesQuery {
             indicator: indicator.id.clone(),
             regions,
             from,
             to,
+            by,
+            consistent_panel,
         })
     }
 }
@@ -166,7 +208,7 @@ mod tests {
             level,
             parent: parent.map(String::from),
         };
-        let indicator = |id: &str, grain, scope: &str| Indicator {
+        let indicator = |id: &str, grain, scope: &str, breakdowns: &[&str]| Indicator {
             id: id.into(),
             name: id.into(),
             unit: "Counts".into(),
@@ -175,7 +217,7 @@ mod tests {
             caveats: vec![],
             first_year: 2003,
             last_year: 2022,
-            breakdowns: vec![],
+            breakdowns: breakdowns.iter().map(|b| b.to_string()).collect(),
             frequency: "calendar year".into(),
             grain,
             scope: scope.into(),
@@ -185,8 +227,13 @@ mod tests {
             data_version: "test".into(),
             sources: vec![],
             indicators: vec![
-                indicator("glotip.victims", RegionLevel::Country, "001"),
-                indicator("hotline.cases", RegionLevel::State, "USA"),
+                indicator(
+                    "glotip.victims",
+                    RegionLevel::Country,
+                    "001",
+                    &["sex", "age", "form of exploitation"],
+                ),
+                indicator("hotline.cases", RegionLevel::State, "USA", &[]),
             ],
             regions: vec![
                 region("001", RegionLevel::World, None),
@@ -233,6 +280,9 @@ mod tests {
             // A US-only source has no figure for Mexico or the world.
             ("indicator=hotline.cases&region=US-TX,MEX", "region"),
             ("indicator=hotline.cases&region=001", "region"),
+            ("indicator=glotip.victims&by=colour", "by"),
+            ("indicator=hotline.cases&by=sex", "by"),
+            ("indicator=glotip.victims&panel=some", "panel"),
         ];
         for (query, parameter) in cases {
             let err = parse(query).expect_err(query);
@@ -241,6 +291,17 @@ mod tests {
         let too_many = format!("indicator=glotip.victims&region={}", ["USA"; 13].join(","));
         // Duplicates collapse, so 13 × USA is one region and fine.
         assert!(parse(&too_many).is_ok());
+    }
+
+    #[test]
+    fn breakdown_and_panel_are_read() {
+        let q = parse("indicator=glotip.victims&by=sex&panel=consistent").expect("valid");
+        assert_eq!((q.by.as_deref(), q.consistent_panel), (Some("sex"), true));
+        let q = parse("indicator=glotip.victims&by=form+of+exploitation&panel=all").expect("valid");
+        assert_eq!(
+            (q.by.as_deref(), q.consistent_panel),
+            (Some("form of exploitation"), false)
+        );
     }
 
     #[test]

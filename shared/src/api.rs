@@ -138,9 +138,20 @@ pub struct SeriesResponse {
     pub regions: Vec<String>,
     pub from: i32,
     pub to: i32,
+    /// The breakdown asked for, if any: each row then has a `category`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// `all` reporters, or the `consistent` panel of those that report in
+    /// every year of the range.
+    #[serde(default = "all_reporters")]
+    pub panel: String,
     pub rows: Vec<SeriesRow>,
     pub sources: Vec<Source>,
     pub notes: Vec<Note>,
+}
+
+fn all_reporters() -> String {
+    "all".to_string()
 }
 
 /// The figure for one region in one year, with what it rests on.
@@ -148,6 +159,10 @@ pub struct SeriesResponse {
 pub struct SeriesRow {
     pub region: String,
     pub year: i32,
+    /// The breakdown category ("Female", "0 to 17 years"…) when the request
+    /// asked for a breakdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     /// The sum of the published values; `None` when every contributing cell
     /// was suppressed (published as "<5"), which is not the same as zero.
     pub value: Option<i64>,

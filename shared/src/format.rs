@@ -97,6 +97,7 @@ mod tests {
     fn row(value: Option<i64>, suppressed_cells: u32) -> SeriesRow {
         let lower = (suppressed_cells > 0).then(|| value.unwrap_or(0));
         SeriesRow {
+            category: None,
             region: "USA".into(),
             year: 2022,
             value,
@@ -149,6 +150,8 @@ mod tests {
             regions: vec!["USA".into(), "MEX".into()],
             from: 2010,
             to: 2022,
+            by: None,
+            panel: "all".into(),
             rows,
             sources: vec![],
             notes: vec![],

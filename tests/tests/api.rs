@@ -276,3 +276,80 @@ async fn annotations_that_touch_a_query_come_with_it() {
         .await;
     assert!(kinds(&earlier).is_empty(), "{:?}", earlier.notes);
 }
+
+#[tokio::test]
+async fn a_breakdown_splits_the_total_into_its_categories() {
+    let app = spawn_app().await;
+    for (path, total) in [
+        // GLOTIP: the USA's 16,390 victims of 2022 by sex.
+        (
+            "/api/v1/series?indicator=glotip.victims&region=USA&from=2022&to=2022&by=sex",
+            16_390,
+        ),
+        // SESNSP: Mexico's 1,171 trafficking victims of 2015 by sex, by age.
+        (
+            "/api/v1/series?indicator=sesnsp.trata.victims&from=2015&to=2015&by=sex",
+            1_171,
+        ),
+        (
+            "/api/v1/series?indicator=sesnsp.trata.victims&from=2015&to=2015&by=age",
+            1_171,
+        ),
+        // FBI: 2020's 2,160 offenses by kind of exploitation.
+        (
+            "/api/v1/series?indicator=fbi.offenses&from=2020&to=2020&by=form+of+exploitation",
+            2_160,
+        ),
+    ] {
+        let series: SeriesResponse = app.get_json(path).await;
+        assert!(series.by.is_some(), "{path}");
+        assert!(series.rows.len() >= 2, "{path}: {:?}", series.rows);
+        assert!(series.rows.iter().all(|r| r.category.is_some()), "{path}");
+        let sum: i64 = series.rows.iter().filter_map(|r| r.value).sum();
+        assert_eq!(sum, total, "{path}");
+    }
+    let response = app
+        .get("/api/v1/series?indicator=hotline.cases&by=sex")
+        .await;
+    assert_eq!(response.status(), 400);
+}
+
+#[tokio::test]
+async fn a_consistent_panel_keeps_the_same_reporters_every_year() {
+    let app = spawn_app().await;
+    let all: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=150&from=2019&to=2022")
+        .await;
+    let panel: SeriesResponse = app
+        .get_json(
+            "/api/v1/series?indicator=glotip.victims&region=150&from=2019&to=2022&panel=consistent",
+        )
+        .await;
+    assert_eq!(
+        (all.panel.as_str(), panel.panel.as_str()),
+        ("all", "consistent")
+    );
+    let units: Vec<u32> = panel.rows.iter().map(|r| r.reporting_units).collect();
+    assert_eq!(units.len(), 4);
+    assert!(units.iter().all(|u| *u == units[0]), "{units:?}");
+    let fewest = all
+        .rows
+        .iter()
+        .map(|r| r.reporting_units)
+        .min()
+        .unwrap_or(0);
+    assert!(units[0] <= fewest, "{units:?} vs {fewest}");
+    // Without the United Kingdom in any year, Europe's 2022 does not halve.
+    let ratio = |s: &SeriesResponse| {
+        let value = |year| {
+            s.rows
+                .iter()
+                .find(|r| r.year == year)
+                .and_then(|r| r.value)
+                .unwrap_or(0) as f64
+        };
+        value(2022) / value(2021)
+    };
+    assert!(ratio(&all) < 0.5, "{}", ratio(&all));
+    assert!(ratio(&panel) > 0.9, "{}", ratio(&panel));
+}

@@ -30,13 +30,14 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
         .map(|(_, n)| *n);
     // GLOTIP's 58,769 rows, the hotline's 546 state-years × 2 indicators,
     // the TIP Report's 65 non-blank world figures, SESNSP's 56,448 victim
-    // cells plus one total per state, month and crime (32 × 126 × 2), and its
+    // cells plus, per state, month and crime (32 × 126 × 2), three subtotals
+    // by sex, three by age band and one total, and its
     // 704 state-year crime counts (the 22 national rows are left out), and
     // the FBI's 1,254 state-year figures (totals and the two kinds of
     // exploitation, for offenses and clearances).
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 + 704 + 1_254)
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254)
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");

@@ -58,6 +58,13 @@ async fn series(
         regions: query.regions,
         from: query.from,
         to: query.to,
+        by: query.by,
+        panel: if query.consistent_panel {
+            "consistent"
+        } else {
+            "all"
+        }
+        .to_string(),
         rows,
         sources,
         notes,
@@ -83,6 +90,11 @@ fn coverage_notes(
     catalog: &tipstats_shared::Catalog,
 ) -> Vec<Note> {
     let mut notes = Vec::new();
+    // A breakdown's rows repeat each year once per category; its coverage is
+    // the total's, which the same query without `by` reports.
+    if query.by.is_some() {
+        return notes;
+    }
     let reporters = catalog
         .indicator(&query.indicator)
         .map_or("reporters", |i| i.reporters.as_str());

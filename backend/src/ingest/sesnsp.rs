@@ -235,8 +235,10 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     Ok(())
 }
 
-/// Each published cell by sex and age band, plus the state-month total
-/// (the sum of its cells: nothing is suppressed in this source).
+/// Each published cell by sex and age band, the subtotals by sex and by age
+/// band, and the state-month total (sums of the cells: nothing is
+/// suppressed in this source). A breakdown by sex is then, as for every
+/// source, the rows where sex is not "Total" and age is.
 fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch(
         "CREATE TEMP TABLE sesnsp_cells AS
@@ -254,6 +256,14 @@ fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
          SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, age, 1,
                 value, false, value_text, 1
          FROM sesnsp_cells;
+         INSERT INTO observations
+         SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, 'Total', 1,
+                sum(value), false, CAST(sum(value) AS VARCHAR), 1
+         FROM sesnsp_cells GROUP BY ALL;
+         INSERT INTO observations
+         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', age, 1,
+                sum(value), false, CAST(sum(value) AS VARCHAR), 1
+         FROM sesnsp_cells GROUP BY ALL;
          INSERT INTO observations
          SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', 'Total', 1,
                 sum(value), false, CAST(sum(value) AS VARCHAR), 1
