@@ -299,7 +299,7 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT code, name, level, parent FROM regions
          ORDER BY CASE level WHEN 'world' THEN 0 WHEN 'region' THEN 1 WHEN 'subregion' THEN 2
-                             WHEN 'country' THEN 3 ELSE 4 END, name",
+                             WHEN 'country' THEN 3 WHEN 'state' THEN 4 ELSE 5 END, name",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(Region {

@@ -226,6 +226,7 @@ fn RegionPicker(
         {place_group("Countries".into(), RegionLevel::Country, None)}
         {place_group(format!("States of {}", catalog.region_name("MEX")), RegionLevel::State, Some("MEX"))}
         {place_group(format!("States of the {}", catalog.region_name("USA")), RegionLevel::State, Some("USA"))}
+        {place_group("US Border Patrol sectors".into(), RegionLevel::Sector, None)}
     };
     let chosen_countries = {
         let catalog = Arc::clone(&catalog);
@@ -236,7 +237,10 @@ fn RegionPicker(
                 .into_iter()
                 .filter(|code| {
                     catalog.region(code).is_some_and(|r| {
-                        matches!(r.level, RegionLevel::Country | RegionLevel::State)
+                        matches!(
+                            r.level,
+                            RegionLevel::Country | RegionLevel::State | RegionLevel::Sector
+                        )
                     })
                 })
                 .map(|code| {

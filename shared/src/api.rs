@@ -104,6 +104,8 @@ pub enum RegionLevel {
     Subregion,
     Country,
     State,
+    /// A US Border Patrol sector, under the state it is named for.
+    Sector,
 }
 
 impl RegionLevel {
@@ -114,6 +116,7 @@ impl RegionLevel {
             RegionLevel::Subregion => "subregion",
             RegionLevel::Country => "country",
             RegionLevel::State => "state",
+            RegionLevel::Sector => "sector",
         }
     }
 
@@ -124,6 +127,7 @@ impl RegionLevel {
             RegionLevel::Subregion,
             RegionLevel::Country,
             RegionLevel::State,
+            RegionLevel::Sector,
         ]
         .into_iter()
         .find(|level| level.as_str() == text)

@@ -12,8 +12,17 @@ const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
 const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
 const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
 const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
+const BORDER: &str = "us_border_encounters/usbp_encounters_monthly_region_sector.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 6] = [GLOTIP, HOTLINE, TIP, SESNSP_VICTIMS, SESNSP_CRIMES, FBI];
+const RAW_FILES: [&str; 7] = [
+    GLOTIP,
+    HOTLINE,
+    TIP,
+    SESNSP_VICTIMS,
+    SESNSP_CRIMES,
+    FBI,
+    BORDER,
+];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
 #[test]
@@ -34,10 +43,11 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // by sex, three by age band and one total, and its
     // 704 state-year crime counts (the 22 national rows are left out), and
     // the FBI's 1,254 state-year figures (totals and the two kinds of
-    // exploitation, for offenses and clearances).
+    // exploitation, for offenses and clearances), and the Border Patrol's
+    // 5,830 sector-months.
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254)
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830)
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
@@ -218,6 +228,13 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(1),
             "STATE_ABBR",
             "not a US state",
+        ),
+        (
+            BORDER,
+            Box::new(|t| t.replacen("\"Miami, FL\"", "\"Atlantis, FL\"", 1)),
+            Some(1),
+            "sector",
+            "not a known Border Patrol sector",
         ),
     ];
     let cases = glotip_cases

@@ -162,3 +162,48 @@ async fn fbi_offenses_are_summed_by_state_with_the_agencies_that_reported() {
         series.notes
     );
 }
+
+#[tokio::test]
+async fn border_patrol_encounters_sum_by_sector_in_fiscal_years() {
+    let app = spawn_app().await;
+    // The nine Southwest sectors in FY2022 (October 2021 – September 2022),
+    // summed from OHSS's monthly sector table: 2,206,520 (the annual table,
+    // rounded separately, says 2,206,440).
+    let southwest = "BP-BBT,BP-DRT,BP-ELC,BP-EPT,BP-LRT,BP-RGV,BP-SDC,BP-TCA,BP-YUM";
+    let series: SeriesResponse = app
+        .get_json(&format!(
+            "/api/v1/series?indicator=usbp.encounters&region={southwest}&from=2022&to=2022"
+        ))
+        .await;
+    assert_eq!(series.rows.len(), 9);
+    let sum: i64 = series.rows.iter().filter_map(|r| r.value).sum();
+    assert_eq!(sum, 2_206_520);
+    let rgv = series
+        .rows
+        .iter()
+        .find(|r| r.region == "BP-RGV")
+        .and_then(|r| r.value);
+    assert_eq!(rgv, Some(468_120));
+
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let sector = catalog.region("BP-EPT").expect("El Paso sector");
+    assert_eq!(
+        (sector.level, sector.parent.as_deref()),
+        (RegionLevel::Sector, Some("US-TX"))
+    );
+    let encounters = catalog
+        .indicator("usbp.encounters")
+        .expect("usbp.encounters");
+    assert_eq!(encounters.frequency, "fiscal year");
+    assert!(
+        encounters.name.contains("not trafficking"),
+        "{}",
+        encounters.name
+    );
+    assert!(
+        encounters
+            .caveats
+            .iter()
+            .any(|c| c.contains("not trafficking"))
+    );
+}

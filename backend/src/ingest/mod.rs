@@ -6,6 +6,7 @@
 //! tables are written to a scratch folder inside `data/` first and moved into
 //! place only at the end.
 
+mod border;
 mod fbi;
 mod geography;
 mod glotip;
@@ -82,7 +83,7 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(7)
+        ProgressBar::new(8)
     } else {
         ProgressBar::hidden()
     };
@@ -104,6 +105,10 @@ pub fn run(
 
     progress.set_message("US National Human Trafficking Hotline");
     hotline::ingest(&conn, &source_dir.join(hotline::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("US Border Patrol encounters");
+    border::ingest(&conn, &source_dir.join(border::FOLDER))?;
     progress.inc(1);
 
     progress.set_message("FBI UCR");

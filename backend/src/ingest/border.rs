@@ -1,0 +1,197 @@
+//! US Border Patrol encounters by month and sector, from DHS's Office of
+//! Homeland Security Statistics (OHSS), fiscal years 2000–2025.
+//!
+//! These are migration-enforcement counts, not trafficking or smuggling
+//! counts: they are context for the Mexico–USA border, and say so wherever
+//! they appear. Years are US federal fiscal years (October–September) and
+//! stay fiscal years.
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use super::IngestError;
+use super::raw::{RawFile, RowCheck};
+
+pub const FOLDER: &str = "us_border_encounters";
+pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
+pub const SOURCE_ID: &str = "us-ohss-usbp";
+
+const COLUMNS: [&str; 8] = [
+    "fiscal_year",
+    "fy_month_index",
+    "month_name",
+    "calendar_year",
+    "calendar_month",
+    "border_region",
+    "sector",
+    "encounters",
+];
+
+/// (sector as OHSS names it, tipstats code from CBP's sector abbreviation,
+/// state, border region)
+pub const SECTORS: [(&str, &str, &str, &str); 21] = [
+    ("Big Bend, TX", "BP-BBT", "US-TX", "Southwest Land Border"),
+    ("Del Rio, TX", "BP-DRT", "US-TX", "Southwest Land Border"),
+    ("El Centro, CA", "BP-ELC", "US-CA", "Southwest Land Border"),
+    ("El Paso, TX", "BP-EPT", "US-TX", "Southwest Land Border"),
+    ("Laredo, TX", "BP-LRT", "US-TX", "Southwest Land Border"),
+    (
+        "Rio Grande Valley, TX",
+        "BP-RGV",
+        "US-TX",
+        "Southwest Land Border",
+    ),
+    ("San Diego, CA", "BP-SDC", "US-CA", "Southwest Land Border"),
+    ("Tucson, AZ", "BP-TCA", "US-AZ", "Southwest Land Border"),
+    ("Yuma, AZ", "BP-YUM", "US-AZ", "Southwest Land Border"),
+    ("Blaine, WA", "BP-BLW", "US-WA", "Northern Land Border"),
+    ("Buffalo, NY", "BP-BUN", "US-NY", "Northern Land Border"),
+    ("Detroit, MI", "BP-DTM", "US-MI", "Northern Land Border"),
+    ("Grand Forks, ND", "BP-GFN", "US-ND", "Northern Land Border"),
+    ("Havre, MT", "BP-HVM", "US-MT", "Northern Land Border"),
+    ("Houlton, ME", "BP-HTM", "US-ME", "Northern Land Border"),
+    ("Livermore, CA", "BP-LIV", "US-CA", "Northern Land Border"),
+    ("Spokane, WA", "BP-SPW", "US-WA", "Northern Land Border"),
+    ("Swanton, VT", "BP-SWB", "US-VT", "Northern Land Border"),
+    ("Miami, FL", "BP-MIP", "US-FL", "Coastal Border"),
+    ("New Orleans, LA", "BP-NLL", "US-LA", "Coastal Border"),
+    ("Ramey, PR", "BP-RMY", "US-PR", "Coastal Border"),
+];
+
+const CAVEATS: &str = "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.\n\
+Encounters are events, not people: someone who crosses again is counted again.\n\
+Years are US federal fiscal years (October to September): FY2022 is October 2021 to September 2022.\n\
+OHSS rounds every monthly sector figure to the nearest 10, so sums can differ from published totals.\n\
+From March 2020 to May 2023 encounters include Title 42 expulsions, which changes what the series counts in those years.";
+
+const ROW_CHECKS: &[RowCheck] = &[
+    (
+        "fiscal_year",
+        "TRY_CAST(fiscal_year AS INTEGER) NOT BETWEEN 2000 AND 2100 OR fiscal_year IS NULL",
+        "not a fiscal year from 2000 on",
+    ),
+    (
+        "fy_month_index",
+        "TRY_CAST(fy_month_index AS INTEGER) NOT BETWEEN 1 AND 12 OR fy_month_index IS NULL",
+        "not a fiscal month (1 = October … 12 = September)",
+    ),
+    (
+        "calendar_month",
+        "TRY_CAST(calendar_month AS INTEGER) IS DISTINCT FROM (TRY_CAST(fy_month_index AS INTEGER) + 8) % 12 + 1",
+        "does not match fy_month_index",
+    ),
+    (
+        "calendar_year",
+        "TRY_CAST(calendar_year AS INTEGER) IS DISTINCT FROM TRY_CAST(fiscal_year AS INTEGER) - CASE WHEN TRY_CAST(fy_month_index AS INTEGER) <= 3 THEN 1 ELSE 0 END",
+        "does not match the fiscal year and month",
+    ),
+    (
+        "sector",
+        "sector IS NULL OR sector NOT IN (SELECT name FROM usbp_sectors)",
+        "not a known Border Patrol sector",
+    ),
+    (
+        "border_region",
+        "border_region IS DISTINCT FROM (SELECT border FROM usbp_sectors WHERE name = sector)",
+        "not the border region of this sector",
+    ),
+    (
+        "encounters",
+        "TRY_CAST(encounters AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "encounters",
+        "TRY_CAST(encounters AS BIGINT) < 0",
+        "negative count",
+    ),
+];
+
+const KEY_CHECKS: &[RowCheck] = &[(
+    "sector",
+    "SELECT max(row), concat_ws(' ', fiscal_year, fy_month_index, sector) FROM usbp_raw
+     GROUP BY fiscal_year, fy_month_index, sector HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+    "more than one row for this fiscal month and sector",
+)];
+
+pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let path = folder.join(SECTOR_FILE);
+    let internal = |e: duckdb::Error| IngestError::file(&path, e.to_string());
+    add_sectors(conn).map_err(internal)?;
+    let raw = RawFile::load(conn, &path, "usbp_raw", &COLUMNS)?;
+    raw.check_rows(conn, ROW_CHECKS)?;
+    raw.check_keys(conn, KEY_CHECKS)?;
+    normalize(conn).map_err(|e| raw.error(e))?;
+    raw.drop(conn)?;
+    conn.execute_batch("DROP TABLE usbp_sectors")
+        .map_err(internal)
+}
+
+fn add_sectors(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE usbp_sectors (name VARCHAR, code VARCHAR, state VARCHAR, border VARCHAR);",
+    )?;
+    for (name, code, state, border) in SECTORS {
+        let sector_name = name.split(',').next().unwrap_or(name);
+        conn.execute(
+            "INSERT INTO regions VALUES (?, ?, 'sector', ?)",
+            params![code, format!("{sector_name} sector (Border Patrol)"), state],
+        )?;
+        conn.execute(
+            "INSERT INTO usbp_sectors VALUES (?, ?, ?, ?)",
+            params![name, code, state, border],
+        )?;
+    }
+    Ok(())
+}
+
+fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        params![
+            SOURCE_ID,
+            "US Border Patrol encounters by sector (OHSS Known Historical Statistical Measures)",
+            "US Department of Homeland Security, Office of Homeland Security Statistics (OHSS)",
+            "DHS Office of Homeland Security Statistics, Known Historical Statistical Measures: CBP Encounters, U.S. Border Patrol, monthly by region and sector, FY2000 – November 2024 (workbook fy25m11)",
+            "https://ohss.dhs.gov/khsm/cbp-encounters",
+            "A US federal government work, in the public domain in the US.",
+            "2025-10-21",
+        ],
+    )?;
+    conn.execute(
+        "INSERT INTO indicators VALUES ('usbp.encounters', ?, 'US Border Patrol encounters (migration enforcement, not trafficking)',
+                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors')",
+        params![
+            SOURCE_ID,
+            "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",
+            CAVEATS,
+        ],
+    )?;
+    // `year` is the fiscal year, `month` the calendar month inside it.
+    conn.execute_batch(
+        "INSERT INTO observations
+         SELECT 'usbp.encounters', s.code, CAST(r.fiscal_year AS INTEGER), CAST(r.calendar_month AS INTEGER),
+                'Total', 'Total', 'Total', 'Total', 1,
+                CAST(r.encounters AS BIGINT), false, r.encounters, 1
+         FROM usbp_raw r JOIN usbp_sectors s ON s.name = r.sector;",
+    )?;
+    for (year, kind, text) in [
+        (
+            2020,
+            "series-break",
+            "From March 2020 (FY2020) to May 2023 (FY2023) encounters include Title 42 expulsions: the series counts something different in those years.",
+        ),
+        (
+            2025,
+            "partial-year",
+            "FY2025 covers October and November 2024 only.",
+        ),
+    ] {
+        conn.execute(
+            "INSERT INTO annotations VALUES (?, 'usbp.encounters', NULL, ?, ?, ?)",
+            params![SOURCE_ID, year, kind, text],
+        )?;
+    }
+    Ok(())
+}
