@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use duckdb::Connection;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::db;
+use crate::{db, store};
 
 /// What was wrong with an input file, and where.
 #[derive(Debug)]
@@ -136,13 +136,14 @@ pub fn run(
     Ok(summary)
 }
 
-/// Writes every table to a scratch folder, then renames each file over the
-/// old one. A failure before the renames leaves `data/` untouched.
+/// Writes every table to a scratch folder inside `data_dir`, then swaps the
+/// whole set in (see [`crate::store::swap_in`]): a failure or a kill at any
+/// point leaves `data/` with either the old set or the new one, never a mix.
 fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestError> {
     let io = |path: &Path, e: std::io::Error| IngestError::file(path, e.to_string());
     fs::create_dir_all(data_dir).map_err(|e| io(data_dir, e))?;
     let scratch = tempfile::Builder::new()
-        .prefix(".ingest-")
+        .prefix(store::SCRATCH_PREFIX)
         .tempdir_in(data_dir)
         .map_err(|e| io(data_dir, e))?;
     let mut summary = Summary::default();
@@ -152,9 +153,7 @@ fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestErr
             .map_err(|e| IngestError::file(&path, e.to_string()))?;
         summary.tables.push((table.to_string(), rows));
     }
-    for (file, _, _) in db::DATA_FILES {
-        let target = data_dir.join(file);
-        fs::rename(scratch.path().join(file), &target).map_err(|e| io(&target, e))?;
-    }
+    store::swap_in(data_dir, scratch.path())
+        .map_err(|e| IngestError::file(data_dir, e.to_string()))?;
     Ok(summary)
 }
