@@ -34,7 +34,10 @@ CREATE TABLE indicators (
     -- the largest region the figures cover: nothing is served above it
     scope VARCHAR NOT NULL,
     -- what a figure's units are: countries, states, agencies…
-    reporters VARCHAR NOT NULL
+    reporters VARCHAR NOT NULL,
+    -- the largest count a suppressed cell can hide: 4 for UNODC's "<5",
+    -- 10 for CTDC's threshold of 11, 0 where nothing is suppressed
+    suppressed_max INTEGER NOT NULL CHECK (suppressed_max >= 0)
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -80,7 +83,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER'}",
     ),
     (
         "regions.csv",
@@ -318,7 +321,7 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
 ///
 /// A breakdown by X is the rows where X is not "Total" and every other
 /// dimension is. A suppressed cell ("<5") contributes nothing to `value`, 0
-/// to `lower` and 4 to `upper`; `reporting_units` sums the reporters
+/// to `lower` and the indicator's `suppressed_max` (4 for "<5") to `upper`; `reporting_units` sums the reporters
 /// (countries, agencies…) behind each place's figure for the year, monthly
 /// rows counting once. With `consistent_panel`, only places with a total in
 /// every year of the range count.
@@ -356,7 +359,8 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
              GROUP BY ALL
          )
          SELECT m.ancestor, p.year, p.category,
-                sum(p.known), sum(p.units), sum(p.suppressed_cells)
+                sum(p.known), sum(p.units), sum(p.suppressed_cells),
+                (SELECT suppressed_max FROM indicators, asked WHERE id = asked.indicator)
          FROM places p
          JOIN region_members m ON m.member = p.region_code
          WHERE list_contains(string_split(?, ','), m.ancestor)
@@ -379,11 +383,12 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
             let reporting_units: i128 = r.get(4)?;
             let suppressed_cells: i128 = r.get(5)?;
             let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
+            let suppressed_max: i64 = r.get(6)?;
             let (lower, upper) = if suppressed_cells > 0 {
                 let lower = known.unwrap_or(0);
                 (
                     Some(lower),
-                    Some(lower.saturating_add(suppressed_cells.saturating_mul(4))),
+                    Some(lower.saturating_add(suppressed_cells.saturating_mul(suppressed_max))),
                 )
             } else {
                 (None, None)

@@ -38,8 +38,12 @@ pub fn value_cell(row: &SeriesRow) -> String {
     match (row.value, row.suppressed_cells) {
         (Some(v), 0) => thousands(v),
         (Some(v), _) => format!("≥ {}", thousands(v)),
-        (None, 1) => "<5".to_string(),
-        (None, n) if n > 1 => format!("<{}", thousands(4 * i64::from(n) + 1)),
+        // Only suppressed cells: below the upper bound plus one ("<5" for
+        // one of UNODC's cells, "<11" for one of CTDC's).
+        (None, n) if n > 0 => row.upper.map_or_else(
+            || "—".to_string(),
+            |upper| format!("<{}", thousands(upper + 1)),
+        ),
         (None, _) => "—".to_string(),
     }
 }

@@ -13,8 +13,10 @@ const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_s
 const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
 const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 const BORDER: &str = "us_border_encounters/usbp_encounters_monthly_region_sector.csv";
+const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 7] = [
+const RAW_FILES: [&str; 8] = [
+    CTDC,
     GLOTIP,
     HOTLINE,
     TIP,
@@ -44,10 +46,11 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // 704 state-year crime counts (the 22 national rows are left out), and
     // the FBI's 1,254 state-year figures (totals and the two kinds of
     // exploitation, for offenses and clearances), and the Border Patrol's
-    // 5,830 sector-months.
+    // 5,830 sector-months, and CTDC's 273 cells (region × band ×
+    // breakdown, after its k = 11 suppression).
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830)
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830 + 273)
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
@@ -235,6 +238,19 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(1),
             "sector",
             "not a known Border Patrol sector",
+        ),
+        (
+            CTDC,
+            Box::new(|t| {
+                t.replacen(
+                    "\n,Female,Adult,1,,Europe,Europe,",
+                    "\n,Female,Adult,2,,Europe,Europe,",
+                    1,
+                )
+            }),
+            Some(1),
+            "isForcedLabour",
+            "a flag is 1 or blank",
         ),
     ];
     let cases = glotip_cases

@@ -207,3 +207,85 @@ async fn border_patrol_encounters_sum_by_sector_in_fiscal_years() {
             .any(|c| c.contains("not trafficking"))
     );
 }
+
+/// No CTDC-derived figure below 11 exists in the database, and no
+/// difference of published figures (a total minus its published parts,
+/// across regions and breakdowns) comes out between 1 and 10.
+#[tokio::test]
+async fn ctdc_cells_below_eleven_never_show_directly_or_by_difference() {
+    const K: i64 = 11;
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = tipstats::store::ensure_database(
+        &tipstats_tests::workspace_root().join("data"),
+        db_dir.path(),
+    )
+    .expect("database");
+    let conn = duckdb::Connection::open(&path).expect("open");
+    let (cells, small): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE NOT suppressed AND value < 11)
+             FROM observations WHERE indicator_id LIKE 'ctdc.%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("query");
+    assert!(cells > 100, "{cells}");
+    assert_eq!(small, 0, "published CTDC cells below k");
+    drop(conn);
+
+    let app = spawn_app().await;
+    let hidden = |total: Option<i64>, parts: &[Option<i64>]| {
+        total.map(|t| t - parts.iter().flatten().sum::<i64>())
+    };
+    let regions = ["002", "142", "150", "X19"];
+    let totals: SeriesResponse = app
+        .get_json(&format!(
+            "/api/v1/series?indicator=ctdc.victims&region=001,{}",
+            regions.join(",")
+        ))
+        .await;
+    // The world minus its regions' published totals.
+    for year in [2013, 2018, 2019, 2020, 2022] {
+        let value = |region: &str| {
+            totals
+                .rows
+                .iter()
+                .find(|r| r.region == region && r.year == year)
+                .and_then(|r| r.value)
+        };
+        let parts: Vec<Option<i64>> = regions.iter().map(|r| value(r)).collect();
+        if let Some(difference) = hidden(value("001"), &parts) {
+            assert!(
+                difference == 0 || difference >= K,
+                "world {year}: {difference}"
+            );
+        }
+    }
+    // Each region's total minus its published parts, for the breakdowns
+    // that split the total (sex and age).
+    for by in ["sex", "age"] {
+        let split: SeriesResponse = app
+            .get_json(&format!(
+                "/api/v1/series?indicator=ctdc.victims&region=001,{}&by={by}",
+                regions.join(",")
+            ))
+            .await;
+        for total in &totals.rows {
+            let parts: Vec<Option<i64>> = split
+                .rows
+                .iter()
+                .filter(|r| r.region == total.region && r.year == total.year)
+                .map(|r| r.value)
+                .collect();
+            assert!(!parts.is_empty(), "{by} {} {}", total.region, total.year);
+            if let Some(difference) = hidden(total.value, &parts) {
+                assert!(
+                    difference == 0 || difference >= K,
+                    "{by} {} {}: {difference}",
+                    total.region,
+                    total.year
+                );
+            }
+        }
+    }
+}

@@ -161,7 +161,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     conn.execute(
         "INSERT INTO indicators VALUES ('usbp.encounters', ?, 'US Border Patrol encounters (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors')",
+                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors', 0)",
         params![
             SOURCE_ID,
             "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",

@@ -151,7 +151,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies')",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies', 0)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS],
         )?;
         // Column and expression are this module's constants. The total row

@@ -113,7 +113,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states')",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states', 0)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS],
         )?;
         // The column name is one of this module's constants.

@@ -7,6 +7,7 @@
 //! place only at the end.
 
 mod border;
+mod ctdc;
 mod fbi;
 mod geography;
 mod glotip;
@@ -83,7 +84,7 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(8)
+        ProgressBar::new(9)
     } else {
         ProgressBar::hidden()
     };
@@ -109,6 +110,10 @@ pub fn run(
 
     progress.set_message("US Border Patrol encounters");
     border::ingest(&conn, &source_dir.join(border::FOLDER))?;
+    progress.inc(1);
+
+    progress.set_message("CTDC (k = 11)");
+    ctdc::ingest(&conn, &source_dir.join(ctdc::FOLDER))?;
     progress.inc(1);
 
     progress.set_message("FBI UCR");

@@ -205,7 +205,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     for (_, stem, name) in CRIMES {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states', 0)",
             params![
                 format!("sesnsp.{stem}.victims"),
                 SOURCE_ID,
@@ -215,7 +215,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
             ],
         )?;
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states')",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states', 0)",
             params![
                 format!("sesnsp.{stem}.crimes"),
                 SOURCE_ID,

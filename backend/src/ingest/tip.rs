@@ -159,7 +159,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             ""
         };
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', ?, 'world', '001', 'reports')",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', ?, 'world', '001', 'reports', 0)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS, breakdowns],
         )?;
         // Column names are this module's constants.
