@@ -324,10 +324,13 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
 /// to `lower` and the indicator's `suppressed_max` (4 for "<5") to `upper`; `reporting_units` sums the reporters
 /// (countries, agencies…) behind each place's figure for the year, monthly
 /// rows counting once. With `consistent_panel`, only places with a total in
-/// every year of the range count.
+/// every year of the range count. With `monthly`, one row per month: `year`
+/// stays the publisher's year (a fiscal year for fiscal-year sources) and
+/// `month` is the calendar month.
 pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
     let mut stmt = conn.prepare_cached(
-        "WITH asked AS (SELECT ? AS indicator, ? AS first, ? AS last, ? AS by, ? AS consistent),
+        "WITH asked AS (SELECT ? AS indicator, ? AS first, ? AS last, ? AS by, ? AS consistent,
+                               ? AS monthly),
          panel AS (
              SELECT o.region_code FROM observations o, asked a
              WHERE o.indicator_id = a.indicator AND o.year BETWEEN a.first AND a.last
@@ -337,14 +340,17 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
              HAVING count(DISTINCT o.year) = max(a.last) - max(a.first) + 1
          ),
          places AS (
-             SELECT o.region_code, o.year,
+             SELECT o.region_code, o.year, CASE WHEN a.monthly THEN o.month END AS month,
+                    -- a fiscal year runs October to September
+                    CASE WHEN a.monthly THEN o.month - CASE WHEN o.month >= 10
+                         AND i.frequency = 'fiscal year' THEN 12 ELSE 0 END END AS month_order,
                     CASE a.by WHEN '' THEN NULL WHEN 'sex' THEN o.sex WHEN 'age' THEN o.age
                               ELSE o.category END AS category,
                     sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
                     max(o.units) AS units,
                     count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
-             FROM observations o, asked a
-             WHERE o.indicator_id = a.indicator
+             FROM observations o, asked a, indicators i
+             WHERE o.indicator_id = a.indicator AND i.id = a.indicator
                AND o.year BETWEEN a.first AND a.last
                AND CASE a.by
                    WHEN '' THEN o.dimension = 'Total' AND o.category = 'Total'
@@ -358,14 +364,15 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
                AND (NOT a.consistent OR o.region_code IN (SELECT region_code FROM panel))
              GROUP BY ALL
          )
-         SELECT m.ancestor, p.year, p.category,
+         SELECT m.ancestor, p.year, p.month, p.category,
                 sum(p.known), sum(p.units), sum(p.suppressed_cells),
                 (SELECT suppressed_max FROM indicators, asked WHERE id = asked.indicator)
          FROM places p
          JOIN region_members m ON m.member = p.region_code
          WHERE list_contains(string_split(?, ','), m.ancestor)
          GROUP BY ALL
-         ORDER BY m.ancestor, p.year, p.category",
+         ORDER BY m.ancestor, p.year, min(p.month_order),
+                  p.category",
     )?;
     let regions = query.regions.join(",");
     let rows = stmt.query_map(
@@ -375,15 +382,17 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
             query.to,
             query.by.as_deref().unwrap_or(""),
             query.consistent_panel,
+            query.monthly,
             regions
         ],
         |r| {
-            let known: Option<i128> = r.get(3)?;
+            let month: Option<i32> = r.get(2)?;
+            let known: Option<i128> = r.get(4)?;
             let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-            let reporting_units: i128 = r.get(4)?;
-            let suppressed_cells: i128 = r.get(5)?;
+            let reporting_units: i128 = r.get(5)?;
+            let suppressed_cells: i128 = r.get(6)?;
             let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
-            let suppressed_max: i64 = r.get(6)?;
+            let suppressed_max: i64 = r.get(7)?;
             let (lower, upper) = if suppressed_cells > 0 {
                 let lower = known.unwrap_or(0);
                 (
@@ -396,7 +405,8 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
             Ok(SeriesRow {
                 region: r.get(0)?,
                 year: r.get(1)?,
-                category: r.get(2)?,
+                month: month.and_then(|m| u8::try_from(m).ok()),
+                category: r.get(3)?,
                 value: known,
                 reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
                 suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),

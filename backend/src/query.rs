@@ -39,9 +39,11 @@ pub struct SeriesQuery {
     /// Only the reporters (countries, states…) with a total in every year of
     /// the range, so that units entering or leaving cannot fake a trend.
     pub consistent_panel: bool,
+    /// One row per month instead of per year, for monthly sources.
+    pub monthly: bool,
 }
 
-const SERIES_PARAMETERS: [&str; 6] = ["indicator", "region", "from", "to", "by", "panel"];
+const SERIES_PARAMETERS: [&str; 7] = ["indicator", "region", "from", "to", "by", "panel", "period"];
 
 impl SeriesQuery {
     /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
@@ -144,6 +146,29 @@ impl SeriesQuery {
                 ));
             }
         };
+        let monthly = match get("period") {
+            None | Some("year") => false,
+            Some("month")
+                if indicator.frequency == "month" || indicator.frequency == "fiscal year" =>
+            {
+                true
+            }
+            Some("month") => {
+                return Err(BadParameter::new(
+                    "period",
+                    format!(
+                        "{} is published by {}, not by month",
+                        indicator.id, indicator.frequency
+                    ),
+                ));
+            }
+            Some(other) => {
+                return Err(BadParameter::new(
+                    "period",
+                    format!("{other:?} is neither \"year\" nor \"month\""),
+                ));
+            }
+        };
         Ok(SeriesQuery {
             indicator: indicator.id.clone(),
             regions,
@@ -151,6 +176,7 @@ impl SeriesQuery {
             to,
             by,
             consistent_panel,
+            monthly,
         })
     }
 }
@@ -283,6 +309,8 @@ mod tests {
             ("indicator=glotip.victims&by=colour", "by"),
             ("indicator=hotline.cases&by=sex", "by"),
             ("indicator=glotip.victims&panel=some", "panel"),
+            ("indicator=glotip.victims&period=month", "period"),
+            ("indicator=glotip.victims&period=week", "period"),
         ];
         for (query, parameter) in cases {
             let err = parse(query).expect_err(query);

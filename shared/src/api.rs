@@ -149,9 +149,16 @@ pub struct SeriesResponse {
     /// every year of the range.
     #[serde(default = "all_reporters")]
     pub panel: String,
+    /// `year`, or `month` for one row per month.
+    #[serde(default = "yearly")]
+    pub period: String,
     pub rows: Vec<SeriesRow>,
     pub sources: Vec<Source>,
     pub notes: Vec<Note>,
+}
+
+fn yearly() -> String {
+    "year".to_string()
 }
 
 fn all_reporters() -> String {
@@ -163,6 +170,11 @@ fn all_reporters() -> String {
 pub struct SeriesRow {
     pub region: String,
     pub year: i32,
+    /// The calendar month (1–12) when the request asked for `period=month`.
+    /// For a fiscal-year source, October–December belong to the calendar
+    /// year before `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
     /// The breakdown category ("Female", "0 to 17 years"…) when the request
     /// asked for a breakdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -101,6 +101,7 @@ mod tests {
     fn row(value: Option<i64>, suppressed_cells: u32) -> SeriesRow {
         let lower = (suppressed_cells > 0).then(|| value.unwrap_or(0));
         SeriesRow {
+            month: None,
             category: None,
             region: "USA".into(),
             year: 2022,
@@ -156,6 +157,7 @@ mod tests {
             to: 2022,
             by: None,
             panel: "all".into(),
+            period: "year".into(),
             rows,
             sources: vec![],
             notes: vec![],

@@ -289,3 +289,33 @@ async fn ctdc_cells_below_eleven_never_show_directly_or_by_difference() {
         }
     }
 }
+
+#[tokio::test]
+async fn monthly_sources_give_months_in_the_publishers_year() {
+    let app = spawn_app().await;
+    // Rio Grande Valley, FY2022: October 2021 first, the months sum to the year.
+    let rgv: SeriesResponse = app
+        .get_json(
+            "/api/v1/series?indicator=usbp.encounters&region=BP-RGV&from=2022&to=2022&period=month",
+        )
+        .await;
+    assert_eq!(rgv.period, "month");
+    let months: Vec<Option<u8>> = rgv.rows.iter().map(|r| r.month).collect();
+    assert_eq!(months.first(), Some(&Some(10)));
+    assert_eq!(months.last(), Some(&Some(9)));
+    assert_eq!(
+        rgv.rows.iter().filter_map(|r| r.value).sum::<i64>(),
+        468_120
+    );
+    // SESNSP's partial 2025: six months, 392 victims of trata de personas.
+    let mexico: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.victims&from=2025&to=2025&period=month")
+        .await;
+    assert_eq!(mexico.rows.len(), 6);
+    assert_eq!(mexico.rows.iter().filter_map(|r| r.value).sum::<i64>(), 392);
+    // A yearly source has no months.
+    let response = app
+        .get("/api/v1/series?indicator=glotip.victims&period=month")
+        .await;
+    assert_eq!(response.status(), 400);
+}

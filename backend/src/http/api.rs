@@ -65,6 +65,7 @@ async fn series(
             "all"
         }
         .to_string(),
+        period: if query.monthly { "month" } else { "year" }.to_string(),
         rows,
         sources,
         notes,
@@ -92,7 +93,7 @@ fn coverage_notes(
     let mut notes = Vec::new();
     // A breakdown's rows repeat each year once per category; its coverage is
     // the total's, which the same query without `by` reports.
-    if query.by.is_some() {
+    if query.by.is_some() || query.monthly {
         return notes;
     }
     let reporters = catalog
