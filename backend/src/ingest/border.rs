@@ -10,12 +10,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
 pub const SOURCE_ID: &str = "us-ohss-usbp";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "US Border Patrol encounters by sector (OHSS Known Historical Statistical Measures)",
+    publisher: "US Department of Homeland Security, Office of Homeland Security Statistics (OHSS)",
+    citation: "DHS Office of Homeland Security Statistics, Known Historical Statistical Measures: CBP Encounters, U.S. Border Patrol, monthly by region and sector, FY2000 – November 2024 (workbook fy25m11)",
+    url: "https://ohss.dhs.gov/khsm/cbp-encounters",
+    terms: "A US federal government work, in the public domain in the US.",
+    retrieved: "2025-10-21",
+};
 
 const COLUMNS: [&str; 8] = [
     "fiscal_year",
@@ -119,9 +129,7 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(SECTOR_FILE);
     let internal = |e: duckdb::Error| IngestError::file(&path, e.to_string());
     add_sectors(conn).map_err(internal)?;
-    let raw = RawFile::load(conn, &path, "usbp_raw", &COLUMNS)?;
-    raw.check_rows(conn, ROW_CHECKS)?;
-    raw.check_keys(conn, KEY_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "usbp_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)?;
     conn.execute_batch("DROP TABLE usbp_sectors")
@@ -147,18 +155,7 @@ fn add_sectors(conn: &Connection) -> Result<(), duckdb::Error> {
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "US Border Patrol encounters by sector (OHSS Known Historical Statistical Measures)",
-            "US Department of Homeland Security, Office of Homeland Security Statistics (OHSS)",
-            "DHS Office of Homeland Security Statistics, Known Historical Statistical Measures: CBP Encounters, U.S. Border Patrol, monthly by region and sector, FY2000 – November 2024 (workbook fy25m11)",
-            "https://ohss.dhs.gov/khsm/cbp-encounters",
-            "A US federal government work, in the public domain in the US.",
-            "2025-10-21",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     conn.execute(
         "INSERT INTO indicators VALUES ('usbp.encounters', ?, 'US Border Patrol encounters (migration enforcement, not trafficking)',
                  'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors', 0)",

@@ -12,12 +12,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "ctdc_vp_synthetic";
 pub const FILE: &str = "ctdc_vp_synthetic_condensed.csv";
 pub const SOURCE_ID: &str = "ctdc-vp-synthetic";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "CTDC global victim–perpetrator synthetic dataset (condensed)",
+    publisher: "Counter Trafficking Data Collaborative (CTDC), International Organization for Migration (IOM)",
+    citation: "Counter Trafficking Data Collaborative (IOM), Global Victim-Perpetrator Synthetic Dataset, condensed file; aggregated by tipstats with a minimum cell size of 11",
+    url: "https://www.ctdatacollaborative.org/",
+    terms: "Subject to CTDC's terms of use; attribute to CTDC/IOM. Only aggregates with at least 11 records per cell are republished.",
+    retrieved: "2025-01-06",
+};
 /// CTDC's minimum cell size.
 pub const K: i64 = 11;
 /// CTDC pools the Americas with Oceania; so must tipstats.
@@ -98,25 +108,13 @@ const ROW_CHECKS: &[RowCheck] = &[
 
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    let raw = RawFile::load(conn, &path, "ctdc_raw", &COLUMNS)?;
-    raw.check_rows(conn, ROW_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "ctdc_raw", &COLUMNS, ROW_CHECKS, &[])?;
     normalize(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "CTDC global victim–perpetrator synthetic dataset (condensed)",
-            "Counter Trafficking Data Collaborative (CTDC), International Organization for Migration (IOM)",
-            "Counter Trafficking Data Collaborative (IOM), Global Victim-Perpetrator Synthetic Dataset, condensed file; aggregated by tipstats with a minimum cell size of 11",
-            "https://www.ctdatacollaborative.org/",
-            "Subject to CTDC's terms of use; attribute to CTDC/IOM. Only aggregates with at least 11 records per cell are republished.",
-            "2025-01-06",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     conn.execute(
         "INSERT INTO regions VALUES (?, 'Americas and Oceania (pooled by CTDC)', 'region', '001')",
         params![AMERICAS_OCEANIA],

@@ -6,12 +6,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_fbi_ucr_trafficking";
 pub const FILE: &str = "fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 pub const SOURCE_ID: &str = "us-fbi-ucr";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "FBI Uniform Crime Reporting: human trafficking offenses",
+    publisher: "Federal Bureau of Investigation (FBI), Uniform Crime Reporting Program",
+    citation: "FBI, Uniform Crime Reporting Program, Human Trafficking data collection, 2013–2020 (agency-level file via the Crime Data Explorer), summed by state",
+    url: "https://cde.ucr.cjis.gov/",
+    terms: "A US federal government work, in the public domain in the US.",
+    retrieved: "2022-02-23",
+};
 
 const COLUMNS: [&str; 19] = [
     "DATA_YEAR",
@@ -129,26 +139,13 @@ const KEY_CHECKS: &[RowCheck] = &[
 
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    let raw = RawFile::load(conn, &path, "fbi_raw", &COLUMNS)?;
-    raw.check_rows(conn, ROW_CHECKS)?;
-    raw.check_keys(conn, KEY_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "fbi_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "FBI Uniform Crime Reporting: human trafficking offenses",
-            "Federal Bureau of Investigation (FBI), Uniform Crime Reporting Program",
-            "FBI, Uniform Crime Reporting Program, Human Trafficking data collection, 2013–2020 (agency-level file via the Crime Data Explorer), summed by state",
-            "https://cde.ucr.cjis.gov/",
-            "A US federal government work, in the public domain in the US.",
-            "2022-02-23",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
             "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies', 0)",

@@ -8,12 +8,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
 pub const SOURCE_ID: &str = "unodc-glotip";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "UNODC Global Report on Trafficking in Persons: country data",
+    publisher: "United Nations Office on Drugs and Crime (UNODC)",
+    citation: "UNODC, UNODC Research – Data Portal – Trafficking in Persons, release of 14 April 2025 (data to 2022), https://dataunodc.un.org/dp-trafficking-persons",
+    url: "https://dataunodc.un.org/dp-trafficking-persons",
+    terms: "Subject to the UNODC data portal's terms of use; cite UNODC as the source. No open licence is stated in the workbook.",
+    retrieved: "2025-04-14",
+};
 
 const COLUMNS: [&str; 15] = [
     "iso3",
@@ -290,18 +300,7 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "UNODC Global Report on Trafficking in Persons: country data",
-            "United Nations Office on Drugs and Crime (UNODC)",
-            "UNODC, UNODC Research – Data Portal – Trafficking in Persons, release of 14 April 2025 (data to 2022), https://dataunodc.un.org/dp-trafficking-persons",
-            "https://dataunodc.un.org/dp-trafficking-persons",
-            "Subject to the UNODC data portal's terms of use; cite UNODC as the source. No open licence is stated in the workbook.",
-            "2025-04-14",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     for (id, name, description) in INDICATORS {
         conn.execute(
             "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001', 'countries', 4)",

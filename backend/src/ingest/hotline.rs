@@ -6,12 +6,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_trafficking_hotline";
 pub const FILE: &str = "hotline_signals_cases_by_state_year.csv";
 pub const SOURCE_ID: &str = "polaris-hotline";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "US National Human Trafficking Hotline: state statistics",
+    publisher: "Polaris (operator of the US National Human Trafficking Hotline)",
+    citation: "Polaris, National Human Trafficking Hotline, state statistics 2015–2024, humantraffickinghotline.org; figures as collected by the Dartmouth QSS 20 project qss-20-final",
+    url: "https://humantraffickinghotline.org/en/statistics",
+    terms: "Published by Polaris for public information; no open licence is stated. Attribute to Polaris, National Human Trafficking Hotline.",
+    retrieved: "2026-03-17",
+};
 
 const COLUMNS: [&str; 6] = [
     "State",
@@ -91,26 +101,13 @@ const KEY_CHECKS: &[RowCheck] = &[(
 
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    let raw = RawFile::load(conn, &path, "hotline_raw", &COLUMNS)?;
-    raw.check_rows(conn, ROW_CHECKS)?;
-    raw.check_keys(conn, KEY_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "hotline_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "US National Human Trafficking Hotline: state statistics",
-            "Polaris (operator of the US National Human Trafficking Hotline)",
-            "Polaris, National Human Trafficking Hotline, state statistics 2015–2024, humantraffickinghotline.org; figures as collected by the Dartmouth QSS 20 project qss-20-final",
-            "https://humantraffickinghotline.org/en/statistics",
-            "Published by Polaris for public information; no open licence is stated. Attribute to Polaris, National Human Trafficking Hotline.",
-            "2026-03-17",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
             "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states', 0)",

@@ -70,6 +70,34 @@ impl IngestError {
     }
 }
 
+/// A publisher's dataset as each source module describes it.
+pub(crate) struct Source {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub publisher: &'static str,
+    pub citation: &'static str,
+    pub url: &'static str,
+    pub terms: &'static str,
+    /// The date of the copy read (ISO 8601).
+    pub retrieved: &'static str,
+}
+
+pub(crate) fn add_source(conn: &Connection, source: &Source) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+        duckdb::params![
+            source.id,
+            source.name,
+            source.publisher,
+            source.citation,
+            source.url,
+            source.terms,
+            source.retrieved
+        ],
+    )?;
+    Ok(())
+}
+
 /// How many rows each normalized table got.
 #[derive(Debug, Default)]
 pub struct Summary {

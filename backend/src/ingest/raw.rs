@@ -50,6 +50,22 @@ impl<'a> RawFile<'a> {
         Ok(raw)
     }
 
+    /// Loads `path` as [`RawFile::load`] does, then runs the row checks and
+    /// the key checks: what a source module does before normalizing.
+    pub fn load_checked(
+        conn: &Connection,
+        path: &'a Path,
+        table: &'static str,
+        columns: &[&str],
+        row_checks: &[RowCheck],
+        key_checks: &[RowCheck],
+    ) -> Result<RawFile<'a>, IngestError> {
+        let raw = RawFile::load(conn, path, table, columns)?;
+        raw.check_rows(conn, row_checks)?;
+        raw.check_keys(conn, key_checks)?;
+        Ok(raw)
+    }
+
     /// An error about the whole file.
     pub fn error(&self, e: impl ToString) -> IngestError {
         IngestError::file(self.path, e.to_string())

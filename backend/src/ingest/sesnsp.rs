@@ -11,13 +11,23 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "mexico_sesnsp";
 pub const VICTIMS_FILE: &str = "sesnsp_victims_trafficking_monthly_state.csv";
 pub const CRIMES_FILE: &str = "sesnsp_crimes_trafficking_state_year.csv";
 pub const SOURCE_ID: &str = "mx-sesnsp";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "SESNSP: crime incidence and victims (fuero común), trafficking crimes",
+    publisher: "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP), Government of Mexico",
+    citation: "SESNSP, Datos Abiertos de Incidencia Delictiva (2015 methodology), victims and crimes, January 2015 – June 2025; tidy processing by I. Arroyo (datos_facil_acceso)",
+    url: "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
+    terms: "Mexican government open data, free to reuse with attribution (Libre Uso MX is the usual licence; confirm on SESNSP's page). Cite SESNSP.",
+    retrieved: "2025-07-20",
+};
 
 const VICTIM_COLUMNS: [&str; 12] = [
     "date_year_month",
@@ -191,18 +201,7 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 }
 
 fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "SESNSP: crime incidence and victims (fuero común), trafficking crimes",
-            "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP), Government of Mexico",
-            "SESNSP, Datos Abiertos de Incidencia Delictiva (2015 methodology), victims and crimes, January 2015 – June 2025; tidy processing by I. Arroyo (datos_facil_acceso)",
-            "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
-            "Mexican government open data, free to reuse with attribution (Libre Uso MX is the usual licence; confirm on SESNSP's page). Cite SESNSP.",
-            "2025-07-20",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     for (_, stem, name) in CRIMES {
         conn.execute(
             "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states', 0)",

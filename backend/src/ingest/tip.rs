@@ -6,12 +6,22 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use super::IngestError;
 use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_tip_report";
 pub const FILE: &str = "tip_global_law_enforcement_2003_2015.csv";
 pub const SOURCE_ID: &str = "us-tip-report";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "US Trafficking in Persons Report: global law enforcement data",
+    publisher: "US Department of State, Office to Monitor and Combat Trafficking in Persons",
+    citation: "US Department of State, Trafficking in Persons Report (2004–2016 editions), Global Law Enforcement Data; compiled by J. G. Kelley and A. Heiss, Scorecard Diplomacy (Cambridge University Press, 2017)",
+    url: "https://www.state.gov/trafficking-in-persons-report/",
+    terms: "TIP Report content is a US government work (public domain in the US); the compilation is MIT-licensed. Credit the State Department and Kelley & Heiss (2017).",
+    retrieved: "2017-01-03",
+};
 
 const COLUMNS: [&str; 8] = [
     "Year",
@@ -132,26 +142,13 @@ const KEY_CHECKS: &[RowCheck] = &[(
 
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    let raw = RawFile::load(conn, &path, "tip_raw", &COLUMNS)?;
-    raw.check_rows(conn, ROW_CHECKS)?;
-    raw.check_keys(conn, KEY_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "tip_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)
 }
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-        params![
-            SOURCE_ID,
-            "US Trafficking in Persons Report: global law enforcement data",
-            "US Department of State, Office to Monitor and Combat Trafficking in Persons",
-            "US Department of State, Trafficking in Persons Report (2004–2016 editions), Global Law Enforcement Data; compiled by J. G. Kelley and A. Heiss, Scorecard Diplomacy (Cambridge University Press, 2017)",
-            "https://www.state.gov/trafficking-in-persons-report/",
-            "TIP Report content is a US government work (public domain in the US); the compilation is MIT-licensed. Credit the State Department and Kelley & Heiss (2017).",
-            "2017-01-03",
-        ],
-    )?;
+    super::add_source(conn, &SOURCE)?;
     for (id, total, labour, name, unit, description) in INDICATORS {
         let breakdowns = if labour.is_some() {
             "form of exploitation"
