@@ -104,6 +104,30 @@ pub struct Summary {
     pub tables: Vec<(String, u64)>,
 }
 
+/// The sources read after GLOTIP: (name for the progress bar, folder under
+/// the source directory, ingest function).
+type SourceStep = (
+    &'static str,
+    &'static str,
+    fn(&Connection, &Path) -> Result<(), IngestError>,
+);
+const SOURCES: [SourceStep; 6] = [
+    (
+        "US National Human Trafficking Hotline",
+        hotline::FOLDER,
+        hotline::ingest,
+    ),
+    (
+        "US Border Patrol encounters",
+        border::FOLDER,
+        border::ingest,
+    ),
+    ("CTDC (k = 11)", ctdc::FOLDER, ctdc::ingest),
+    ("FBI UCR", fbi::FOLDER, fbi::ingest),
+    ("Mexico SESNSP", sesnsp::FOLDER, sesnsp::ingest),
+    ("US TIP Report", tip::FOLDER, tip::ingest),
+];
+
 /// Reads every source under `source_dir` and replaces the normalized files in
 /// `data_dir`.
 pub fn run(
@@ -112,7 +136,8 @@ pub fn run(
     show_progress: bool,
 ) -> Result<Summary, IngestError> {
     let progress = if show_progress {
-        ProgressBar::new(9)
+        // GLOTIP, the other sources, the whole check, the writing.
+        ProgressBar::new(SOURCES.len() as u64 + 3)
     } else {
         ProgressBar::hidden()
     };
@@ -127,34 +152,16 @@ pub fn run(
     conn.execute_batch("SET threads = 1;").map_err(internal)?;
     db::create_schema(&conn).map_err(internal)?;
 
+    // GLOTIP first: it brings the countries the states and sectors hang under.
     progress.set_message("UNODC GLOTIP");
     glotip::ingest(&conn, &source_dir.join(glotip::FOLDER))?;
     geography::add_states(&conn).map_err(internal)?;
     progress.inc(1);
-
-    progress.set_message("US National Human Trafficking Hotline");
-    hotline::ingest(&conn, &source_dir.join(hotline::FOLDER))?;
-    progress.inc(1);
-
-    progress.set_message("US Border Patrol encounters");
-    border::ingest(&conn, &source_dir.join(border::FOLDER))?;
-    progress.inc(1);
-
-    progress.set_message("CTDC (k = 11)");
-    ctdc::ingest(&conn, &source_dir.join(ctdc::FOLDER))?;
-    progress.inc(1);
-
-    progress.set_message("FBI UCR");
-    fbi::ingest(&conn, &source_dir.join(fbi::FOLDER))?;
-    progress.inc(1);
-
-    progress.set_message("Mexico SESNSP");
-    sesnsp::ingest(&conn, &source_dir.join(sesnsp::FOLDER))?;
-    progress.inc(1);
-
-    progress.set_message("US TIP Report");
-    tip::ingest(&conn, &source_dir.join(tip::FOLDER))?;
-    progress.inc(1);
+    for (name, folder, ingest) in SOURCES {
+        progress.set_message(name);
+        ingest(&conn, &source_dir.join(folder))?;
+        progress.inc(1);
+    }
 
     progress.set_message("checking the whole");
     db::derive_region_members(&conn).map_err(internal)?;
