@@ -37,7 +37,10 @@ CREATE TABLE indicators (
     reporters VARCHAR NOT NULL,
     -- the largest count a suppressed cell can hide: 4 for UNODC's "<5",
     -- 10 for CTDC's threshold of 11, 0 where nothing is suppressed
-    suppressed_max INTEGER NOT NULL CHECK (suppressed_max >= 0)
+    suppressed_max INTEGER NOT NULL CHECK (suppressed_max >= 0),
+    -- false for figures that cannot be summed (a tier placement): they are
+    -- served only for places at the grain
+    additive BOOLEAN NOT NULL
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -83,7 +86,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER','additive':'BOOLEAN'}",
     ),
     (
         "regions.csv",
@@ -250,7 +253,7 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
-                min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters
+                min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters, i.additive
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -273,6 +276,7 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             grain: parse_level(r, 10)?,
             scope: r.get(11)?,
             reporters: r.get(12)?,
+            additive: r.get(13)?,
         })
     })?;
     rows.collect()

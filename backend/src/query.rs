@@ -98,6 +98,29 @@ impl SeriesQuery {
                 ),
             ));
         }
+        if !indicator.additive && get("region").is_none() {
+            return Err(BadParameter::new(
+                "region",
+                format!(
+                    "required for {}: it cannot be summed, so name {} (e.g. MEX,USA)",
+                    indicator.id, indicator.reporters
+                ),
+            ));
+        }
+        if !indicator.additive {
+            if let Some(aggregate) = regions
+                .iter()
+                .find(|code| catalog.region(code).map(|r| r.level) != Some(indicator.grain))
+            {
+                return Err(BadParameter::new(
+                    "region",
+                    format!(
+                        "{} cannot be summed over places; ask for {} such as USA, not {aggregate:?}",
+                        indicator.id, indicator.reporters
+                    ),
+                ));
+            }
+        }
         let from = get("from")
             .map(|v| parse_year("from", v))
             .transpose()?
@@ -248,6 +271,7 @@ mod tests {
             grain,
             scope: scope.into(),
             reporters: "countries".into(),
+            additive: true,
         };
         Catalog {
             data_version: "test".into(),

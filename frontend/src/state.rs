@@ -119,10 +119,26 @@ impl ViewState {
         let Some(indicator) = catalog.indicator(&self.indicator) else {
             return;
         };
+        // A figure that cannot be summed (a tier placement) exists only for
+        // places at its grain.
+        let at_grain = |code: &str| {
+            indicator.additive
+                || catalog
+                    .region(code)
+                    .is_some_and(|r| r.level == indicator.grain)
+        };
         self.regions
-            .retain(|code| catalog.is_within(code, &indicator.scope));
+            .retain(|code| catalog.is_within(code, &indicator.scope) && at_grain(code));
         if self.regions.is_empty() {
-            self.regions.push(indicator.scope.clone());
+            if indicator.additive {
+                self.regions.push(indicator.scope.clone());
+            } else {
+                self.regions = ["MEX", "USA"]
+                    .into_iter()
+                    .filter(|code| at_grain(code))
+                    .map(String::from)
+                    .collect();
+            }
         }
     }
 
@@ -249,6 +265,7 @@ mod tests {
             grain: RegionLevel::Country,
             scope: "001".into(),
             reporters: "countries".into(),
+            additive: true,
         };
         Catalog {
             data_version: "v".into(),
@@ -260,6 +277,10 @@ mod tests {
                     scope: "USA".into(),
                     grain: RegionLevel::State,
                     ..indicator("hotline.cases", 2015, 2024)
+                },
+                Indicator {
+                    additive: false,
+                    ..indicator("tip.tier", 2001, 2015)
                 },
             ],
             regions: vec![
@@ -296,6 +317,16 @@ mod tests {
         assert_eq!(state.regions, vec!["USA", "US-TX"]);
         let shared = ViewState::from_query("?indicator=hotline.cases&region=MEX,US-TX", &c);
         assert_eq!(shared.regions, vec!["US-TX"]);
+    }
+
+    #[test]
+    fn a_figure_that_cannot_be_summed_shows_countries_only() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.set_indicator("tip.tier", &c);
+        assert_eq!(state.regions, vec!["MEX", "USA"]);
+        let shared = ViewState::from_query("?indicator=tip.tier&region=019,USA", &c);
+        assert_eq!(shared.regions, vec!["USA"]);
     }
 
     #[test]

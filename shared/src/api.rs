@@ -83,6 +83,9 @@ pub struct Indicator {
     /// What `reporting_units` counts for this indicator: "countries",
     /// "states", "agencies"…
     pub reporters: String,
+    /// Whether figures of several places can be summed. A tier placement
+    /// cannot: it is served only for places at the grain.
+    pub additive: bool,
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

@@ -9,14 +9,16 @@ use tipstats_tests::{raw_source_dir, workspace_root};
 const GLOTIP: &str = "unodc_glotip/glotip_2025-04_tidy.csv";
 const HOTLINE: &str = "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv";
 const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
+const TIP_TIERS: &str = "us_tip_report/tip_tier_by_country_year_1999_2015.csv";
 const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
 const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
 const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 const BORDER: &str = "us_border_encounters/usbp_encounters_monthly_region_sector.csv";
 const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 8] = [
+const RAW_FILES: [&str; 9] = [
     CTDC,
+    TIP_TIERS,
     GLOTIP,
     HOTLINE,
     TIP,
@@ -47,10 +49,11 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // the FBI's 1,254 state-year figures (totals and the two kinds of
     // exploitation, for offenses and clearances), and the Border Patrol's
     // 5,830 sector-months, and CTDC's 273 cells (region × band ×
-    // breakdown, after its k = 11 suppression).
+    // breakdown, after its k = 11 suppression), and the TIP Report's 2,251
+    // ranked country-years.
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830 + 273)
+        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830 + 273 + 2_251)
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
@@ -251,6 +254,19 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(1),
             "isForcedLabour",
             "a flag is 1 or blank",
+        ),
+        (
+            TIP_TIERS,
+            Box::new(|t| {
+                t.replacen(
+                    "Afghanistan,AFG,2002,700,4",
+                    "Afghanistan,AFG,2002,700,5",
+                    1,
+                )
+            }),
+            Some(4),
+            "tier",
+            "not a coded tier",
         ),
     ];
     let cases = glotip_cases

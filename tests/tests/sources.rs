@@ -319,3 +319,26 @@ async fn monthly_sources_give_months_in_the_publishers_year() {
         .await;
     assert_eq!(response.status(), 400);
 }
+
+#[tokio::test]
+async fn tip_tiers_are_served_for_countries_only() {
+    let app = spawn_app().await;
+    // Mexico: Tier 2 in 2001–2003, Tier 2 Watch List (coded 3) in 2004–2007,
+    // Tier 2 again from 2008.
+    let mexico: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=tip.tier&region=MEX&from=2001&to=2009")
+        .await;
+    let tiers: Vec<Option<i64>> = mexico.rows.iter().map(|r| r.value).collect();
+    assert_eq!(tiers, [2, 2, 2, 3, 3, 3, 3, 2, 2].map(Some).to_vec());
+    // A placement cannot be summed: no regional figure, and no default.
+    for path in [
+        "/api/v1/series?indicator=tip.tier&region=019",
+        "/api/v1/series?indicator=tip.tier",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 400, "{path}");
+    }
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    assert!(!catalog.indicator("tip.tier").expect("tip.tier").additive);
+    assert_eq!(catalog.region_name("XKX"), "Kosovo");
+}

@@ -158,7 +158,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     conn.execute(
         "INSERT INTO indicators VALUES ('usbp.encounters', ?, 'US Border Patrol encounters (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors', 0)",
+                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors', 0, true)",
         params![
             SOURCE_ID,
             "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",

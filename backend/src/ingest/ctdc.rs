@@ -121,7 +121,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     )?;
     conn.execute(
         "INSERT INTO indicators VALUES ('ctdc.victims', ?, 'Assisted victims in CTDC records (synthetic)', 'Victims', ?, ?,
-                 'registration-year band', 'sex;age;form of exploitation;perpetrator relation;perpetrator role', 'region', '001', 'regions', ?)",
+                 'registration-year band', 'sex;age;form of exploitation;perpetrator relation;perpetrator role', 'region', '001', 'regions', ?, true)",
         params![
             SOURCE_ID,
             "Victims in CTDC's synthetic victim–perpetrator records, by UN region of exploitation and the band of years their case was registered in.",

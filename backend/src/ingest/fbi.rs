@@ -148,7 +148,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies', 0)",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies', 0, true)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS],
         )?;
         // Column and expression are this module's constants. The total row

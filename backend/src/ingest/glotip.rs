@@ -303,7 +303,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, name, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001', 'countries', 4)",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001', 'countries', 4, true)",
             params![
                 id,
                 SOURCE_ID,

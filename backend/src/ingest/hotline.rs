@@ -110,7 +110,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states', 0)",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states', 0, true)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS],
         )?;
         // The column name is one of this module's constants.

@@ -204,7 +204,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (_, stem, name) in CRIMES {
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states', 0)",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states', 0, true)",
             params![
                 format!("sesnsp.{stem}.victims"),
                 SOURCE_ID,
@@ -214,7 +214,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
             ],
         )?;
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states', 0)",
+            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states', 0, true)",
             params![
                 format!("sesnsp.{stem}.crimes"),
                 SOURCE_ID,

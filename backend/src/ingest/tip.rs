@@ -11,6 +11,7 @@ use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_tip_report";
 pub const FILE: &str = "tip_global_law_enforcement_2003_2015.csv";
+pub const TIER_FILE: &str = "tip_tier_by_country_year_1999_2015.csv";
 pub const SOURCE_ID: &str = "us-tip-report";
 
 const SOURCE: Source = Source {
@@ -140,7 +141,110 @@ const KEY_CHECKS: &[RowCheck] = &[(
     "more than one row for this year",
 )];
 
+const TIER_COLUMNS: [&str; 5] = ["countryname", "iso", "year", "ccode", "tier"];
+
+/// Countries the TIP Report ranks that GLOTIP has no row for: (code in the
+/// file, tipstats code, UN M49 subregion). Kosovo has no ISO 3166-1 code;
+/// `XKX` is the user-assigned code in common use.
+const TIER_ONLY_COUNTRIES: [(&str, &str, &str); 7] = [
+    ("ERI", "ERI", "202"),
+    ("KOS", "XKX", "039"),
+    ("PRK", "PRK", "030"),
+    ("SOM", "SOM", "202"),
+    ("STP", "STP", "202"),
+    ("SXM", "SXM", "419"),
+    ("TWN", "TWN", "030"),
+];
+
+const TIER_CAVEATS: &str = "Tier placements are the State Department's diplomatic assessment of a government's efforts against trafficking, not a measure of how much trafficking occurs.\n\
+Coded 1 to 4 by Kelley and Heiss: 1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3. A year without a value was not ranked (first report 2001, special cases, not in the report).\n\
+A placement cannot be summed or averaged over a region: it is given for countries only.";
+
+const TIER_CHECKS: &[RowCheck] = &[
+    (
+        "iso",
+        "iso IS NULL OR NOT regexp_full_match(iso, '[A-Z]{3}')",
+        "not a three-letter country code",
+    ),
+    (
+        "iso",
+        "coalesce((SELECT code FROM tip_tier_countries WHERE file_code = iso), iso) NOT IN (SELECT code FROM regions WHERE level = 'country')",
+        "not a country tipstats knows",
+    ),
+    (
+        "year",
+        "TRY_CAST(year AS INTEGER) NOT BETWEEN 1999 AND 2100 OR year IS NULL",
+        "not a report year",
+    ),
+    (
+        "tier",
+        "tier IS NULL OR tier NOT IN ('1', '2', '3', '4', 'NA')",
+        "not a coded tier (1–4) or NA",
+    ),
+];
+
+const TIER_KEYS: &[RowCheck] = &[(
+    "year",
+    "SELECT max(row), concat_ws(' ', iso, year) FROM tip_tier_raw
+     GROUP BY iso, year HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+    "more than one row for this country and year",
+)];
+
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    ingest_law_enforcement(conn, folder)?;
+    ingest_tiers(conn, folder)
+}
+
+fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let path = folder.join(TIER_FILE);
+    let internal = |e: duckdb::Error| IngestError::file(&path, e.to_string());
+    conn.execute_batch(
+        "CREATE TEMP TABLE tip_tier_countries (file_code VARCHAR, code VARCHAR, parent VARCHAR);",
+    )
+    .map_err(internal)?;
+    for (file_code, code, parent) in TIER_ONLY_COUNTRIES {
+        conn.execute(
+            "INSERT INTO tip_tier_countries VALUES (?, ?, ?)",
+            params![file_code, code, parent],
+        )
+        .map_err(internal)?;
+    }
+    let raw = RawFile::load(conn, &path, "tip_tier_raw", &TIER_COLUMNS)?;
+    // The countries only the TIP Report has, named as the file names them.
+    conn.execute_batch(
+        "INSERT INTO regions
+         SELECT DISTINCT c.code, r.countryname, 'country', c.parent
+         FROM tip_tier_countries c JOIN tip_tier_raw r ON r.iso = c.file_code;",
+    )
+    .map_err(|e| raw.error(e))?;
+    raw.check_rows(conn, TIER_CHECKS)?;
+    raw.check_keys(conn, TIER_KEYS)?;
+    conn.execute(
+        "INSERT INTO indicators VALUES ('tip.tier', ?, 'TIP Report tier placement', ?, ?, ?,
+                 'report year', '', 'country', '001', 'countries', 0, false)",
+        params![
+            SOURCE_ID,
+            "Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)",
+            "The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.",
+            TIER_CAVEATS,
+        ],
+    )
+    .map_err(|e| raw.error(e))?;
+    conn.execute_batch(
+        "INSERT INTO observations
+         SELECT 'tip.tier', coalesce(c.code, r.iso), CAST(r.year AS INTEGER), 0,
+                'Total', 'Total', 'Total', 'Total', 1, CAST(r.tier AS BIGINT), false,
+                CASE r.tier WHEN '1' THEN 'Tier 1' WHEN '2' THEN 'Tier 2'
+                            WHEN '3' THEN 'Tier 2 Watch List' ELSE 'Tier 3' END, 1
+         FROM tip_tier_raw r LEFT JOIN tip_tier_countries c ON c.file_code = r.iso
+         WHERE r.tier <> 'NA';
+         DROP TABLE tip_tier_countries;",
+    )
+    .map_err(|e| raw.error(e))?;
+    raw.drop(conn)
+}
+
+fn ingest_law_enforcement(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
     let raw = RawFile::load_checked(conn, &path, "tip_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
@@ -156,7 +260,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             ""
         };
         conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', ?, 'world', '001', 'reports', 0)",
+            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', ?, 'world', '001', 'reports', 0, true)",
             params![id, SOURCE_ID, name, unit, description, CAVEATS, breakdowns],
         )?;
         // Column names are this module's constants.
