@@ -325,9 +325,9 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
 ///
 /// A breakdown by X is the rows where X is not "Total" and every other
 /// dimension is. A suppressed cell ("<5") contributes nothing to `value`, 0
-/// to `lower` and the indicator's `suppressed_max` (4 for "<5") to `upper`; `reporting_units` sums the reporters
-/// (countries, agencies…) behind each place's figure for the year, monthly
-/// rows counting once. With `consistent_panel`, only places with a total in
+/// to `lower` and the indicator's `suppressed_max` (4 for "<5") to `upper`.
+/// `reporting_units` sums the reporters (countries, agencies…) behind each
+/// place's figure for the year, monthly rows counting once. With `consistent_panel`, only places with a total in
 /// every year of the range count. With `monthly`, one row per month: `year`
 /// stays the publisher's year (a fiscal year for fiscal-year sources) and
 /// `month` is the calendar month.
