@@ -15,8 +15,13 @@ const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.
 const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 const BORDER: &str = "us_border_encounters/usbp_encounters_monthly_region_sector.csv";
 const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
+const BORDER_CITIZENSHIP: &str =
+    "us_border_encounters/usbp_encounters_monthly_region_citizenship.csv";
+const BORDER_FAMILY: &str = "us_border_encounters/usbp_encounters_monthly_region_family_status.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 9] = [
+const RAW_FILES: [&str; 11] = [
+    BORDER_CITIZENSHIP,
+    BORDER_FAMILY,
     CTDC,
     TIP_TIERS,
     GLOTIP,
@@ -50,10 +55,25 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // exploitation, for offenses and clearances), and the Border Patrol's
     // 5,830 sector-months, and CTDC's 273 cells (region × band ×
     // breakdown, after its k = 11 suppression), and the TIP Report's 2,251
-    // ranked country-years.
+    // ranked country-years, and the Southwest border's 302 monthly totals
+    // with its 8,742 citizenship and 666 family-status cells.
     assert_eq!(
         observations,
-        Some(58_769 + 546 * 2 + 65 + 56_448 + 32 * 126 * 2 * 7 + 704 + 1_254 + 5_830 + 273 + 2_251)
+        Some(
+            58_769
+                + 546 * 2
+                + 65
+                + 56_448
+                + 32 * 126 * 2 * 7
+                + 704
+                + 1_254
+                + 5_830
+                + 273
+                + 2_251
+                + 302
+                + 8_742
+                + 666
+        )
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
@@ -267,6 +287,26 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(4),
             "tier",
             "not a coded tier",
+        ),
+        (
+            BORDER_CITIZENSHIP,
+            Box::new(|t| t.replacen("Coastal Border,Cuba,110", "Coastal Border,,110", 1)),
+            None,
+            "citizenship",
+            "empty category",
+        ),
+        (
+            BORDER_FAMILY,
+            Box::new(|t| {
+                t.replacen(
+                    "1999,10,Coastal Border,Single Adults,740",
+                    "1999,13,Coastal Border,Single Adults,740",
+                    1,
+                )
+            }),
+            Some(1),
+            "calendar_month",
+            "does not match fy_month_index",
         ),
     ];
     let cases = glotip_cases

@@ -342,3 +342,40 @@ async fn tip_tiers_are_served_for_countries_only() {
     assert!(!catalog.indicator("tip.tier").expect("tip.tier").additive);
     assert_eq!(catalog.region_name("XKX"), "Kosovo");
 }
+
+#[tokio::test]
+async fn the_southwest_border_breaks_down_by_citizenship_and_family_status() {
+    let app = spawn_app().await;
+    let total: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=usbp.southwest&from=2022&to=2022")
+        .await;
+    assert_eq!(
+        total.rows.iter().filter_map(|r| r.value).sum::<i64>(),
+        2_206_520
+    );
+    // OHSS's family-status table, rounded cell by cell: 2,206,470 in FY2022,
+    // of which 149,100 unaccompanied children.
+    let family: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=usbp.southwest&from=2022&to=2022&by=family+status")
+        .await;
+    assert_eq!(
+        family.rows.iter().filter_map(|r| r.value).sum::<i64>(),
+        2_206_470
+    );
+    let children = family
+        .rows
+        .iter()
+        .find(|r| r.category.as_deref() == Some("Unaccompanied Children"))
+        .and_then(|r| r.value);
+    assert_eq!(children, Some(149_100));
+    // Mexican citizens: 738,790 encounters in FY2022.
+    let citizenship: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=usbp.southwest&from=2022&to=2022&by=citizenship")
+        .await;
+    let mexico = citizenship
+        .rows
+        .iter()
+        .find(|r| r.category.as_deref() == Some("Mexico"))
+        .and_then(|r| r.value);
+    assert_eq!(mexico, Some(738_790));
+}

@@ -15,6 +15,21 @@ use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
+/// The Southwest land border's encounters by one breakdown: (file, its
+/// breakdown column, the breakdown's name in tipstats).
+pub const BREAKDOWN_FILES: [(&str, &str, &str); 2] = [
+    (
+        "usbp_encounters_monthly_region_citizenship.csv",
+        "citizenship",
+        "citizenship",
+    ),
+    (
+        "usbp_encounters_monthly_region_family_status.csv",
+        "family_status",
+        "family status",
+    ),
+];
+const SOUTHWEST: &str = "Southwest Land Border";
 pub const SOURCE_ID: &str = "us-ohss-usbp";
 
 const SOURCE: Source = Source {
@@ -75,7 +90,9 @@ Years are US federal fiscal years (October to September): FY2022 is October 2021
 OHSS rounds every monthly sector figure to the nearest 10, so sums can differ from published totals.\n\
 From March 2020 to May 2023 encounters include Title 42 expulsions, which changes what the series counts in those years.";
 
-const ROW_CHECKS: &[RowCheck] = &[
+/// Checks every OHSS monthly table passes: its fiscal and calendar dates
+/// agree, and its counts are whole and not negative.
+const MONTH_CHECKS: &[RowCheck] = &[
     (
         "fiscal_year",
         "TRY_CAST(fiscal_year AS INTEGER) NOT BETWEEN 2000 AND 2100 OR fiscal_year IS NULL",
@@ -97,16 +114,6 @@ const ROW_CHECKS: &[RowCheck] = &[
         "does not match the fiscal year and month",
     ),
     (
-        "sector",
-        "sector IS NULL OR sector NOT IN (SELECT name FROM usbp_sectors)",
-        "not a known Border Patrol sector",
-    ),
-    (
-        "border_region",
-        "border_region IS DISTINCT FROM (SELECT border FROM usbp_sectors WHERE name = sector)",
-        "not the border region of this sector",
-    ),
-    (
         "encounters",
         "TRY_CAST(encounters AS BIGINT) IS NULL",
         "not a whole number",
@@ -115,6 +122,19 @@ const ROW_CHECKS: &[RowCheck] = &[
         "encounters",
         "TRY_CAST(encounters AS BIGINT) < 0",
         "negative count",
+    ),
+];
+
+const SECTOR_CHECKS: &[RowCheck] = &[
+    (
+        "sector",
+        "sector IS NULL OR sector NOT IN (SELECT name FROM usbp_sectors)",
+        "not a known Border Patrol sector",
+    ),
+    (
+        "border_region",
+        "border_region IS DISTINCT FROM (SELECT border FROM usbp_sectors WHERE name = sector)",
+        "not the border region of this sector",
     ),
 ];
 
@@ -129,11 +149,99 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(SECTOR_FILE);
     let internal = |e: duckdb::Error| IngestError::file(&path, e.to_string());
     add_sectors(conn).map_err(internal)?;
-    let raw = RawFile::load_checked(conn, &path, "usbp_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
+    let raw = RawFile::load_checked(conn, &path, "usbp_raw", &COLUMNS, MONTH_CHECKS, KEY_CHECKS)?;
+    raw.check_rows(conn, SECTOR_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
+    add_southwest_total(conn).map_err(|e| raw.error(e))?;
     raw.drop(conn)?;
     conn.execute_batch("DROP TABLE usbp_sectors")
-        .map_err(internal)
+        .map_err(internal)?;
+    for (file, column, breakdown) in BREAKDOWN_FILES {
+        add_southwest_breakdown(conn, &folder.join(file), column, breakdown)?;
+    }
+    Ok(())
+}
+
+/// The Southwest land border as one figure for the USA, by month: the sum
+/// of its nine sectors' cells.
+fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO indicators VALUES ('usbp.southwest', ?, 'US Border Patrol encounters at the Southwest land border (migration enforcement, not trafficking)',
+                 'Encounters', ?, ?, 'fiscal year', 'citizenship;family status', 'country', 'USA', 'borders', 0, true)",
+        params![
+            SOURCE_ID,
+            "Border Patrol encounters along the land border with Mexico, by month, counted in US fiscal years; the total is the sum of the nine Southwest sectors, the breakdowns come from OHSS's tables by citizenship and by family status.",
+            format!("{CAVEATS}\nEach breakdown is rounded cell by cell, so its categories add up to the total only within a few hundred."),
+        ],
+    )?;
+    conn.execute(
+        "INSERT INTO observations
+         SELECT 'usbp.southwest', 'USA', CAST(r.fiscal_year AS INTEGER), CAST(r.calendar_month AS INTEGER),
+                'Total', 'Total', 'Total', 'Total', 1,
+                sum(CAST(r.encounters AS BIGINT)), false, CAST(sum(CAST(r.encounters AS BIGINT)) AS VARCHAR), 1
+         FROM usbp_raw r WHERE r.border_region = ? GROUP BY ALL",
+        params![SOUTHWEST],
+    )?;
+    Ok(())
+}
+
+/// One of OHSS's Southwest tables by citizenship or family status, as a
+/// breakdown of `usbp.southwest`. `column` is one of [`BREAKDOWN_FILES`].
+fn add_southwest_breakdown(
+    conn: &Connection,
+    path: &Path,
+    column: &'static str,
+    breakdown: &str,
+) -> Result<(), IngestError> {
+    let columns = [
+        "fiscal_year",
+        "fy_month_index",
+        "month_name",
+        "calendar_year",
+        "calendar_month",
+        "border_region",
+        column,
+        "encounters",
+    ];
+    let raw = RawFile::load_checked(
+        conn,
+        path,
+        "usbp_breakdown_raw",
+        &columns,
+        MONTH_CHECKS,
+        &[],
+    )?;
+    let key_sql = format!(
+        "SELECT max(row), concat_ws(' ', fiscal_year, fy_month_index, border_region, \"{column}\")
+         FROM usbp_breakdown_raw GROUP BY fiscal_year, fy_month_index, border_region, \"{column}\"
+         HAVING count(*) > 1 ORDER BY 1 LIMIT 1"
+    );
+    let empty_sql = format!(
+        "SELECT row, CAST(NULL AS VARCHAR) FROM usbp_breakdown_raw WHERE \"{column}\" IS NULL ORDER BY row LIMIT 1"
+    );
+    raw.check_keys(
+        conn,
+        &[
+            (column, empty_sql.as_str(), "empty category"),
+            (
+                column,
+                key_sql.as_str(),
+                "more than one row for this fiscal month, border region and category",
+            ),
+        ],
+    )?;
+    conn.execute(
+        &format!(
+            "INSERT INTO observations
+             SELECT 'usbp.southwest', 'USA', CAST(fiscal_year AS INTEGER), CAST(calendar_month AS INTEGER),
+                    'by ' || ?, \"{column}\", 'Total', 'Total', 1,
+                    CAST(encounters AS BIGINT), false, encounters, 1
+             FROM usbp_breakdown_raw WHERE border_region = ?"
+        ),
+        params![breakdown, SOUTHWEST],
+    )
+    .map_err(|e| raw.error(e))?;
+    raw.drop(conn)
 }
 
 fn add_sectors(conn: &Connection) -> Result<(), duckdb::Error> {
@@ -186,7 +294,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         ),
     ] {
         conn.execute(
-            "INSERT INTO annotations VALUES (?, 'usbp.encounters', NULL, ?, ?, ?)",
+            "INSERT INTO annotations VALUES (?, NULL, NULL, ?, ?, ?)",
             params![SOURCE_ID, year, kind, text],
         )?;
     }

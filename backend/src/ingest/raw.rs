@@ -123,7 +123,11 @@ impl<'a> RawFile<'a> {
 
     /// Runs key checks: each query returns (row, key text) of the first row
     /// that breaks a key, or nothing.
-    pub fn check_keys(&self, conn: &Connection, checks: &[RowCheck]) -> Result<(), IngestError> {
+    pub fn check_keys(
+        &self,
+        conn: &Connection,
+        checks: &[(&str, &str, &str)],
+    ) -> Result<(), IngestError> {
         for (column, sql, reason) in checks {
             if let Some((row, key)) = first_row(conn, sql).map_err(|e| self.error(e))? {
                 return Err(IngestError::at(
