@@ -18,8 +18,10 @@ const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
 const BORDER_CITIZENSHIP: &str =
     "us_border_encounters/usbp_encounters_monthly_region_citizenship.csv";
 const BORDER_FAMILY: &str = "us_border_encounters/usbp_encounters_monthly_region_family_status.csv";
+const CBP: &str = "us_border_encounters/cbp_southwest_border_encounters_fy22_fy25aug.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 11] = [
+const RAW_FILES: [&str; 12] = [
+    CBP,
     BORDER_CITIZENSHIP,
     BORDER_FAMILY,
     CTDC,
@@ -56,7 +58,8 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // 5,830 sector-months, and CTDC's 273 cells (region × band ×
     // breakdown, after its k = 11 suppression), and the TIP Report's 2,251
     // ranked country-years, and the Southwest border's 302 monthly totals
-    // with its 8,742 citizenship and 666 family-status cells.
+    // with its 8,742 citizenship and 666 family-status cells, and CBP's 45
+    // Southwest months: 45 totals and 700 cells of its five breakdowns.
     assert_eq!(
         observations,
         Some(
@@ -73,6 +76,8 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
                 + 302
                 + 8_742
                 + 666
+                + 45
+                + 700
         )
     );
     for (file, _, _) in tipstats::db::DATA_FILES {
@@ -307,6 +312,13 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(1),
             "calendar_month",
             "does not match fy_month_index",
+        ),
+        (
+            CBP,
+            Box::new(|t| t.replacen("2022,FYTD,OCT,", "2022,FYTD,OCX,", 1)),
+            Some(1),
+            "month_abbv",
+            "not a month abbreviation",
         ),
     ];
     let cases = glotip_cases

@@ -379,3 +379,33 @@ async fn the_southwest_border_breaks_down_by_citizenship_and_family_status() {
         .and_then(|r| r.value);
     assert_eq!(mexico, Some(738_790));
 }
+
+#[tokio::test]
+async fn cbp_southwest_encounters_match_cbps_fiscal_year_totals() {
+    let app = spawn_app().await;
+    // CBP's published Southwest land border total for FY2022: 2,378,944, of
+    // which the Border Patrol 2,206,436 and the ports of entry 172,508.
+    assert_eq!(
+        one_value(
+            &app,
+            "/api/v1/series?indicator=cbp.southwest&from=2022&to=2022"
+        )
+        .await,
+        (Some(2_378_944), 1)
+    );
+    let components: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=cbp.southwest&from=2022&to=2022&by=component")
+        .await;
+    let usbp = components
+        .rows
+        .iter()
+        .find(|r| r.category.as_deref() == Some("U.S. Border Patrol"))
+        .and_then(|r| r.value);
+    assert_eq!(usbp, Some(2_206_436));
+    // FY2025 stops in August, and says so.
+    let fy2025: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=cbp.southwest&from=2025&to=2025&period=month")
+        .await;
+    assert_eq!(fy2025.rows.len(), 11);
+    assert!(fy2025.notes.iter().any(|n| n.kind == "partial-year"));
+}

@@ -7,6 +7,7 @@
 //! place only at the end.
 
 mod border;
+mod cbp;
 mod ctdc;
 mod fbi;
 mod geography;
@@ -111,7 +112,7 @@ type SourceStep = (
     &'static str,
     fn(&Connection, &Path) -> Result<(), IngestError>,
 );
-const SOURCES: [SourceStep; 6] = [
+const SOURCES: [SourceStep; 7] = [
     (
         "US National Human Trafficking Hotline",
         hotline::FOLDER,
@@ -122,6 +123,7 @@ const SOURCES: [SourceStep; 6] = [
         border::FOLDER,
         border::ingest,
     ),
+    ("CBP Southwest border encounters", cbp::FOLDER, cbp::ingest),
     ("CTDC (k = 11)", ctdc::FOLDER, ctdc::ingest),
     ("FBI UCR", fbi::FOLDER, fbi::ingest),
     ("Mexico SESNSP", sesnsp::FOLDER, sesnsp::ingest),

@@ -1,0 +1,158 @@
+//! CBP's Southwest land border encounters, FY2022 – August FY2025: the US
+//! Border Patrol between ports of entry and the Office of Field Operations at
+//! them, by month, with the demographic group, citizenship group, legal
+//! authority and kind of encounter as breakdowns.
+//!
+//! Migration-enforcement counts, not trafficking counts; fiscal years.
+
+use std::path::Path;
+
+use duckdb::{Connection, params};
+
+use super::raw::{RawFile, RowCheck};
+use super::{IngestError, Source};
+
+pub const FOLDER: &str = "us_border_encounters";
+pub const FILE: &str = "cbp_southwest_border_encounters_fy22_fy25aug.csv";
+pub const SOURCE_ID: &str = "us-cbp-swb";
+
+const SOURCE: Source = Source {
+    id: SOURCE_ID,
+    name: "CBP Southwest land border encounters",
+    publisher: "US Customs and Border Protection (CBP)",
+    citation: "US Customs and Border Protection, Southwest Land Border Encounters, FY2022 – FY2025 (year to date, August)",
+    url: "https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters",
+    terms: "A US federal government work, in the public domain in the US.",
+    retrieved: "2025-10-21",
+};
+
+const COLUMNS: [&str; 9] = [
+    "fiscal_year",
+    "month_grouping",
+    "month_abbv",
+    "component",
+    "demographic",
+    "citizenship_group",
+    "title_of_authority",
+    "encounter_type",
+    "encounters",
+];
+
+/// (column, breakdown name)
+const BREAKDOWNS: [(&str, &str); 5] = [
+    ("component", "component"),
+    ("demographic", "demographic"),
+    ("citizenship_group", "citizenship"),
+    ("title_of_authority", "title of authority"),
+    ("encounter_type", "encounter type"),
+];
+
+const MONTHS: &str = "['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC']";
+
+const CAVEATS: &str = "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.\n\
+Encounters are events, not people: someone encountered again is counted again.\n\
+Years are US federal fiscal years (October to September); FY2025 runs to August 2025 only.\n\
+Both CBP components are counted: the Border Patrol between ports of entry and the Office of Field Operations at them (inadmissibles).\n\
+Title 42 expulsions (to May 2023) are in the figures; see the title-of-authority breakdown.";
+
+const ROW_CHECKS: &[RowCheck] = &[
+    (
+        "fiscal_year",
+        "fiscal_year IS NULL OR NOT regexp_full_match(fiscal_year, '20[0-9]{2}( \\(FYTD\\))?')",
+        "not a fiscal year (YYYY, or YYYY (FYTD))",
+    ),
+    (
+        "month_abbv",
+        "month_abbv IS NULL OR NOT list_contains(['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC'], month_abbv)",
+        "not a month abbreviation (JAN … DEC)",
+    ),
+    (
+        "component",
+        "component IS NULL OR component NOT IN ('U.S. Border Patrol', 'Office of Field Operations')",
+        "not a CBP component",
+    ),
+    (
+        "demographic",
+        "demographic IS NULL OR demographic NOT IN ('Single Adults', 'FMUA', 'UAC', 'Accompanied Minors')",
+        "unknown demographic group",
+    ),
+    (
+        "citizenship_group",
+        "citizenship_group IS NULL",
+        "empty citizenship group",
+    ),
+    (
+        "title_of_authority",
+        "title_of_authority IS NULL OR title_of_authority NOT IN ('Title 8', 'Title 42')",
+        "not Title 8 or Title 42",
+    ),
+    (
+        "encounter_type",
+        "encounter_type IS NULL OR encounter_type NOT IN ('Apprehensions', 'Inadmissibles', 'Expulsions')",
+        "unknown encounter type",
+    ),
+    (
+        "encounters",
+        "TRY_CAST(encounters AS BIGINT) IS NULL",
+        "not a whole number",
+    ),
+    (
+        "encounters",
+        "TRY_CAST(encounters AS BIGINT) < 0",
+        "negative count",
+    ),
+];
+
+const KEY_CHECKS: &[RowCheck] = &[(
+    "encounters",
+    "SELECT max(row), concat_ws(' ', fiscal_year, month_abbv, component, demographic, citizenship_group, title_of_authority, encounter_type)
+     FROM cbp_raw GROUP BY ALL HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+    "more than one row for this month and combination",
+)];
+
+pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
+    let path = folder.join(FILE);
+    let raw = RawFile::load_checked(conn, &path, "cbp_raw", &COLUMNS, ROW_CHECKS, KEY_CHECKS)?;
+    normalize(conn).map_err(|e| raw.error(e))?;
+    raw.drop(conn)
+}
+
+fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
+    super::add_source(conn, &SOURCE)?;
+    let breakdowns: Vec<&str> = BREAKDOWNS.iter().map(|(_, name)| *name).collect();
+    conn.execute(
+        "INSERT INTO indicators VALUES ('cbp.southwest', ?, 'CBP encounters at the Southwest land border (migration enforcement, not trafficking)',
+                 'Encounters', ?, ?, 'fiscal year', ?, 'country', 'USA', 'borders', 0, true)",
+        params![
+            SOURCE_ID,
+            "Encounters at the land border with Mexico by both CBP components, by month, counted in US fiscal years.",
+            CAVEATS,
+            breakdowns.join(";"),
+        ],
+    )?;
+    // `year` is the fiscal year, `month` the calendar month.
+    let cell = format!(
+        "'cbp.southwest', 'USA', CAST(left(fiscal_year, 4) AS INTEGER),
+         list_position({MONTHS}, month_abbv)"
+    );
+    conn.execute_batch(&format!(
+        "INSERT INTO observations
+         SELECT {cell}, 'Total', 'Total', 'Total', 'Total', 1,
+                sum(CAST(encounters AS BIGINT)), false, CAST(sum(CAST(encounters AS BIGINT)) AS VARCHAR), 1
+         FROM cbp_raw GROUP BY ALL;"
+    ))?;
+    for (column, name) in BREAKDOWNS {
+        // Column and name are this module's constants.
+        conn.execute_batch(&format!(
+            "INSERT INTO observations
+             SELECT {cell}, 'by {name}', \"{column}\", 'Total', 'Total', 1,
+                    sum(CAST(encounters AS BIGINT)), false, CAST(sum(CAST(encounters AS BIGINT)) AS VARCHAR), 1
+             FROM cbp_raw GROUP BY ALL;"
+        ))?;
+    }
+    conn.execute(
+        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?)",
+        params![SOURCE_ID, "FY2025 covers October 2024 to August 2025 only."],
+    )?;
+    Ok(())
+}
