@@ -66,6 +66,20 @@ CREATE TABLE observations (
 -- Facts about the figures that a reader needs beside them: a partial year, a
 -- series break, a large reporter entering or leaving. Empty indicator, place
 -- or year means "all of them".
+-- Rates per 100,000 inhabitants as the publisher prints them, beside the
+-- count each was computed from. Never summed: served only for the places
+-- they are published for (SESNSP: Mexico and each state).
+CREATE TABLE rates (
+    indicator_id VARCHAR NOT NULL REFERENCES indicators (id),
+    region_code VARCHAR NOT NULL REFERENCES regions (code),
+    year INTEGER NOT NULL,
+    -- 'Total', or 'Female'/'Male': the victims of that sex per 100,000
+    -- inhabitants of either sex, so that the parts add up to the total
+    sex VARCHAR NOT NULL,
+    value BIGINT NOT NULL CHECK (value >= 0),
+    per_100k DOUBLE NOT NULL CHECK (per_100k >= 0),
+    PRIMARY KEY (indicator_id, region_code, year, sex)
+);
 CREATE TABLE annotations (
     source_id VARCHAR NOT NULL REFERENCES sources (id),
     indicator_id VARCHAR REFERENCES indicators (id),
@@ -97,6 +111,11 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
         "observations.csv",
         "observations",
         "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','month':'INTEGER','dimension':'VARCHAR','category':'VARCHAR','sex':'VARCHAR','age':'VARCHAR','seq':'INTEGER','value':'BIGINT','suppressed':'BOOLEAN','value_text':'VARCHAR','units':'INTEGER'}",
+    ),
+    (
+        "rates.csv",
+        "rates",
+        "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','sex':'VARCHAR','value':'BIGINT','per_100k':'DOUBLE'}",
     ),
     (
         "annotations.csv",
@@ -170,6 +189,7 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
             "indicator_id, region_code, year, month, dimension, category, sex, age, seq"
         }
         "regions" => "level, code",
+        "rates" => "indicator_id, region_code, year, sex",
         "annotations" => {
             "source_id, indicator_id NULLS FIRST, region_code NULLS FIRST, year, kind, text"
         }
@@ -200,6 +220,17 @@ pub fn check_normalized(conn: &Connection) -> Result<(), String> {
     if misplaced > 0 {
         return Err(format!(
             "{misplaced} observations are at a region level other than their indicator's grain"
+        ));
+    }
+    let misplaced_rates = count(
+        "SELECT count(*) FROM rates t
+         JOIN indicators i ON i.id = t.indicator_id
+         JOIN regions r ON r.code = t.region_code
+         WHERE r.code <> i.scope AND r.level <> i.grain",
+    )?;
+    if misplaced_rates > 0 {
+        return Err(format!(
+            "{misplaced_rates} rates are for a place other than their indicator's scope or a place at its grain"
         ));
     }
     let unscoped = count(
@@ -253,7 +284,8 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
-                min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters, i.additive
+                min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters, i.additive,
+                EXISTS (SELECT 1 FROM rates r WHERE r.indicator_id = i.id)
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -277,6 +309,7 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             scope: r.get(11)?,
             reporters: r.get(12)?,
             additive: r.get(13)?,
+            per_100k: r.get(14)?,
         })
     })?;
     rows.collect()
@@ -416,6 +449,49 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
                 suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
                 lower,
                 upper,
+                rate: None,
+            })
+        },
+    )?;
+    rows.collect()
+}
+
+/// The publisher's rates per 100,000 inhabitants for a query with
+/// `per_100k`, each with the count it was computed from: the totals, or with
+/// `by` ("sex", the one breakdown rates come in) one row per sex.
+pub fn series_rates(
+    conn: &Connection,
+    query: &SeriesQuery,
+) -> Result<Vec<SeriesRow>, duckdb::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT region_code, year, CASE WHEN ? THEN sex END, value, per_100k FROM rates
+         WHERE indicator_id = ? AND year BETWEEN ? AND ?
+           AND list_contains(string_split(?, ','), region_code)
+           AND CASE WHEN ? THEN sex <> 'Total' ELSE sex = 'Total' END
+         ORDER BY region_code, year, sex",
+    )?;
+    let by_sex = query.by.is_some();
+    let rows = stmt.query_map(
+        params![
+            by_sex,
+            query.indicator,
+            query.from,
+            query.to,
+            query.regions.join(","),
+            by_sex
+        ],
+        |r| {
+            Ok(SeriesRow {
+                region: r.get(0)?,
+                year: r.get(1)?,
+                month: None,
+                category: r.get(2)?,
+                value: r.get(3)?,
+                reporting_units: 1,
+                suppressed_cells: 0,
+                lower: None,
+                upper: None,
+                rate: r.get(4)?,
             })
         },
     )?;

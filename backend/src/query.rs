@@ -2,7 +2,7 @@
 //! gets past [`SeriesQuery::parse`] names a known indicator, known regions and
 //! a sane year range, so the layers below never see raw input.
 
-use tipstats_shared::Catalog;
+use tipstats_shared::{Catalog, Indicator};
 
 /// The most regions one `series` request may ask for.
 pub const MAX_REGIONS: usize = 12;
@@ -41,9 +41,21 @@ pub struct SeriesQuery {
     pub consistent_panel: bool,
     /// One row per month instead of per year, for monthly sources.
     pub monthly: bool,
+    /// The publisher's rates per 100,000 inhabitants instead of sums of
+    /// counts: only for the places the rates are published for.
+    pub per_100k: bool,
 }
 
-const SERIES_PARAMETERS: [&str; 7] = ["indicator", "region", "from", "to", "by", "panel", "period"];
+const SERIES_PARAMETERS: [&str; 8] = [
+    "indicator",
+    "region",
+    "from",
+    "to",
+    "by",
+    "panel",
+    "period",
+    "per",
+];
 
 impl SeriesQuery {
     /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
@@ -192,6 +204,28 @@ impl SeriesQuery {
                 ));
             }
         };
+        let per_100k = match get("per") {
+            None => false,
+            Some("100k") if indicator.per_100k => true,
+            Some("100k") => {
+                return Err(BadParameter::new(
+                    "per",
+                    format!(
+                        "{} has no published rates per 100,000 inhabitants",
+                        indicator.id
+                    ),
+                ));
+            }
+            Some(other) => {
+                return Err(BadParameter::new(
+                    "per",
+                    format!("{other:?} is not \"100k\" (rates per 100,000 inhabitants)"),
+                ));
+            }
+        };
+        if per_100k {
+            check_rate_query(indicator, &regions, &by, consistent_panel, monthly, catalog)?;
+        }
         Ok(SeriesQuery {
             indicator: indicator.id.clone(),
             regions,
@@ -200,8 +234,52 @@ impl SeriesQuery {
             by,
             consistent_panel,
             monthly,
+            per_100k,
         })
     }
+}
+
+/// Rates are served as published: per year, by sex at most, for the
+/// indicator's scope and the places at its grain, and never summed.
+fn check_rate_query(
+    indicator: &Indicator,
+    regions: &[String],
+    by: &Option<String>,
+    consistent_panel: bool,
+    monthly: bool,
+    catalog: &Catalog,
+) -> Result<(), BadParameter> {
+    if monthly {
+        return Err(BadParameter::new(
+            "period",
+            "rates per 100,000 are published per year, not per month",
+        ));
+    }
+    if consistent_panel {
+        return Err(BadParameter::new(
+            "panel",
+            "rates are published place by place and never summed, so there is no panel to choose",
+        ));
+    }
+    if let Some(breakdown) = by.as_deref().filter(|b| *b != "sex") {
+        return Err(BadParameter::new(
+            "by",
+            format!("rates per 100,000 are published by sex only, not by {breakdown}"),
+        ));
+    }
+    if let Some(other) = regions.iter().find(|code| {
+        **code != indicator.scope && catalog.region(code).map(|r| r.level) != Some(indicator.grain)
+    }) {
+        return Err(BadParameter::new(
+            "region",
+            format!(
+                "rates are published for {} and each {} in it, never summed; {other:?} is neither",
+                catalog.region_name(&indicator.scope),
+                indicator.grain.as_str()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn parse_regions(list: &str, catalog: &Catalog) -> Result<Vec<String>, BadParameter> {
@@ -272,6 +350,7 @@ mod tests {
             scope: scope.into(),
             reporters: "countries".into(),
             additive: true,
+            per_100k: false,
         };
         Catalog {
             data_version: "test".into(),
@@ -284,6 +363,11 @@ mod tests {
                     &["sex", "age", "form of exploitation"],
                 ),
                 indicator("hotline.cases", RegionLevel::State, "USA", &[]),
+                Indicator {
+                    per_100k: true,
+                    frequency: "month".into(),
+                    ..indicator("sesnsp.victims", RegionLevel::State, "MEX", &["sex", "age"])
+                },
             ],
             regions: vec![
                 region("001", RegionLevel::World, None),
@@ -291,12 +375,22 @@ mod tests {
                 region("USA", RegionLevel::Country, Some("019")),
                 region("MEX", RegionLevel::Country, Some("019")),
                 region("US-TX", RegionLevel::State, Some("USA")),
+                region("MX-CHH", RegionLevel::State, Some("MEX")),
             ],
         }
     }
 
     fn parse(q: &str) -> Result<SeriesQuery, BadParameter> {
         SeriesQuery::parse(q, &catalog())
+    }
+
+    #[test]
+    fn rates_are_asked_for_the_scope_and_places_at_the_grain() {
+        let q = parse("indicator=sesnsp.victims&region=MEX,MX-CHH&per=100k&by=sex").expect("valid");
+        assert!(q.per_100k);
+        assert_eq!(q.regions, vec!["MEX", "MX-CHH"]);
+        assert_eq!(q.by.as_deref(), Some("sex"));
+        assert!(!parse("indicator=sesnsp.victims").expect("valid").per_100k);
     }
 
     #[test]
@@ -335,6 +429,16 @@ mod tests {
             ("indicator=glotip.victims&panel=some", "panel"),
             ("indicator=glotip.victims&period=month", "period"),
             ("indicator=glotip.victims&period=week", "period"),
+            // Rates only where published, as published.
+            ("indicator=glotip.victims&per=100k", "per"),
+            ("indicator=sesnsp.victims&per=1m", "per"),
+            ("indicator=sesnsp.victims&region=019&per=100k", "region"),
+            ("indicator=sesnsp.victims&per=100k&by=age", "by"),
+            ("indicator=sesnsp.victims&per=100k&period=month", "period"),
+            (
+                "indicator=sesnsp.victims&per=100k&panel=consistent",
+                "panel",
+            ),
         ];
         for (query, parameter) in cases {
             let err = parse(query).expect_err(query);

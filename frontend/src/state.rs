@@ -266,6 +266,7 @@ mod tests {
             scope: "001".into(),
             reporters: "countries".into(),
             additive: true,
+            per_100k: false,
         };
         Catalog {
             data_version: "v".into(),

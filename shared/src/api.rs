@@ -86,6 +86,11 @@ pub struct Indicator {
     /// Whether figures of several places can be summed. A tier placement
     /// cannot: it is served only for places at the grain.
     pub additive: bool,
+    /// Whether the publisher prints rates per 100,000 inhabitants: `series`
+    /// serves them with `per=100k`, for the scope and each place at the
+    /// grain (Mexico and its states), never summed.
+    #[serde(default)]
+    pub per_100k: bool,
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.
@@ -155,6 +160,10 @@ pub struct SeriesResponse {
     /// `year`, or `month` for one row per month.
     #[serde(default = "yearly")]
     pub period: String,
+    /// `100k` when the rows carry the publisher's rates per 100,000
+    /// inhabitants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
     pub rows: Vec<SeriesRow>,
     pub sources: Vec<Source>,
     pub notes: Vec<Note>,
@@ -193,13 +202,17 @@ pub struct SeriesRow {
     /// cell adds 0 to the lower and 4 to the upper bound.
     pub lower: Option<i64>,
     pub upper: Option<i64>,
+    /// With `per=100k`: the publisher's rate per 100,000 inhabitants, and
+    /// `value` is the count it was computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<f64>,
 }
 
 impl SeriesRow {
-    /// The value to plot: the known sum, or the lower bound when only
-    /// suppressed cells contributed.
+    /// The value to plot: the rate when there is one, else the known sum,
+    /// or the lower bound when only suppressed cells contributed.
     pub fn plotted(&self) -> Option<f64> {
-        self.value.or(self.lower).map(|v| v as f64)
+        self.rate.or(self.value.or(self.lower).map(|v| v as f64))
     }
 }
 

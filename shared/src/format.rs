@@ -110,6 +110,7 @@ mod tests {
             suppressed_cells,
             lower,
             upper: lower.map(|l| l + 4 * i64::from(suppressed_cells)),
+            rate: None,
         }
     }
 
@@ -158,6 +159,7 @@ mod tests {
             by: None,
             panel: "all".into(),
             period: "year".into(),
+            per: None,
             rows,
             sources: vec![],
             notes: vec![],

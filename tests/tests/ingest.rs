@@ -12,6 +12,7 @@ const TIP: &str = "us_tip_report/tip_global_law_enforcement_2003_2015.csv";
 const TIP_TIERS: &str = "us_tip_report/tip_tier_by_country_year_1999_2015.csv";
 const SESNSP_VICTIMS: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
 const SESNSP_CRIMES: &str = "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv";
+const SESNSP_RATES: &str = "mexico_sesnsp/sesnsp_victims_trafficking_state_year_by_sex_rates.csv";
 const FBI: &str = "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
 const BORDER: &str = "us_border_encounters/usbp_encounters_monthly_region_sector.csv";
 const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
@@ -20,7 +21,7 @@ const BORDER_CITIZENSHIP: &str =
 const BORDER_FAMILY: &str = "us_border_encounters/usbp_encounters_monthly_region_family_status.csv";
 const CBP: &str = "us_border_encounters/cbp_southwest_border_encounters_fy22_fy25aug.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 12] = [
+const RAW_FILES: [&str; 13] = [
     CBP,
     BORDER_CITIZENSHIP,
     BORDER_FAMILY,
@@ -31,6 +32,7 @@ const RAW_FILES: [&str; 12] = [
     TIP,
     SESNSP_VICTIMS,
     SESNSP_CRIMES,
+    SESNSP_RATES,
     FBI,
     BORDER,
 ];
@@ -80,6 +82,14 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
                 + 700
         )
     );
+    // SESNSP's rates: 2,178 rows of victims (33 places × 11 years × 2
+    // crimes × 3 sexes) and 726 of crimes.
+    let rates = summary
+        .tables
+        .iter()
+        .find(|(t, _)| t == "rates")
+        .map(|(_, n)| *n);
+    assert_eq!(rates, Some(33 * 11 * 2 * 3 + 726));
     for (file, _, _) in tipstats::db::DATA_FILES {
         let made = fs::read(out.path().join(file)).expect("ingest output");
         let committed = fs::read(workspace_root().join("data").join(file)).expect("committed file");
@@ -246,6 +256,41 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             None,
             "n_delitos",
             "the national row is not the sum of the states",
+        ),
+        (
+            SESNSP_RATES,
+            Box::new(|t| t.replacen("Total,2,0.148737700321794,", "Total,2,-0.15,", 1)),
+            Some(1),
+            "n_victimas_x100khab",
+            "not a rate",
+        ),
+        (
+            SESNSP_RATES,
+            // Aguascalientes' one female victim of 2015 per 100,000 women
+            // instead of per 100,000 inhabitants.
+            Box::new(|t| {
+                t.replacen(
+                    "Mujer,1,0.074368850160897,",
+                    "Mujer,1,0.1461550266367536,",
+                    1,
+                )
+            }),
+            Some(3),
+            "n_victimas_x100khab",
+            "not per 100,000 inhabitants",
+        ),
+        (
+            SESNSP_RATES,
+            Box::new(|t| {
+                t.replacen(
+                    "Mujer,1,0.074368850160897,",
+                    "Mujer,2,0.148737700321794,",
+                    1,
+                )
+            }),
+            Some(3),
+            "n_victimas",
+            "not the sum of the monthly file's victims",
         ),
         (
             FBI,

@@ -128,6 +128,92 @@ async fn sesnsp_mexico_is_the_sum_of_its_states() {
 }
 
 #[tokio::test]
+async fn sesnsp_rates_are_served_as_published_beside_their_counts() {
+    let app = spawn_app().await;
+    // The rates file: Mexico 2022, 942 victims of trata = 0.7248… per
+    // 100,000; Chihuahua 65 = 1.6674….
+    let series: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.victims&region=MEX,MX-CHH&from=2022&to=2022&per=100k")
+        .await;
+    assert_eq!(series.per.as_deref(), Some("100k"));
+    let found: Vec<(&str, Option<i64>, Option<f64>)> = series
+        .rows
+        .iter()
+        .map(|r| (r.region.as_str(), r.value, r.rate))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("MEX", Some(942), Some(0.7248350653967434)),
+            ("MX-CHH", Some(65), Some(1.6674046000871157))
+        ]
+    );
+
+    // By sex: each rate is per 100,000 inhabitants of both sexes, so the
+    // population behind every row is the same, and the parts stay under the
+    // total (some victims' sex is not recorded).
+    let by_sex: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.victims&region=MEX&from=2022&to=2022&per=100k&by=sex")
+        .await;
+    let categories: Vec<&str> = by_sex
+        .rows
+        .iter()
+        .filter_map(|r| r.category.as_deref())
+        .collect();
+    assert_eq!(categories, vec!["Female", "Male"]);
+    let population = |value: Option<i64>, rate: Option<f64>| {
+        value.expect("count") as f64 / rate.expect("rate") * 100_000.0
+    };
+    let total_population = population(Some(942), Some(0.7248350653967434));
+    for row in &by_sex.rows {
+        let ratio = population(row.value, row.rate) / total_population;
+        assert!((ratio - 1.0).abs() < 1e-9, "{row:?}");
+    }
+    let parts: f64 = by_sex.rows.iter().filter_map(|r| r.rate).sum();
+    assert!(parts <= 0.7248350653967434, "{parts}");
+
+    // The count beside each state's rate is the sum the series serves.
+    let rates: SeriesResponse = app
+        .get_json(
+            "/api/v1/series?indicator=sesnsp.trata.crimes&region=MX-CHH,MX-BCN,MX-TAM&per=100k",
+        )
+        .await;
+    assert!(rates.rows.len() >= 30, "{:?}", rates.rows.len());
+    let counts: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=sesnsp.trata.crimes&region=MX-CHH,MX-BCN,MX-TAM")
+        .await;
+    let pairs = |s: &SeriesResponse| -> Vec<(String, i32, Option<i64>)> {
+        s.rows
+            .iter()
+            .map(|r| (r.region.clone(), r.year, r.value))
+            .collect()
+    };
+    assert_eq!(pairs(&rates), pairs(&counts));
+
+    // Nothing is summed into a rate: a UN region has none.
+    let response = app
+        .get("/api/v1/series?indicator=sesnsp.trata.victims&region=019&per=100k")
+        .await;
+    assert_eq!(response.status(), 400);
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    let with_rates: Vec<&str> = catalog
+        .indicators
+        .iter()
+        .filter(|i| i.per_100k)
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        with_rates,
+        vec![
+            "sesnsp.trafico_menores.crimes",
+            "sesnsp.trafico_menores.victims",
+            "sesnsp.trata.crimes",
+            "sesnsp.trata.victims"
+        ]
+    );
+}
+
+#[tokio::test]
 async fn fbi_offenses_are_summed_by_state_with_the_agencies_that_reported() {
     let app = spawn_app().await;
     // The agency file's ACTUAL_COUNT sums: 20 offenses in 2013 from 9

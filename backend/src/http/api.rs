@@ -32,7 +32,14 @@ async fn series(
         let query = query.clone();
         state
             .db
-            .run(move |conn| Ok((db::series(conn, &query)?, db::annotations(conn, &query)?)))
+            .run(move |conn| {
+                let rows = if query.per_100k {
+                    db::series_rates(conn, &query)?
+                } else {
+                    db::series(conn, &query)?
+                };
+                Ok((rows, db::annotations(conn, &query)?))
+            })
             .await?
     };
     let catalog = Arc::clone(&state.catalog);
@@ -66,6 +73,7 @@ async fn series(
         }
         .to_string(),
         period: if query.monthly { "month" } else { "year" }.to_string(),
+        per: query.per_100k.then(|| "100k".to_string()),
         rows,
         sources,
         notes,
@@ -93,7 +101,7 @@ fn coverage_notes(
     let mut notes = Vec::new();
     // A breakdown's rows repeat each year once per category; its coverage is
     // the total's, which the same query without `by` reports.
-    if query.by.is_some() || query.monthly {
+    if query.by.is_some() || query.monthly || query.per_100k {
         return notes;
     }
     let reporters = catalog

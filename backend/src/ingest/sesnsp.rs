@@ -6,6 +6,10 @@
 //! Victims come by state × month × sex × age band; crimes by state × year.
 //! The crimes file's national rows are checked against the sum of the
 //! states and then left out: the national figure is that sum.
+//!
+//! Rates per 100,000 inhabitants are kept as published (for each state and
+//! for Mexico), beside the count each was computed from, after checking that
+//! count against the monthly cells.
 
 use std::path::Path;
 
@@ -17,6 +21,7 @@ use super::{IngestError, Source};
 pub const FOLDER: &str = "mexico_sesnsp";
 pub const VICTIMS_FILE: &str = "sesnsp_victims_trafficking_monthly_state.csv";
 pub const CRIMES_FILE: &str = "sesnsp_crimes_trafficking_state_year.csv";
+pub const RATES_FILE: &str = "sesnsp_victims_trafficking_state_year_by_sex_rates.csv";
 pub const SOURCE_ID: &str = "mx-sesnsp";
 
 const SOURCE: Source = Source {
@@ -57,6 +62,20 @@ const CRIME_COLUMNS: [&str; 10] = [
     "n_delitos_x100kmujeres",
 ];
 
+const RATE_COLUMNS: [&str; 11] = [
+    "n_year",
+    "cve_ent",
+    "nombre_estado",
+    "bien_juridico_afectado",
+    "tipo_de_delito",
+    "subtipo_de_delito",
+    "modalidad",
+    "genero",
+    "n_victimas",
+    "n_victimas_x100khab",
+    "n_victimas_x100kmujeres",
+];
+
 /// (crime as SESNSP names it, id stem, English name)
 const CRIMES: [(&str, &str, &str); 2] = [
     (
@@ -74,9 +93,10 @@ const CRIMES: [(&str, &str, &str); 2] = [
 const CAVEATS: &str = "Victims and crimes recorded by Mexico's state prosecutors in investigation files (fuero común): not prevalence, and much crime in Mexico is never reported.\n\
 2025 covers January to June only: do not compare it with whole years.\n\
 SESNSP revises past months; these are the figures as published in July 2025.\n\
-Mexico's figure is the sum of its 32 states.";
+Mexico's figure is the sum of its 32 states.\n\
+Rates (per=100k) are per 100,000 inhabitants as printed in the tidy copy, from CONAPO's population projections; a rate by sex is that sex's victims per 100,000 inhabitants of both sexes.";
 
-/// Checks shared by both files: year, state code and crime.
+/// Checks of the monthly victims file.
 const VICTIM_CHECKS: &[RowCheck] = &[
     (
         "n_year",
@@ -129,7 +149,9 @@ const VICTIM_KEYS: &[RowCheck] = &[(
     "more than one row for this state, month, crime, sex and age band",
 )];
 
-const CRIME_CHECKS: &[RowCheck] = &[
+/// Checks shared by the two yearly files (crimes, and victims with rates),
+/// which carry national rows beside the states'.
+const YEARLY_CHECKS: &[RowCheck] = &[
     (
         "n_year",
         "TRY_CAST(n_year AS INTEGER) NOT BETWEEN 2015 AND 2100 OR n_year IS NULL",
@@ -145,6 +167,9 @@ const CRIME_CHECKS: &[RowCheck] = &[
         "tipo_de_delito IS NULL OR tipo_de_delito NOT IN ('Trata de personas', 'Tráfico de menores')",
         "not a trafficking crime",
     ),
+];
+
+const CRIME_CHECKS: &[RowCheck] = &[
     (
         "n_delitos",
         "TRY_CAST(n_delitos AS BIGINT) IS NULL",
@@ -154,6 +179,90 @@ const CRIME_CHECKS: &[RowCheck] = &[
         "n_delitos",
         "TRY_CAST(n_delitos AS BIGINT) < 0",
         "negative count",
+    ),
+    (
+        "n_delitos_x100khab",
+        "TRY_CAST(n_delitos_x100khab AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(n_delitos_x100khab AS DOUBLE))
+         OR TRY_CAST(n_delitos_x100khab AS DOUBLE) < 0",
+        "not a rate (a number from 0 up)",
+    ),
+    (
+        "n_delitos_x100khab",
+        "(TRY_CAST(n_delitos AS BIGINT) = 0) <> (TRY_CAST(n_delitos_x100khab AS DOUBLE) = 0)",
+        "the rate and the count disagree on whether there were any crimes",
+    ),
+];
+
+const RATE_CHECKS: &[RowCheck] = &[
+    (
+        "genero",
+        "genero IS NULL OR genero NOT IN ('Total', 'Hombre', 'Mujer')",
+        "not Total, Hombre or Mujer",
+    ),
+    (
+        "n_victimas",
+        "TRY_CAST(n_victimas AS BIGINT) IS NULL OR TRY_CAST(n_victimas AS BIGINT) < 0",
+        "not a whole number of victims",
+    ),
+    (
+        "n_victimas_x100khab",
+        "TRY_CAST(n_victimas_x100khab AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(n_victimas_x100khab AS DOUBLE))
+         OR TRY_CAST(n_victimas_x100khab AS DOUBLE) < 0",
+        "not a rate (a number from 0 up)",
+    ),
+    (
+        "n_victimas_x100khab",
+        "(CAST(n_victimas AS BIGINT) = 0) <> (CAST(n_victimas_x100khab AS DOUBLE) = 0)",
+        "the rate and the count disagree on whether there were any victims",
+    ),
+];
+
+const RATE_KEYS: &[RowCheck] = &[
+    (
+        "genero",
+        "SELECT max(row), concat_ws(' ', cve_ent, n_year, tipo_de_delito, genero) FROM sesnsp_rates_raw
+         GROUP BY cve_ent, n_year, tipo_de_delito, genero HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+        "more than one row for this state, year, crime and sex",
+    ),
+    (
+        "n_victimas",
+        "SELECT max(r.row), concat_ws(' ', r.cve_ent, r.n_year, r.tipo_de_delito, r.genero,
+                                     'here', r.n_victimas, 'monthly file', coalesce(m.victims, 0))
+         FROM sesnsp_rates_raw r LEFT JOIN (
+             SELECT n_year, cve_ent, tipo_de_delito, sex, sum(CAST(n_victimas AS BIGINT)) AS victims
+             FROM (SELECT *, 'Total' AS sex FROM sesnsp_victims_raw
+                   UNION ALL SELECT *, genero AS sex FROM sesnsp_victims_raw)
+             GROUP BY ALL) m
+           ON m.n_year = r.n_year AND m.cve_ent = r.cve_ent
+          AND m.tipo_de_delito = r.tipo_de_delito AND m.sex = r.genero
+         WHERE r.cve_ent <> '00' AND CAST(r.n_victimas AS BIGINT) <> coalesce(m.victims, 0)
+         GROUP BY ALL ORDER BY 1 LIMIT 1",
+        "not the sum of the monthly file's victims for this state, year, crime and sex",
+    ),
+    (
+        "n_victimas",
+        "SELECT max(n.row), concat_ws(' ', n.n_year, n.tipo_de_delito, n.genero, 'national', n.n_victimas, 'states', sum(CAST(s.n_victimas AS BIGINT)))
+         FROM sesnsp_rates_raw n JOIN sesnsp_rates_raw s
+           ON s.n_year = n.n_year AND s.tipo_de_delito = n.tipo_de_delito AND s.genero = n.genero AND s.cve_ent <> '00'
+         WHERE n.cve_ent = '00'
+         GROUP BY n.n_year, n.tipo_de_delito, n.genero, n.n_victimas
+         HAVING sum(CAST(s.n_victimas AS BIGINT)) <> CAST(n.n_victimas AS BIGINT) ORDER BY 1 LIMIT 1",
+        "the national row is not the sum of the states",
+    ),
+    // The tidy copy's notes say a sex's rate is per 100,000 people of that
+    // sex; the figures say per 100,000 inhabitants (the population behind
+    // every row of a place and year is the same). This holds them to it.
+    (
+        "n_victimas_x100khab",
+        "SELECT max(r.row), concat_ws(' ', r.cve_ent, r.n_year, r.genero, 'population', round(r.n_victimas::DOUBLE / r.n_victimas_x100khab::DOUBLE * 1e5),
+                                     'Total row', round(t.n_victimas::DOUBLE / t.n_victimas_x100khab::DOUBLE * 1e5))
+         FROM sesnsp_rates_raw r JOIN sesnsp_rates_raw t
+           ON t.cve_ent = r.cve_ent AND t.n_year = r.n_year AND t.tipo_de_delito = r.tipo_de_delito AND t.genero = 'Total'
+         WHERE r.genero <> 'Total' AND CAST(r.n_victimas AS BIGINT) > 0
+           AND abs(r.n_victimas::DOUBLE / r.n_victimas_x100khab::DOUBLE
+                   / (t.n_victimas::DOUBLE / t.n_victimas_x100khab::DOUBLE) - 1) > 1e-6
+         GROUP BY ALL ORDER BY 1 LIMIT 1",
+        "not per 100,000 inhabitants: the population it implies differs from the Total row's",
     ),
 ];
 
@@ -179,15 +288,22 @@ const CRIME_KEYS: &[RowCheck] = &[
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let victims_path = folder.join(VICTIMS_FILE);
     let crimes_path = folder.join(CRIMES_FILE);
+    let rates_path = folder.join(RATES_FILE);
     let victims = RawFile::load(conn, &victims_path, "sesnsp_victims_raw", &VICTIM_COLUMNS)?;
     victims.check_rows(conn, VICTIM_CHECKS)?;
     victims.check_keys(conn, VICTIM_KEYS)?;
     let crimes = RawFile::load(conn, &crimes_path, "sesnsp_crimes_raw", &CRIME_COLUMNS)?;
+    crimes.check_rows(conn, YEARLY_CHECKS)?;
     crimes.check_rows(conn, CRIME_CHECKS)?;
     crimes.check_keys(conn, CRIME_KEYS)?;
+    let rates = RawFile::load(conn, &rates_path, "sesnsp_rates_raw", &RATE_COLUMNS)?;
+    rates.check_rows(conn, YEARLY_CHECKS)?;
+    rates.check_rows(conn, RATE_CHECKS)?;
+    rates.check_keys(conn, RATE_KEYS)?;
     add_source(conn).map_err(|e| victims.error(e))?;
     add_victims(conn).map_err(|e| victims.error(e))?;
     add_crimes(conn).map_err(|e| crimes.error(e))?;
+    add_rates(conn).map_err(|e| rates.error(e))?;
     conn.execute(
         "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?)",
         params![
@@ -197,7 +313,8 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     )
     .map_err(|e| crimes.error(e))?;
     victims.drop(conn)?;
-    crimes.drop(conn)
+    crimes.drop(conn)?;
+    rates.drop(conn)
 }
 
 fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
@@ -279,7 +396,30 @@ fn add_crimes(conn: &Connection) -> Result<(), duckdb::Error> {
                 CAST(r.n_delitos AS BIGINT), false, r.n_delitos, 1
          FROM sesnsp_crimes_raw r
          JOIN mx_states s ON s.inegi = r.cve_ent
+         JOIN sesnsp_crimes c ON c.name = r.tipo_de_delito;",
+    )
+}
+
+/// The published rates of victims (by sex) and of crimes, for each state
+/// and for Mexico (`cve_ent` 00).
+fn add_rates(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE sesnsp_places AS
+         SELECT inegi, code FROM mx_states UNION ALL SELECT '00', 'MEX';
+         INSERT INTO rates
+         SELECT 'sesnsp.' || c.stem || '.victims', p.code, CAST(r.n_year AS INTEGER),
+                CASE r.genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Total' END,
+                CAST(r.n_victimas AS BIGINT), CAST(r.n_victimas_x100khab AS DOUBLE)
+         FROM sesnsp_rates_raw r
+         JOIN sesnsp_places p ON p.inegi = r.cve_ent
          JOIN sesnsp_crimes c ON c.name = r.tipo_de_delito;
+         INSERT INTO rates
+         SELECT 'sesnsp.' || c.stem || '.crimes', p.code, CAST(r.n_year AS INTEGER), 'Total',
+                CAST(r.n_delitos AS BIGINT), CAST(r.n_delitos_x100khab AS DOUBLE)
+         FROM sesnsp_crimes_raw r
+         JOIN sesnsp_places p ON p.inegi = r.cve_ent
+         JOIN sesnsp_crimes c ON c.name = r.tipo_de_delito;
+         DROP TABLE sesnsp_places;
          DROP TABLE sesnsp_crimes;",
     )
 }
