@@ -19,9 +19,10 @@ const CTDC: &str = "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv";
 const BORDER_CITIZENSHIP: &str =
     "us_border_encounters/usbp_encounters_monthly_region_citizenship.csv";
 const BORDER_FAMILY: &str = "us_border_encounters/usbp_encounters_monthly_region_family_status.csv";
+const BORDER_ANNUAL: &str = "us_border_encounters/usbp_encounters_annual_region.csv";
 const CBP: &str = "us_border_encounters/cbp_southwest_border_encounters_fy22_fy25aug.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 13] = [
+const RAW_FILES: [&str; 14] = [
     CBP,
     BORDER_CITIZENSHIP,
     BORDER_FAMILY,
@@ -35,6 +36,7 @@ const RAW_FILES: [&str; 13] = [
     SESNSP_RATES,
     FBI,
     BORDER,
+    BORDER_ANNUAL,
 ];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
@@ -61,7 +63,8 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // breakdown, after its k = 11 suppression), and the TIP Report's 2,251
     // ranked country-years, and the Southwest border's 302 monthly totals
     // with its 8,742 citizenship and 666 family-status cells, and CBP's 45
-    // Southwest months: 45 totals and 700 cells of its five breakdowns.
+    // Southwest months: 45 totals and 700 cells of its five breakdowns, and
+    // OHSS's 78 yearly border-region figures with their 26 yearly totals.
     assert_eq!(
         observations,
         Some(
@@ -80,6 +83,8 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
                 + 666
                 + 45
                 + 700
+                + 78
+                + 26
         )
     );
     // SESNSP's rates: 2,178 rows of victims (33 places × 11 years × 2
@@ -337,6 +342,20 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             Some(4),
             "tier",
             "not a coded tier",
+        ),
+        (
+            BORDER_ANNUAL,
+            // FY2000's Southwest figure a thousand off its monthly sectors.
+            Box::new(|t| {
+                t.replacen(
+                    "2000,Southwest Land Border,1566420",
+                    "2000,Southwest Land Border,1567420",
+                    1,
+                )
+            }),
+            Some(3),
+            "encounters",
+            "further from the sum of the monthly sector file than rounding explains",
         ),
         (
             BORDER_CITIZENSHIP,

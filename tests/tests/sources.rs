@@ -467,6 +467,40 @@ async fn the_southwest_border_breaks_down_by_citizenship_and_family_status() {
 }
 
 #[tokio::test]
+async fn ohss_yearly_border_regions_are_served_as_published() {
+    let app = spawn_app().await;
+    // OHSS's annual table, FY2022: 2,206,440 at the Southwest land border,
+    // 2,240 at the Northern, 5,980 on the coasts; 70 below the sum of the
+    // Southwest's rounded monthly sector cells (2,206,520).
+    let regions: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=usbp.border_regions&from=2022&to=2022&by=border+region")
+        .await;
+    let found: Vec<(&str, Option<i64>)> = regions
+        .rows
+        .iter()
+        .map(|r| (r.category.as_deref().unwrap_or(""), r.value))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("Coastal Border", Some(5_980)),
+            ("Northern Land Border", Some(2_240)),
+            ("Southwest Land Border", Some(2_206_440))
+        ]
+    );
+    let total: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=usbp.border_regions&from=2022&to=2022")
+        .await;
+    assert_eq!(total.rows[0].value, Some(5_980 + 2_240 + 2_206_440));
+    assert!(
+        total
+            .notes
+            .iter()
+            .any(|n| n.text.contains("not trafficking or smuggling counts"))
+    );
+}
+
+#[tokio::test]
 async fn cbp_southwest_encounters_match_cbps_fiscal_year_totals() {
     let app = spawn_app().await;
     // CBP's published Southwest land border total for FY2022: 2,378,944, of

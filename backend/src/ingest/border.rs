@@ -15,6 +15,7 @@ use super::{IngestError, Source};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
+pub const ANNUAL_FILE: &str = "usbp_encounters_annual_region.csv";
 /// The Southwest land border's encounters by one breakdown: (file, its
 /// breakdown column, the breakdown's name in tipstats).
 pub const BREAKDOWN_FILES: [(&str, &str, &str); 2] = [
@@ -153,6 +154,7 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     raw.check_rows(conn, SECTOR_CHECKS)?;
     normalize(conn).map_err(|e| raw.error(e))?;
     add_southwest_total(conn).map_err(|e| raw.error(e))?;
+    add_annual_regions(conn, &folder.join(ANNUAL_FILE))?;
     raw.drop(conn)?;
     conn.execute_batch("DROP TABLE usbp_sectors")
         .map_err(internal)?;
@@ -183,6 +185,86 @@ fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
         params![SOUTHWEST],
     )?;
     Ok(())
+}
+
+const ANNUAL_CHECKS: &[RowCheck] = &[
+    (
+        "fiscal_year",
+        "TRY_CAST(fiscal_year AS INTEGER) NOT BETWEEN 2000 AND 2100 OR fiscal_year IS NULL",
+        "not a fiscal year from 2000 on",
+    ),
+    (
+        "border_region",
+        "border_region IS NULL OR border_region NOT IN (SELECT DISTINCT border FROM usbp_sectors)",
+        "not a border region (Southwest Land Border, Northern Land Border, Coastal Border)",
+    ),
+    (
+        "encounters",
+        "TRY_CAST(encounters AS BIGINT) IS NULL OR TRY_CAST(encounters AS BIGINT) < 0",
+        "not a whole number from 0 up",
+    ),
+];
+
+/// OHSS rounds the annual figure of the true total and each monthly sector
+/// cell on its own, to the nearest 10: the two can differ by 5 per rounding.
+const ANNUAL_KEYS: &[RowCheck] = &[
+    (
+        "border_region",
+        "SELECT max(row), concat_ws(' ', fiscal_year, border_region) FROM usbp_annual_raw
+         GROUP BY fiscal_year, border_region HAVING count(*) > 1 ORDER BY 1 LIMIT 1",
+        "more than one row for this fiscal year and border region",
+    ),
+    (
+        "encounters",
+        "SELECT a.row, concat_ws(' ', a.fiscal_year, a.border_region, 'annual', a.encounters,
+                                 'monthly sectors', coalesce(m.encounters, 0))
+         FROM usbp_annual_raw a LEFT JOIN (
+             SELECT fiscal_year, border_region, sum(CAST(encounters AS BIGINT)) AS encounters,
+                    count(*) AS cells
+             FROM usbp_raw GROUP BY ALL) m
+           ON m.fiscal_year = a.fiscal_year AND m.border_region = a.border_region
+         WHERE abs(CAST(a.encounters AS BIGINT) - coalesce(m.encounters, 0)) > 5 * (coalesce(m.cells, 0) + 1)
+         ORDER BY a.row LIMIT 1",
+        "further from the sum of the monthly sector file than rounding explains",
+    ),
+];
+
+/// OHSS's annual table by border region: the rounded true totals, served
+/// as `usbp.border_regions` with a breakdown by border region. Needs
+/// `usbp_raw` (the monthly sector file) to check it against.
+fn add_annual_regions(conn: &Connection, path: &Path) -> Result<(), IngestError> {
+    let raw = RawFile::load_checked(
+        conn,
+        path,
+        "usbp_annual_raw",
+        &["fiscal_year", "border_region", "encounters"],
+        ANNUAL_CHECKS,
+        ANNUAL_KEYS,
+    )?;
+    conn.execute(
+        "INSERT INTO indicators VALUES ('usbp.border_regions', ?, 'US Border Patrol encounters by border region, yearly (migration enforcement, not trafficking)',
+                 'Encounters', ?, ?, 'fiscal year', 'border region', 'country', 'USA', 'borders', 0, true)",
+        params![
+            SOURCE_ID,
+            "Border Patrol encounters per US fiscal year at the Southwest land border, the Northern land border and the coasts, from OHSS's annual table; the total is the sum of the three.",
+            format!("{CAVEATS}\nOHSS rounds each yearly figure from the true total, so these differ by a few tens from the sums of the monthly sector figures, whose roundings add up."),
+        ],
+    )
+    .map_err(|e| raw.error(e))?;
+    conn.execute_batch(
+        "INSERT INTO observations
+         SELECT 'usbp.border_regions', 'USA', CAST(fiscal_year AS INTEGER), 0,
+                'by border region', border_region, 'Total', 'Total', 1,
+                CAST(encounters AS BIGINT), false, encounters, 1
+         FROM usbp_annual_raw;
+         INSERT INTO observations
+         SELECT 'usbp.border_regions', 'USA', CAST(fiscal_year AS INTEGER), 0,
+                'Total', 'Total', 'Total', 'Total', 1,
+                sum(CAST(encounters AS BIGINT)), false, CAST(sum(CAST(encounters AS BIGINT)) AS VARCHAR), 1
+         FROM usbp_annual_raw GROUP BY ALL;",
+    )
+    .map_err(|e| raw.error(e))?;
+    raw.drop(conn)
 }
 
 /// One of OHSS's Southwest tables by citizenship or family status, as a
