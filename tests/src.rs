@@ -12,7 +12,11 @@ use tipstats::{Application, ServeConfig};
 use tokio::sync::oneshot;
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // Read when run, not when compiled: the target directory is shared by
+    // clones at other paths, and a binary built in one must not point at it.
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+        .as_path()
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default()
@@ -84,6 +88,7 @@ pub async fn spawn_app() -> TestServer {
         db_dir: db_dir().to_path_buf(),
         assets_dir: root.join("frontend/dist"),
         connections: 4,
+        public_url: None,
     };
     let app = Application::build(config)
         .await

@@ -10,6 +10,7 @@ pub mod db;
 pub mod http;
 pub mod ingest;
 pub mod query;
+pub mod render;
 pub mod store;
 
 pub use http::{Application, ServeConfig};

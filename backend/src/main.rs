@@ -39,6 +39,11 @@ enum Command {
         /// Read-only database connections serving queries.
         #[arg(long, default_value_t = 4)]
         connections: usize,
+        /// The address readers reach the server at (https://stats.example.org),
+        /// for links in embeds, social cards and oEmbed; default: each
+        /// request's Host.
+        #[arg(long, env = "TIPSTATS_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Read the publishers' files, check them and write the normalized figures.
     Ingest {
@@ -65,12 +70,14 @@ fn main() -> ExitCode {
             db_dir,
             assets_dir,
             connections,
+            public_url,
         } => serve(ServeConfig {
             addr,
             data_dir,
             db_dir,
             assets_dir,
             connections,
+            public_url,
         }),
         Command::Ingest {
             source_dir,

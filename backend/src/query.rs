@@ -2,6 +2,7 @@
 //! gets past [`SeriesQuery::parse`] names a known indicator, known regions and
 //! a sane year range, so the layers below never see raw input.
 
+use tipstats_shared::figure::Lang;
 use tipstats_shared::{Catalog, Indicator};
 
 /// The most regions one `series` request may ask for.
@@ -61,10 +62,17 @@ impl SeriesQuery {
     /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
     /// defaults to the world, `from`/`to` to the indicator's first/last year.
     pub fn parse(query_string: &str, catalog: &Catalog) -> Result<SeriesQuery, BadParameter> {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query_string)
-            .map_err(|e| BadParameter::new("query", format!("not a valid query string: {e}")))?;
+        SeriesQuery::from_pairs(&query_pairs(query_string)?, catalog)
+    }
+
+    /// As [`SeriesQuery::parse`], from a query string already split into
+    /// decoded name–value pairs.
+    pub fn from_pairs(
+        pairs: &[(String, String)],
+        catalog: &Catalog,
+    ) -> Result<SeriesQuery, BadParameter> {
         let mut seen: Vec<&str> = Vec::new();
-        for (name, _) in &pairs {
+        for (name, _) in pairs {
             let Some(known) = SERIES_PARAMETERS.iter().find(|p| **p == name) else {
                 return Err(BadParameter::new(
                     name.as_str(),
@@ -282,6 +290,122 @@ fn check_rate_query(
     Ok(())
 }
 
+/// How a view is presented outside the dashboard: on a light or dark page,
+/// in which language, at which size.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ViewQuery {
+    pub series: SeriesQuery,
+    pub dark: bool,
+    pub lang: Lang,
+    /// Social-card size (1200 × 630) instead of the chart's own (800 × 500).
+    pub social: bool,
+}
+
+const VIEW_PARAMETERS: [&str; 3] = ["theme", "lang", "size"];
+
+impl ViewQuery {
+    /// A series query plus `theme=light|dark`, `lang=en|es` and
+    /// `size=chart|social`. Charts are drawn by year.
+    pub fn parse(query_string: &str, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
+        let pairs = query_pairs(query_string)?;
+        let (view, series): (Vec<_>, Vec<_>) = pairs
+            .into_iter()
+            .partition(|(name, _)| VIEW_PARAMETERS.contains(&name.as_str()));
+        let series = SeriesQuery::from_pairs(&series, catalog)?;
+        if series.monthly {
+            return Err(BadParameter::new(
+                "period",
+                "charts are drawn by year; the monthly figures are at /api/v1/series",
+            ));
+        }
+        let mut query = ViewQuery {
+            series,
+            dark: false,
+            lang: Lang::En,
+            social: false,
+        };
+        for (i, (name, value)) in view.iter().enumerate() {
+            if view[..i].iter().any(|(seen, _)| seen == name) {
+                return Err(BadParameter::new(name.as_str(), "given more than once"));
+            }
+            match (name.as_str(), value.as_str()) {
+                ("theme", "light") => query.dark = false,
+                ("theme", "dark") => query.dark = true,
+                ("lang", lang) if Lang::parse(lang).is_some() => {
+                    query.lang = Lang::parse(lang).unwrap_or_default();
+                }
+                ("size", "chart") => query.social = false,
+                ("size", "social") => query.social = true,
+                (name, other) => {
+                    let expected = match name {
+                        "theme" => "\"light\" or \"dark\"",
+                        "lang" => "\"en\" or \"es\"",
+                        _ => "\"chart\" or \"social\"",
+                    };
+                    return Err(BadParameter::new(
+                        name,
+                        format!("{other:?} is not {expected}"),
+                    ));
+                }
+            }
+        }
+        Ok(query)
+    }
+
+    /// The canonical query string, presentation included when not the default.
+    pub fn to_query_string(&self) -> String {
+        let mut query = self.series.to_query_string();
+        if self.dark {
+            query.push_str("&theme=dark");
+        }
+        if self.lang != Lang::En {
+            query.push_str("&lang=");
+            query.push_str(self.lang.as_str());
+        }
+        if self.social {
+            query.push_str("&size=social");
+        }
+        query
+    }
+
+    /// Width and height in pixels.
+    pub fn size(&self) -> (u32, u32) {
+        if self.social { (1200, 630) } else { (800, 500) }
+    }
+}
+
+/// Splits and decodes a query string (`a=1&b=x%20y`) into pairs.
+pub fn query_pairs(query_string: &str) -> Result<Vec<(String, String)>, BadParameter> {
+    serde_urlencoded::from_str(query_string)
+        .map_err(|e| BadParameter::new("query", format!("not a valid query string: {e}")))
+}
+
+/// The query string of a validated query, parameters in a fixed order and
+/// defaults left out: the canonical form links and caches use.
+impl SeriesQuery {
+    pub fn to_query_string(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("indicator", self.indicator.clone()),
+            ("region", self.regions.join(",")),
+            ("from", self.from.to_string()),
+            ("to", self.to.to_string()),
+        ];
+        if let Some(by) = &self.by {
+            pairs.push(("by", by.clone()));
+        }
+        if self.consistent_panel {
+            pairs.push(("panel", "consistent".into()));
+        }
+        if self.monthly {
+            pairs.push(("period", "month".into()));
+        }
+        if self.per_100k {
+            pairs.push(("per", "100k".into()));
+        }
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+}
+
 fn parse_regions(list: &str, catalog: &Catalog) -> Result<Vec<String>, BadParameter> {
     let mut regions: Vec<String> = Vec::new();
     for code in list.split(',') {
@@ -391,6 +515,51 @@ mod tests {
         assert_eq!(q.regions, vec!["MEX", "MX-CHH"]);
         assert_eq!(q.by.as_deref(), Some("sex"));
         assert!(!parse("indicator=sesnsp.victims").expect("valid").per_100k);
+    }
+
+    #[test]
+    fn the_canonical_query_string_parses_back_to_the_same_query() {
+        for q in [
+            "indicator=glotip.victims",
+            "indicator=glotip.victims&region=USA,MEX&from=2010&to=2012&by=form+of+exploitation&panel=consistent",
+            "per=100k&indicator=sesnsp.victims&region=MX-CHH&by=sex",
+            "indicator=sesnsp.victims&period=month&from=2020",
+        ] {
+            let query = parse(q).expect(q);
+            let canonical = query.to_query_string();
+            assert_eq!(
+                parse(&canonical).expect(&canonical),
+                query,
+                "{q} → {canonical}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_view_is_a_series_query_plus_its_presentation() {
+        let catalog = catalog();
+        let view = ViewQuery::parse(
+            "indicator=glotip.victims&region=USA&theme=dark&lang=es&size=social",
+            &catalog,
+        )
+        .expect("valid");
+        assert!(view.dark && view.social);
+        assert_eq!(view.lang, Lang::Es);
+        assert_eq!(view.series.regions, vec!["USA"]);
+        assert_eq!(
+            ViewQuery::parse(&view.to_query_string(), &catalog).expect("canonical"),
+            view
+        );
+        for (q, parameter) in [
+            ("indicator=glotip.victims&theme=blue", "theme"),
+            ("indicator=glotip.victims&lang=fr", "lang"),
+            ("indicator=glotip.victims&size=huge", "size"),
+            ("indicator=sesnsp.victims&period=month", "period"),
+            ("indicator=nope", "indicator"),
+        ] {
+            let err = ViewQuery::parse(q, &catalog).expect_err(q);
+            assert_eq!(err.parameter, parameter, "{q}: {err}");
+        }
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tipstats_shared::chart::{self, LineChart, Theme};
-use tipstats_shared::format::{bounds_cell, trend_summary, value_cell};
+use tipstats_shared::figure::{Figure, Lang};
+use tipstats_shared::format::{bounds_cell, value_cell};
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
 use crate::api;
@@ -292,7 +293,7 @@ fn RegionPicker(
 #[component]
 fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
     let line_chart = LineChart::from_series(&response, &catalog);
-    let summary = trend_summary(&response, &catalog);
+    let summary = Figure::from_series(&response, &catalog, Lang::En).summary;
     let chart_view = match chart::line_chart_svg(&line_chart, CHART_SIZE, Theme::LIGHT) {
         Ok(svg) => view! {
             <figure class="chart">

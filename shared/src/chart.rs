@@ -9,8 +9,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::figure::Figure;
 use crate::format::axis_tick;
-use crate::{Catalog, SeriesResponse};
+use crate::{Catalog, SeriesResponse, SeriesRow};
 
 /// Okabe & Ito (2008), ordered so the first colours contrast most on white.
 pub const PALETTE: [RGBColor; 7] = [
@@ -48,19 +49,34 @@ pub struct Point {
 }
 
 impl LineChart {
-    /// The chart of a `series` answer: one line per requested region, in the
-    /// order the regions were asked for.
+    /// The chart of a yearly `series` answer: one line per requested region,
+    /// in the order the regions were asked for, or with a breakdown one line
+    /// per region and category.
     pub fn from_series(response: &SeriesResponse, catalog: &Catalog) -> LineChart {
         let indicator = catalog.indicator(&response.indicator);
-        let series = response
-            .regions
-            .iter()
-            .map(|code| Series {
-                label: catalog.region_name(code).to_string(),
-                points: response
-                    .rows
+        let mut series = Vec::new();
+        for code in &response.regions {
+            let rows: Vec<&SeriesRow> =
+                response.rows.iter().filter(|r| &r.region == code).collect();
+            let mut categories: Vec<Option<&str>> = Vec::new();
+            for row in &rows {
+                if !categories.contains(&row.category.as_deref()) {
+                    categories.push(row.category.as_deref());
+                }
+            }
+            if categories.is_empty() {
+                categories.push(None);
+            }
+            for category in categories {
+                let place = catalog.region_name(code);
+                let label = match category {
+                    None => place.to_string(),
+                    Some(c) if response.regions.len() == 1 => c.to_string(),
+                    Some(c) => format!("{place}: {c}"),
+                };
+                let points = rows
                     .iter()
-                    .filter(|row| &row.region == code)
+                    .filter(|row| row.category.as_deref() == category)
                     .filter_map(|row| {
                         let value = row.plotted()?;
                         let band = row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64));
@@ -70,12 +86,18 @@ impl LineChart {
                             band,
                         })
                     })
-                    .collect(),
-            })
-            .collect();
+                    .collect();
+                series.push(Series { label, points });
+            }
+        }
+        let unit = indicator.map_or_else(String::new, |i| i.unit.clone());
         LineChart {
             title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone()),
-            y_label: indicator.map_or_else(String::new, |i| i.unit.clone()),
+            y_label: if response.per.is_some() {
+                format!("{unit} per 100,000 inhabitants")
+            } else {
+                unit
+            },
             years: (response.from, response.to),
             series,
         }
@@ -106,10 +128,35 @@ impl Theme {
         text: RGBColor(0x1A, 0x1A, 0x1A),
         grid: RGBColor(0xDD, 0xDD, 0xDD),
     };
+    pub const DARK: Theme = Theme {
+        background: RGBColor(0x12, 0x12, 0x12),
+        text: RGBColor(0xEE, 0xEE, 0xEE),
+        grid: RGBColor(0x44, 0x44, 0x44),
+    };
+
+    /// The colour of the `index`th series: the palette, with its black
+    /// turned to the text colour on a dark background.
+    pub fn colour(&self, index: usize) -> RGBColor {
+        match PALETTE[index % PALETTE.len()] {
+            RGBColor(0, 0, 0) => self.text,
+            colour => colour,
+        }
+    }
 }
 
 /// Draws `chart` onto `root` and presents it.
 pub fn draw_line_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &LineChart,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_lines(root, chart, theme)?;
+    root.present()
+}
+
+/// Draws `chart` onto `root`, which may be part of a larger drawing: the
+/// caller presents.
+fn draw_lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &LineChart,
     theme: Theme,
@@ -123,16 +170,21 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         from - 1..to + 1
     };
     let text = TextStyle::from(("sans-serif", 14).into_font()).color(&theme.text);
-    let mut ctx = ChartBuilder::on(root)
-        .caption(
+    let y_top = chart.y_max();
+    let mut builder = ChartBuilder::on(root);
+    // A figure sets its title above the chart; a bare chart carries its own.
+    if !chart.title.is_empty() {
+        builder.caption(
             &chart.title,
             ("sans-serif", 18).into_font().color(&theme.text),
-        )
+        );
+    }
+    let mut ctx = builder
         .margin(12)
         .margin_right(180)
         .x_label_area_size(32)
         .y_label_area_size(72)
-        .build_cartesian_2d(x_range.clone(), 0.0..chart.y_max())?;
+        .build_cartesian_2d(x_range.clone(), 0.0..y_top)?;
     ctx.configure_mesh()
         .light_line_style(theme.grid.mix(0.4))
         .x_max_light_lines(1)
@@ -141,14 +193,14 @@ pub fn draw_line_chart<DB: DrawingBackend>(
         .axis_style(theme.text)
         .x_labels(((x_range.end - x_range.start) as usize + 1).min(12))
         .x_label_formatter(&|year| year.to_string())
-        .y_label_formatter(&|v| axis_tick(*v))
+        .y_label_formatter(&|v| axis_tick(*v, y_top))
         .y_desc(chart.y_label.as_str())
         .label_style(text.clone())
         .axis_desc_style(text.clone())
         .draw()?;
 
     for (index, series) in chart.series.iter().enumerate() {
-        let colour = PALETTE[index % PALETTE.len()];
+        let colour = theme.colour(index);
         draw_band(&mut ctx, series, colour)?;
         for run in contiguous_runs(&series.points) {
             ctx.draw_series(LineSeries::new(
@@ -180,15 +232,17 @@ pub fn draw_line_chart<DB: DrawingBackend>(
     };
     let wanted: Vec<i32> = ends.iter().map(|(_, (_, y))| *y).collect();
     let placed = spread_labels(&wanted, LABEL_GAP, plot_top, plot_bottom);
+    // Pixel positions so far are the whole drawing's; `root` may be a part.
+    let (left, top) = root.get_base_pixel();
     for ((index, (x, _)), y) in ends.iter().zip(placed) {
-        let colour = PALETTE[index % PALETTE.len()];
+        let colour = theme.colour(*index);
         root.draw(&Text::new(
             chart.series[*index].label.clone(),
-            (x + 8, y - 7),
+            (x + 8 - left, y - 7 - top),
             text.clone().color(&colour),
         ))?;
     }
-    root.present()
+    Ok(())
 }
 
 /// The vertical room one direct label needs, in pixels.
@@ -277,6 +331,100 @@ pub fn line_chart_svg(chart: &LineChart, size: (u32, u32), theme: Theme) -> Resu
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         draw_line_chart(&root, chart, theme).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+/// Draws a whole figure: title and subtitle above the chart; the source
+/// line and as many notes as fit below it, wrapped to the width.
+pub fn draw_figure<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    chart: &LineChart,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&theme.background)?;
+    let (width, height) = root.dim_in_pixel();
+    let small = ("sans-serif", 13).into_font();
+    let line_height = 17;
+    let text_width = width.saturating_sub(24);
+    let mut footer: Vec<String> = wrap(&figure.source, 13, text_width);
+    // Notes get at most a third of the height; the rest would crowd the chart.
+    let room = (height / 3) as usize / line_height as usize;
+    for (shown, note) in figure.notes.iter().enumerate() {
+        let lines = wrap(&format!("• {note}"), 13, text_width);
+        if footer.len() + lines.len() + 1 > room {
+            let left = figure.notes.len() - shown;
+            footer.push(format!("+ {left} {}", figure.more_notes));
+            break;
+        }
+        footer.extend(lines);
+    }
+    let header_height = 58;
+    let footer_height = footer.len() as u32 * line_height as u32 + 12;
+    let (header, rest) = root.split_vertically(header_height);
+    let (body, bottom) =
+        rest.split_vertically(height.saturating_sub(header_height + footer_height));
+    header.draw(&Text::new(
+        figure.title.clone(),
+        (12, 10),
+        ("sans-serif", 20)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&theme.text),
+    ))?;
+    header.draw(&Text::new(
+        figure.subtitle.clone(),
+        (12, 36),
+        ("sans-serif", 14).into_font().color(&theme.text),
+    ))?;
+    let bare = LineChart {
+        title: String::new(),
+        ..chart.clone()
+    };
+    draw_lines(&body, &bare, theme)?;
+    for (i, line) in footer.iter().enumerate() {
+        bottom.draw(&Text::new(
+            line.clone(),
+            (12, 4 + i as i32 * line_height),
+            small.clone().color(&theme.text),
+        ))?;
+    }
+    root.present()
+}
+
+/// Breaks `text` into lines of at most `width` pixels at `font_size`,
+/// estimating a glyph's width as 0.56 of the size (a sans-serif average).
+fn wrap(text: &str, font_size: u32, width: u32) -> Vec<String> {
+    let per_line = ((width as f64) / (font_size as f64 * 0.56)).max(10.0) as usize;
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > per_line {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Renders a whole figure to an SVG document of the given size.
+pub fn figure_svg(
+    figure: &Figure,
+    chart: &LineChart,
+    size: (u32, u32),
+    theme: Theme,
+) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_figure(&root, figure, chart, theme).map_err(|e| e.to_string())?;
     }
     Ok(svg)
 }
@@ -371,6 +519,40 @@ mod tests {
         assert_eq!(placed, vec![368, 384, 400]);
         // Already apart: left where they are, in the given order.
         assert_eq!(spread_labels(&[50, 10], 16, 0, 400), vec![50, 10]);
+    }
+
+    #[test]
+    fn lines_wrap_at_the_width() {
+        let lines = wrap("one two three four five six seven", 10, 80);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| l.chars().count() <= 14), "{lines:?}");
+        assert_eq!(lines.join(" "), "one two three four five six seven");
+    }
+
+    #[test]
+    fn figure_sets_title_source_and_notes_around_the_chart() {
+        let figure = Figure {
+            title: "Detected victims".into(),
+            subtitle: "Americas · 2010–2015".into(),
+            source: "Source: UNODC.".into(),
+            notes: vec!["Detected victims are not prevalence.".into(); 40],
+            summary: String::new(),
+            view_full: "",
+            more_notes: "more notes",
+        };
+        let series = vec![Series {
+            label: "Americas".into(),
+            points: vec![point(2010, 5.0), point(2011, 8.0)],
+        }];
+        let svg = figure_svg(&figure, &chart(series), (800, 450), Theme::DARK).expect("draws");
+        assert!(svg.contains("Detected victims") && svg.contains("Source: UNODC."));
+        let notes = svg.matches("not prevalence").count();
+        // As many notes as fit in a third of the height, and no more.
+        assert!((1..10).contains(&notes), "{notes} notes drawn");
+        assert!(svg.contains(&format!("+ {} more notes", 40 - notes)));
+        assert!(svg.contains("#121212"), "dark background");
+        assert_eq!(svg.matches("</svg>").count(), 1, "one document");
+        assert!(svg.trim_end().ends_with("</svg>"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! cells and bounds. Plain functions, used by the table, the chart's axis and
 //! the server's exports alike.
 
-use crate::{Catalog, SeriesResponse, SeriesRow};
+use crate::SeriesRow;
 
 /// `16390` → `"16,390"`.
 pub fn thousands(value: i64) -> String {
@@ -12,7 +12,7 @@ pub fn thousands(value: i64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -20,13 +20,21 @@ pub fn thousands(value: i64) -> String {
     out
 }
 
-/// An axis tick: whole numbers with separators; a fraction only when the
-/// axis is so short that its ticks fall between whole numbers.
-pub fn axis_tick(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-6 {
+/// An axis tick on an axis that reaches `top`: every tick of one axis gets
+/// the same number of decimals, enough for its scale (rates per 100,000
+/// are often below one); counts are whole numbers with separators.
+pub fn axis_tick(value: f64, top: f64) -> String {
+    let decimals = if top < 5.0 {
+        2
+    } else if top < 50.0 {
+        1
+    } else {
+        0
+    };
+    if decimals == 0 || (value == 0.0) {
         thousands(value.round() as i64)
     } else {
-        format!("{value:.1}")
+        format!("{value:.decimals$}")
     }
 }
 
@@ -53,44 +61,6 @@ pub fn bounds_cell(row: &SeriesRow) -> String {
     match (row.lower, row.upper) {
         (Some(lower), Some(upper)) => format!("{}–{}", thousands(lower), thousands(upper)),
         _ => String::new(),
-    }
-}
-
-/// One sentence on each region's trend over the range, for everyone and for
-/// screen readers.
-pub fn trend_summary(response: &SeriesResponse, catalog: &Catalog) -> String {
-    let name = catalog
-        .indicator(&response.indicator)
-        .map_or(response.indicator.as_str(), |i| i.name.as_str());
-    let parts: Vec<String> = response
-        .regions
-        .iter()
-        .filter_map(|code| {
-            let mut rows = response
-                .rows
-                .iter()
-                .filter(|r| &r.region == code && r.value.is_some());
-            let first = rows.next()?;
-            let last = rows.last().unwrap_or(first);
-            Some(format!(
-                "{} {} in {} to {} in {}",
-                catalog.region_name(code),
-                thousands(first.value.unwrap_or(0)),
-                first.year,
-                thousands(last.value.unwrap_or(0)),
-                last.year
-            ))
-        })
-        .collect();
-    if parts.is_empty() {
-        format!("{name}: no figures for the chosen regions and years.")
-    } else {
-        format!(
-            "{name}, {}–{}: {}.",
-            response.from,
-            response.to,
-            parts.join("; ")
-        )
     }
 }
 
@@ -130,6 +100,15 @@ mod tests {
     }
 
     #[test]
+    fn ticks_of_one_axis_share_their_decimals() {
+        assert_eq!(axis_tick(20000.0, 21000.0), "20,000");
+        assert_eq!(axis_tick(0.8, 1.8), "0.80");
+        assert_eq!(axis_tick(1.2, 1.8), "1.20");
+        assert_eq!(axis_tick(0.0, 1.8), "0");
+        assert_eq!(axis_tick(12.5, 20.0), "12.5");
+    }
+
+    #[test]
     fn suppressed_cells_are_never_written_as_zero() {
         assert_eq!(value_cell(&row(Some(16390), 0)), "16,390");
         assert_eq!(value_cell(&row(Some(1234), 2)), "≥ 1,234");
@@ -137,44 +116,5 @@ mod tests {
         assert_eq!(value_cell(&row(None, 3)), "<13");
         assert_eq!(bounds_cell(&row(Some(1234), 2)), "1,234–1,242");
         assert_eq!(bounds_cell(&row(Some(10), 0)), "");
-    }
-
-    #[test]
-    fn summary_names_each_region_first_and_last_year() {
-        let catalog = Catalog {
-            data_version: "v".into(),
-            sources: vec![],
-            indicators: vec![],
-            regions: vec![],
-        };
-        let mut rows = vec![row(Some(100), 0), row(None, 1), row(Some(16390), 0)];
-        rows[0].year = 2010;
-        rows[1].year = 2011;
-        let response = SeriesResponse {
-            data_version: "v".into(),
-            indicator: "victims".into(),
-            regions: vec!["USA".into(), "MEX".into()],
-            from: 2010,
-            to: 2022,
-            by: None,
-            panel: "all".into(),
-            period: "year".into(),
-            per: None,
-            rows,
-            sources: vec![],
-            notes: vec![],
-        };
-        assert_eq!(
-            trend_summary(&response, &catalog),
-            "victims, 2010–2022: USA 100 in 2010 to 16,390 in 2022."
-        );
-        let empty = SeriesResponse {
-            rows: vec![],
-            ..response
-        };
-        assert_eq!(
-            trend_summary(&empty, &catalog),
-            "victims: no figures for the chosen regions and years."
-        );
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod chart;
+pub mod figure;
 pub mod format;
 
 pub use api::*;

@@ -115,3 +115,107 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
     browser.screenshot("dashboard").await;
     browser.close().await;
 }
+
+/// A newsroom's article page on another origin: it frames the embed and
+/// sizes the iframe from the height the embed posts (the README's snippet).
+fn article_page(embed_url: &str, embed_origin: &str) -> String {
+    format!(
+        r#"<!doctype html>
+<html><head><meta charset="utf-8"><title>Article</title></head>
+<body style="margin:0;font-family:sans-serif">
+<h1>An article about trafficking</h1>
+<iframe id="tipstats-chart" src="{embed_url}" width="100%" height="150" style="border:0" title="Chart"></iframe>
+<script>
+window.addEventListener("message", function (event) {{
+  if (event.origin !== "{embed_origin}" || !event.data || event.data.type !== "tipstats:height") return;
+  document.getElementById("tipstats-chart").height = event.data.height;
+  document.body.dataset.resized = String(event.data.height);
+}});
+</script>
+</body></html>"#
+    )
+}
+
+/// Serves one page on 127.0.0.1 until dropped: the other origin.
+async fn serve_page(page: String) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let task = tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let page = page.clone();
+            tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut request = [0u8; 4096];
+                let _ = socket.read(&mut request).await;
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{page}",
+                    page.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    (format!("http://localhost:{}/article", addr.port()), task)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_embed_shows_inside_another_sites_iframe_and_sizes_it() {
+    let app = spawn_app().await;
+    let embed_origin = format!("http://{}", app.addr);
+    let embed_url =
+        format!("{embed_origin}/embed?indicator=glotip.victims&region=019,150&from=2010&to=2022");
+    let (article, server) = serve_page(article_page(&embed_url, &embed_origin)).await;
+    let browser = Browser::start(900, 1000).await;
+    browser
+        .client
+        .goto(&article)
+        .await
+        .expect("open the article");
+    let height = browser
+        .wait_for(
+            "the embed to report its height",
+            Duration::from_secs(20),
+            || async {
+                browser
+                    .eval("return Number(document.body.dataset.resized || 0)")
+                    .await
+                    .as_f64()
+                    .filter(|h| *h > 300.0)
+            },
+        )
+        .await;
+    // The iframe took the embed's height, and the article cannot reach into
+    // the other origin's document.
+    let frame = browser
+        .eval(
+            "const f = document.getElementById('tipstats-chart');
+             let reachable = true;
+             try { reachable = f.contentDocument !== null; } catch (e) { reachable = false; }
+             return [f.getBoundingClientRect().height, reachable];",
+        )
+        .await;
+    assert_eq!(frame[0].as_f64(), Some(height), "{frame}");
+    assert_eq!(frame[1], false, "cross-origin document");
+    browser
+        .client
+        .enter_frame(0)
+        .await
+        .expect("enter the embed's frame");
+    let svg_width = browser
+        .eval("const s = document.querySelector('svg'); return s ? s.getBoundingClientRect().width : 0;")
+        .await;
+    assert!(
+        svg_width.as_f64().is_some_and(|w| w > 800.0),
+        "the chart fills the frame's width: {svg_width}"
+    );
+    browser
+        .client
+        .enter_parent_frame()
+        .await
+        .expect("back to the article");
+    browser.screenshot("embed-in-article").await;
+    browser.close().await;
+    server.abort();
+}

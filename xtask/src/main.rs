@@ -42,7 +42,11 @@ fn main() -> Result<()> {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // Read when run, not when compiled: the target directory is shared by
+    // clones at other paths, and a binary built in one must not point at it.
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+        .as_path()
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default()

@@ -28,6 +28,15 @@ async fn series(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
+    Ok(Json(series_response(&state, query).await?).into_response())
+}
+
+/// The figures of a validated query with their sources and every note that
+/// applies: what the API sends and what charts, embeds and exports show.
+pub async fn series_response(
+    state: &AppState,
+    query: SeriesQuery,
+) -> Result<SeriesResponse, ApiError> {
     let (rows, annotations) = {
         let query = query.clone();
         state
@@ -59,7 +68,7 @@ async fn series(
         .unwrap_or_default();
     notes.extend(annotations);
     notes.extend(coverage_notes(&query, &rows, &catalog));
-    Ok(Json(SeriesResponse {
+    Ok(SeriesResponse {
         data_version: catalog.data_version.clone(),
         indicator: query.indicator,
         regions: query.regions,
@@ -78,7 +87,6 @@ async fn series(
         sources,
         notes,
     })
-    .into_response())
 }
 
 fn note(kind: &str, text: String) -> Note {

@@ -16,6 +16,10 @@ pub enum ApiError {
     BadParameter(#[from] BadParameter),
     #[error("query failed: {0}")]
     Query(#[from] QueryError),
+    #[error("drawing failed: {0}")]
+    Render(String),
+    #[error("export failed: {0}")]
+    Export(String),
 }
 
 pub fn problem_response(
@@ -48,8 +52,8 @@ impl IntoResponse for ApiError {
                 bad.to_string(),
                 Some(bad.parameter),
             ),
-            ApiError::Query(error) => {
-                tracing::error!(%error, "query failed");
+            ApiError::Render(_) | ApiError::Export(_) | ApiError::Query(_) => {
+                tracing::error!(error = %self, "request failed");
                 problem_response(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "Internal error",

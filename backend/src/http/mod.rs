@@ -2,7 +2,9 @@
 
 mod api;
 mod assets;
+mod cache;
 mod error;
+mod views;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use tipstats_shared::Catalog;
 use tokio::net::TcpListener;
@@ -29,7 +31,23 @@ use crate::store::{self, Database};
 pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub db: Arc<Database>,
+    /// The fonts images are drawn with, loaded once.
+    pub fonts: Arc<resvg::usvg::fontdb::Database>,
+    /// The built dashboard's page, read once; `None` when not built.
+    pub index_html: Option<Arc<str>>,
+    /// The address the world reaches this server at, for links in embeds,
+    /// cards and oEmbed answers; `None` uses each request's Host.
+    pub public_url: Option<String>,
 }
+
+/// The dashboard may not be framed by other sites; no inline script or style
+/// anywhere. WebAssembly needs `'wasm-unsafe-eval'` to be compiled.
+pub const DASHBOARD_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/// Embeds and chart images may be framed by any site, and run no inline script.
+pub const EMBED_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
 
 /// Where the server finds its data and assets, and where it listens.
 #[derive(Clone, Debug)]
@@ -39,20 +57,39 @@ pub struct ServeConfig {
     pub db_dir: PathBuf,
     pub assets_dir: PathBuf,
     pub connections: usize,
+    pub public_url: Option<String>,
 }
 
 /// The whole application: every route and layer.
 pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     let version = HeaderValue::from_str(&state.catalog.data_version)
         .unwrap_or(HeaderValue::from_static("unknown"));
+    let validators = cache::Validators::new(&state.catalog.data_version);
     Router::new()
         .nest("/api/v1", api::router())
+        .merge(views::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            validators,
+            cache::validate,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-data-version"),
             version,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DASHBOARD_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
@@ -79,6 +116,7 @@ impl Application {
             db_dir,
             assets_dir,
             connections,
+            public_url,
         } = config;
         let (db, catalog) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let (path, version) = store::ensure_database(&data_dir, &db_dir)?;
@@ -87,15 +125,22 @@ impl Application {
             Ok((db, catalog))
         })
         .await??;
-        if !assets_dir.join("index.html").is_file() {
-            tracing::warn!(
-                assets = %assets_dir.display(),
-                "no built dashboard here; the API works, `/` will not (run `cargo xtask frontend`)"
-            );
-        }
+        let index_html = match tokio::fs::read_to_string(assets_dir.join("index.html")).await {
+            Ok(page) => Some(Arc::from(page)),
+            Err(error) => {
+                tracing::warn!(
+                    assets = %assets_dir.display(), %error,
+                    "no built dashboard here; the API works, `/` will not (run `cargo xtask frontend`)"
+                );
+                None
+            }
+        };
         let state = AppState {
             catalog: Arc::new(catalog),
             db: Arc::new(db),
+            fonts: Arc::new(crate::render::fonts()),
+            index_html,
+            public_url,
         };
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {

@@ -1,0 +1,412 @@
+//! What travels outside the dashboard: `/chart.svg` and `/chart.png` (the
+//! figure drawn on the server by the same plotters code the browser uses),
+//! `/embed` (the figure in a page for an iframe, readable without script),
+//! `/oembed`, and the dashboard's page with the social-card tags of the view
+//! it opens.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+use tipstats_shared::chart::{LineChart, Theme, figure_svg};
+use tipstats_shared::figure::Figure;
+
+use super::api::series_response;
+use super::error::ApiError;
+use super::{AppState, EMBED_CSP};
+use crate::query::{BadParameter, ViewQuery, query_pairs};
+use crate::render;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard_page))
+        .route("/chart.svg", get(chart_svg))
+        .route("/chart.png", get(chart_png))
+        .route("/embed", get(embed_page))
+        .route("/embed.css", get(embed_css))
+        .route("/embed.js", get(embed_js))
+        .route("/oembed", get(oembed))
+}
+
+/// A view's figures, text and drawing.
+struct Drawn {
+    view: ViewQuery,
+    figure: Figure,
+    svg: String,
+}
+
+async fn draw(state: &AppState, query: Option<&str>) -> Result<Drawn, ApiError> {
+    let view = ViewQuery::parse(query.unwrap_or(""), &state.catalog)?;
+    let response = series_response(state, view.series.clone()).await?;
+    let figure = Figure::from_series(&response, &state.catalog, view.lang);
+    let chart = LineChart::from_series(&response, &state.catalog);
+    let theme = if view.dark { Theme::DARK } else { Theme::LIGHT };
+    let svg = figure_svg(&figure, &chart, view.size(), theme).map_err(ApiError::Render)?;
+    Ok(Drawn { view, figure, svg })
+}
+
+async fn chart_svg(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let drawn = draw(&state, query.as_deref()).await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("image/svg+xml"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(EMBED_CSP),
+            ),
+        ],
+        drawn.svg,
+    )
+        .into_response())
+}
+
+async fn chart_png(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let drawn = draw(&state, query.as_deref()).await?;
+    let fonts = Arc::clone(&state.fonts);
+    let png = tokio::task::spawn_blocking(move || render::png(&drawn.svg, fonts))
+        .await
+        .map_err(|e| ApiError::Render(e.to_string()))?
+        .map_err(ApiError::Render)?;
+    Ok((
+        [(header::CONTENT_TYPE, HeaderValue::from_static("image/png"))],
+        png,
+    )
+        .into_response())
+}
+
+/// The address the world reaches this server at: `--public-url` when set,
+/// else the request's own host.
+pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+/// Text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+async fn embed_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let drawn = draw(&state, query.as_deref()).await?;
+    let base = base_url(&state, &headers);
+    let full_view = format!("{base}/?{}", drawn.view.series.to_query_string());
+    let lang = drawn.view.lang.as_str();
+    let figure = &drawn.figure;
+    let notes: String = figure
+        .notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", escape(n)))
+        .collect();
+    let html = format!(
+        r#"<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="canonical" href="{full_view}">
+<link rel="stylesheet" href="/embed.css">
+<script src="/embed.js" defer></script>
+</head>
+<body class="{theme}">
+<figure>
+<div role="img" aria-label="{summary}">{svg}</div>
+<figcaption><a href="{full_view}" target="_blank" rel="noopener">{view_full}</a>
+<p class="visually-hidden">{summary}</p>
+<ul class="visually-hidden">{notes}</ul></figcaption>
+</figure>
+</body>
+</html>
+"#,
+        title = escape(&figure.title),
+        summary = escape(&figure.summary),
+        svg = drawn.svg,
+        view_full = escape(figure.view_full),
+        full_view = escape(&full_view),
+        theme = if drawn.view.dark { "dark" } else { "light" },
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(EMBED_CSP),
+            ),
+        ],
+        html,
+    )
+        .into_response())
+}
+
+async fn embed_css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../../assets/embed.css"),
+    )
+        .into_response()
+}
+
+async fn embed_js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../../assets/embed.js"),
+    )
+        .into_response()
+}
+
+/// An oEmbed 1.0 "rich" answer: the iframe of the embed.
+#[derive(Serialize)]
+pub struct OEmbed {
+    version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: String,
+    provider_name: &'static str,
+    provider_url: String,
+    html: String,
+    width: u32,
+    height: u32,
+    thumbnail_url: String,
+    thumbnail_width: u32,
+    thumbnail_height: u32,
+    cache_age: u32,
+}
+
+async fn oembed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let pairs = query_pairs(query.as_deref().unwrap_or(""))?;
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    match get("format") {
+        None | Some("json") => {}
+        Some(_) => {
+            // oEmbed: a format the provider does not offer is a 501.
+            return Ok(super::error::problem_response(
+                StatusCode::NOT_IMPLEMENTED,
+                "Format not offered",
+                "oEmbed answers are offered as JSON only (format=json)".into(),
+                Some("format".into()),
+            ));
+        }
+    }
+    let url = get("url").ok_or_else(|| BadParameter::new("url", "required"))?;
+    let view_query = view_query_of(url)?;
+    let view = ViewQuery::parse(view_query, &state.catalog)
+        .map_err(|e| BadParameter::new("url", format!("the view's {e}")))?;
+    let dimension = |name: &str, default: u32| -> Result<u32, BadParameter> {
+        match get(name) {
+            None => Ok(default),
+            Some(text) => text
+                .parse::<u32>()
+                .ok()
+                .filter(|v| *v >= 200)
+                .map(|v| v.min(default))
+                .ok_or_else(|| {
+                    BadParameter::new(
+                        name,
+                        format!("{text:?} is not a size of 200 pixels or more"),
+                    )
+                }),
+        }
+    };
+    let (chart_width, chart_height) = view.size();
+    let width = dimension("maxwidth", chart_width)?;
+    let height = dimension("maxheight", chart_height + 40)?;
+    let base = base_url(&state, &headers);
+    let canonical = view.to_query_string();
+    let response = series_response(&state, view.series.clone()).await?;
+    let figure = Figure::from_series(&response, &state.catalog, view.lang);
+    let answer = OEmbed {
+        version: "1.0",
+        kind: "rich",
+        html: format!(
+            r#"<iframe src="{base}/embed?{query}" width="{width}" height="{height}" title="{title}" loading="lazy" style="border:0;max-width:100%"></iframe>"#,
+            query = escape(&canonical),
+            title = escape(&figure.title),
+        ),
+        title: figure.title,
+        provider_name: "tipstats",
+        provider_url: format!("{base}/"),
+        width,
+        height,
+        thumbnail_url: format!("{base}/chart.png?{}", view.series.to_query_string()),
+        thumbnail_width: chart_width,
+        thumbnail_height: chart_height,
+        cache_age: 3600,
+    };
+    Ok(axum::Json(answer).into_response())
+}
+
+/// The query string of a view's URL (`https://host/?indicator=…` or
+/// `…/embed?…`), checked to be one of this server's view paths.
+fn view_query_of(url: &str) -> Result<&str, BadParameter> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| BadParameter::new("url", "not an http(s) address"))?;
+    let path_and_query = rest.find('/').map_or("/", |i| &rest[i..]);
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let query = query.split('#').next().unwrap_or("");
+    match path {
+        "/" | "/embed" | "/chart.svg" | "/chart.png" => Ok(query),
+        other => Err(BadParameter::new(
+            "url",
+            format!("{other:?} is not a tipstats view (/, /embed, /chart.svg or /chart.png)"),
+        )),
+    }
+}
+
+/// The dashboard's page with the title, description, social-card image
+/// and oEmbed discovery link of the view its query asks for.
+async fn dashboard_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(index) = state.index_html.as_deref() else {
+        return (
+            StatusCode::NOT_FOUND,
+            "the dashboard is not built here: run `cargo xtask frontend`",
+        )
+            .into_response();
+    };
+    // The page still opens on a link it cannot describe; the app shows the
+    // default view and the API explains any bad parameter.
+    let tags = view_tags(&state, &headers, query.as_deref())
+        .await
+        .unwrap_or_default();
+    let page = index.replacen("</head>", &format!("{tags}</head>"), 1);
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
+async fn view_tags(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) -> Result<String, ApiError> {
+    let query = query.unwrap_or("");
+    if query.is_empty() {
+        return Ok(String::new());
+    }
+    let view = ViewQuery::parse(query, &state.catalog)?;
+    let response = series_response(state, view.series.clone()).await?;
+    let figure = Figure::from_series(&response, &state.catalog, view.lang);
+    let base = base_url(state, headers);
+    let canonical = view.series.to_query_string();
+    let page_url = format!("{base}/?{canonical}");
+    let image = format!("{base}/chart.png?{canonical}&size=social");
+    let oembed = format!(
+        "{base}/oembed?url={}",
+        percent_encoding::utf8_percent_encode(&page_url, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let title = format!("{} ({})", figure.title, figure.subtitle);
+    Ok(format!(
+        r#"<meta property="og:type" content="website">
+<meta property="og:title" content="{title}">
+<meta property="og:description" content="{summary}">
+<meta property="og:url" content="{page_url}">
+<meta property="og:image" content="{image}">
+<meta property="og:image:width" content="1200">
+<meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="{summary}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="{title}">
+<meta name="twitter:description" content="{summary}">
+<meta name="twitter:image" content="{image}">
+<link rel="alternate" type="application/json+oembed" href="{oembed}" title="{title}">
+"#,
+        title = escape(&title),
+        summary = escape(&figure.summary),
+        page_url = escape(&page_url),
+        image = escape(&image),
+        oembed = escape(&oembed),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_leaves_no_markup() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn only_view_addresses_are_embedded() {
+        assert_eq!(
+            view_query_of("https://tipstats.example/?indicator=glotip.victims#x"),
+            Ok("indicator=glotip.victims")
+        );
+        assert_eq!(
+            view_query_of("http://127.0.0.1:8080/embed?region=USA"),
+            Ok("region=USA")
+        );
+        assert_eq!(view_query_of("https://tipstats.example"), Ok(""));
+        for bad in [
+            "ftp://x/?a",
+            "https://x/api/v1/series?a",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(
+                view_query_of(bad).map_err(|e| e.parameter),
+                Err("url".into()),
+                "{bad}"
+            );
+        }
+    }
+}

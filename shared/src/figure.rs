@@ -1,0 +1,309 @@
+//! The words around a chart wherever it travels (an embed, an image, a
+//! social card, a citation): its title, what and where it shows, the source
+//! line and the notes, in English or Spanish. The figures' own names
+//! (indicators, places, caveats) are the publishers' and stay in English.
+
+use crate::format::thousands;
+use crate::{Catalog, SeriesResponse};
+
+/// The interface languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == text)
+    }
+
+    fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+        }
+    }
+}
+
+struct Words {
+    source: &'static str,
+    data_version: &'static str,
+    by: &'static str,
+    per_100k: &'static str,
+    monthly: &'static str,
+    consistent_panel: &'static str,
+    retrieved_from: &'static str,
+    no_figures: &'static str,
+    view_full: &'static str,
+    more_notes: &'static str,
+}
+
+const EN: Words = Words {
+    source: "Source",
+    data_version: "data version",
+    by: "by",
+    per_100k: "per 100,000 inhabitants",
+    monthly: "by month",
+    consistent_panel: "only reporters present every year",
+    retrieved_from: "retrieved from tipstats",
+    no_figures: "no figures for the chosen places and years",
+    view_full: "Full view, figures and sources on tipstats",
+    more_notes: "more notes in the full view",
+};
+
+const ES: Words = Words {
+    source: "Fuente",
+    data_version: "versión de los datos",
+    by: "por",
+    per_100k: "por cada 100 000 habitantes",
+    monthly: "por mes",
+    consistent_panel: "solo quienes reportan todos los años",
+    retrieved_from: "consultado en tipstats",
+    no_figures: "no hay cifras para los lugares y años elegidos",
+    view_full: "Vista completa, cifras y fuentes en tipstats",
+    more_notes: "notas más en la vista completa",
+};
+
+/// The text of a chart, ready to lay out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub title: String,
+    /// Places, years and how the figures are cut.
+    pub subtitle: String,
+    /// "Source: …" with the publisher's citation and the data version.
+    pub source: String,
+    /// Caveats, annotations and coverage warnings, most important first.
+    pub notes: Vec<String>,
+    /// One sentence on the trend, for screen readers and card descriptions.
+    pub summary: String,
+    /// The label of the link back to the full view.
+    pub view_full: &'static str,
+    /// Ends "+ 3 …" when an image has no room for every note.
+    pub more_notes: &'static str,
+}
+
+impl Figure {
+    pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Figure {
+        let words = lang.words();
+        let indicator = catalog.indicator(&response.indicator);
+        let title = indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone());
+        let places: Vec<&str> = response
+            .regions
+            .iter()
+            .map(|code| catalog.region_name(code))
+            .collect();
+        let mut subtitle = vec![places.join(", "), years(response.from, response.to)];
+        if let Some(by) = &response.by {
+            subtitle.push(format!("{} {by}", words.by));
+        }
+        if response.per.is_some() {
+            subtitle.push(words.per_100k.to_string());
+        }
+        if response.period == "month" {
+            subtitle.push(words.monthly.to_string());
+        }
+        if response.panel == "consistent" {
+            subtitle.push(words.consistent_panel.to_string());
+        }
+        let citations: Vec<&str> = response
+            .sources
+            .iter()
+            .map(|s| s.citation.as_str())
+            .collect();
+        let short_version: String = response.data_version.chars().take(12).collect();
+        let source = format!(
+            "{}: {}. tipstats {} {short_version}.",
+            words.source,
+            citations.join("; "),
+            words.data_version
+        );
+        // The indicator's first caveat says what the figures are not
+        // ("detected victims are not prevalence") and always comes first;
+        // then what is particular to these figures (annotations, coverage);
+        // then the other standing caveats.
+        let caveats = response.notes.iter().filter(|n| n.kind == "caveat");
+        let mut notes: Vec<String> = caveats
+            .clone()
+            .take(1)
+            .chain(response.notes.iter().filter(|n| n.kind != "caveat"))
+            .chain(caveats.skip(1))
+            .map(|n| match n.year {
+                Some(year) if !n.text.contains(&year.to_string()) => format!("{year}: {}", n.text),
+                _ => n.text.clone(),
+            })
+            .collect();
+        notes.dedup();
+        Figure {
+            summary: summary(response, catalog, &title, words),
+            title,
+            subtitle: subtitle.join(" · "),
+            source,
+            notes,
+            view_full: words.view_full,
+            more_notes: words.more_notes,
+        }
+    }
+
+    /// Citation text for the figure as found at `url`.
+    pub fn citation(&self, url: &str, lang: Lang) -> String {
+        format!(
+            "{} ({}). {} {}: {url}",
+            self.title,
+            self.subtitle,
+            self.source,
+            lang.words().retrieved_from
+        )
+    }
+}
+
+fn years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+/// First and last figure of each place, in one sentence.
+fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Words) -> String {
+    let parts: Vec<String> = response
+        .regions
+        .iter()
+        .filter_map(|code| {
+            let mut rows = response
+                .rows
+                .iter()
+                .filter(|r| &r.region == code && r.category.is_none() && r.plotted().is_some());
+            let first = rows.next()?;
+            let last = rows.next_back().unwrap_or(first);
+            let shown = |r: &crate::SeriesRow| match (r.rate, r.value) {
+                (Some(rate), _) => format!("{rate:.2}"),
+                (None, Some(v)) => thousands(v),
+                (None, None) => crate::format::value_cell(r),
+            };
+            Some(format!(
+                "{} {} ({}) → {} ({})",
+                catalog.region_name(code),
+                shown(first),
+                first.year,
+                shown(last),
+                last.year
+            ))
+        })
+        .collect();
+    if parts.is_empty() {
+        format!("{title}: {}.", words.no_figures)
+    } else {
+        format!("{title}: {}.", parts.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Note, SeriesRow, Source};
+
+    fn response() -> SeriesResponse {
+        let row = |region: &str, year, value| SeriesRow {
+            region: region.into(),
+            year,
+            month: None,
+            category: None,
+            value: Some(value),
+            reporting_units: 1,
+            suppressed_cells: 0,
+            lower: None,
+            upper: None,
+            rate: None,
+        };
+        SeriesResponse {
+            data_version: "0123456789abcdef".into(),
+            indicator: "glotip.victims".into(),
+            regions: vec!["USA".into()],
+            from: 2010,
+            to: 2022,
+            by: None,
+            panel: "all".into(),
+            period: "year".into(),
+            per: None,
+            rows: vec![row("USA", 2010, 100), row("USA", 2022, 16390)],
+            sources: vec![Source {
+                id: "unodc".into(),
+                name: "GLOTIP".into(),
+                publisher: "UNODC".into(),
+                citation: "UNODC, Global Report on Trafficking in Persons".into(),
+                url: "https://www.unodc.org".into(),
+                terms: "cite".into(),
+            }],
+            notes: vec![
+                Note {
+                    kind: "caveat".into(),
+                    text: "Detected victims are not prevalence.".into(),
+                    region: None,
+                    year: None,
+                },
+                Note {
+                    kind: "reporter-leaves".into(),
+                    text: "The United Kingdom has no total.".into(),
+                    region: None,
+                    year: Some(2022),
+                },
+            ],
+        }
+    }
+
+    fn catalog() -> Catalog {
+        Catalog {
+            data_version: "v".into(),
+            sources: vec![],
+            indicators: vec![],
+            regions: vec![],
+        }
+    }
+
+    #[test]
+    fn figure_names_source_version_and_puts_the_first_caveat_first() {
+        let figure = Figure::from_series(&response(), &catalog(), Lang::En);
+        assert_eq!(figure.title, "glotip.victims");
+        assert_eq!(figure.subtitle, "USA · 2010–2022");
+        assert_eq!(
+            figure.source,
+            "Source: UNODC, Global Report on Trafficking in Persons. tipstats data version 0123456789ab."
+        );
+        assert_eq!(
+            figure.notes,
+            vec![
+                "Detected victims are not prevalence.",
+                "2022: The United Kingdom has no total."
+            ]
+        );
+        assert_eq!(
+            figure.summary,
+            "glotip.victims: USA 100 (2010) → 16,390 (2022)."
+        );
+    }
+
+    #[test]
+    fn spanish_frames_the_same_figures() {
+        let mut response = response();
+        response.per = Some("100k".into());
+        response.rows.clear();
+        let figure = Figure::from_series(&response, &catalog(), Lang::Es);
+        assert!(figure.source.starts_with("Fuente: UNODC"));
+        assert!(figure.subtitle.ends_with("por cada 100 000 habitantes"));
+        assert!(figure.summary.contains("no hay cifras"));
+        assert_eq!(Lang::parse("es"), Some(Lang::Es));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}
