@@ -178,7 +178,25 @@ fn load_csv(
 /// command line or from this program, never from HTTP) are quoted here, the
 /// one place that does it: quotes doubled, so no path can end the literal.
 pub fn path_literal(path: &Path) -> String {
-    format!("'{}'", path.to_string_lossy().replace('\'', "''"))
+    sql_literal(&path.to_string_lossy())
+}
+
+/// Text as an SQL string literal, quotes doubled: for what DuckDB cannot
+/// bind as a parameter (file paths, a Parquet file's key–value metadata).
+pub fn sql_literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Writes the result of `select` (a query of this program's) to `path`
+/// with DuckDB's writer for the `options` given (`FORMAT parquet`…).
+pub fn copy_to(
+    conn: &Connection,
+    select: &str,
+    path: &Path,
+    options: &str,
+) -> Result<u64, duckdb::Error> {
+    let sql = format!("COPY ({select}) TO {} ({options})", path_literal(path));
+    Ok(conn.execute(&sql, [])? as u64)
 }
 
 /// Writes a table to CSV with DuckDB's writer, rows in key order so that the
@@ -195,12 +213,12 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
         }
         _ => "id",
     };
-    let sql = format!(
-        "COPY (SELECT * FROM {table} ORDER BY {order}) TO {} (HEADER, DELIMITER ',')",
-        path_literal(path)
-    );
-    let rows = conn.execute(&sql, [])?;
-    Ok(rows as u64)
+    copy_to(
+        conn,
+        &format!("SELECT * FROM {table} ORDER BY {order}"),
+        path,
+        "HEADER, DELIMITER ','",
+    )
 }
 
 /// Checks what the table constraints cannot: every figure of an indicator is

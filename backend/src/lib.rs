@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod db;
+pub mod export;
 pub mod http;
 pub mod ingest;
 pub mod query;

@@ -402,7 +402,10 @@ impl SeriesQuery {
         if self.per_100k {
             pairs.push(("per", "100k".into()));
         }
-        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        // Commas separate region codes; left as they are, links stay readable.
+        serde_urlencoded::to_string(&pairs)
+            .unwrap_or_default()
+            .replace("%2C", ",")
     }
 }
 

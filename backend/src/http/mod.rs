@@ -4,6 +4,7 @@ mod api;
 mod assets;
 mod cache;
 mod error;
+mod exports;
 mod views;
 
 use std::net::SocketAddr;
@@ -38,6 +39,8 @@ pub struct AppState {
     /// The address the world reaches this server at, for links in embeds,
     /// cards and oEmbed answers; `None` uses each request's Host.
     pub public_url: Option<String>,
+    /// The whole-dataset ZIP, built at its first request.
+    pub dataset_zip: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
 }
 
 /// The dashboard may not be framed by other sites; no inline script or style
@@ -66,7 +69,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         .unwrap_or(HeaderValue::from_static("unknown"));
     let validators = cache::Validators::new(&state.catalog.data_version);
     Router::new()
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", api::router().merge(exports::router()))
         .merge(views::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
@@ -141,6 +144,7 @@ impl Application {
             fonts: Arc::new(crate::render::fonts()),
             index_html,
             public_url,
+            dataset_zip: Arc::default(),
         };
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {

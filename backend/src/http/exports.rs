@@ -1,0 +1,102 @@
+//! `/api/v1/export` (one view's figures as CSV, JSON, XLSX or Parquet) and
+//! `/api/v1/dataset.zip` (everything, built once per data version).
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use super::AppState;
+use super::api::series_response;
+use super::error::ApiError;
+use super::views::base_url;
+use crate::export::{self, ExportFormat, Metadata};
+use crate::query::{BadParameter, SeriesQuery, query_pairs};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/export", get(view_export))
+        .route("/dataset.zip", get(dataset))
+}
+
+fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>) -> Response {
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body.into(),
+    )
+        .into_response()
+}
+
+/// A series query plus `format=csv|json|xlsx|parquet` (CSV by default).
+async fn view_export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let pairs = query_pairs(query.as_deref().unwrap_or(""))?;
+    let (format, series): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(n, _)| n == "format");
+    let format = match format.as_slice() {
+        [] => ExportFormat::Csv,
+        [(_, value)] => ExportFormat::parse(value).ok_or_else(|| {
+            BadParameter::new(
+                "format",
+                format!("{value:?} is not one of csv, json, xlsx, parquet"),
+            )
+        })?,
+        _ => return Err(BadParameter::new("format", "given more than once").into()),
+    };
+    let query = SeriesQuery::from_pairs(&series, &state.catalog)?;
+    let canonical = query.to_query_string();
+    let filename = format!(
+        "tipstats-{}-{}-{}.{}",
+        query.indicator,
+        query.from,
+        query.to,
+        format.extension()
+    );
+    let response = series_response(&state, query).await?;
+    let url = format!("{}/?{canonical}", base_url(&state, &headers));
+    let catalog = Arc::clone(&state.catalog);
+    let body = tokio::task::spawn_blocking(move || {
+        let metadata = Metadata::new(&response, &catalog, canonical, url);
+        export::view(format, &response, &catalog, &metadata)
+    })
+    .await
+    .map_err(|e| ApiError::Export(e.to_string()))?
+    .map_err(ApiError::Export)?;
+    Ok(attachment(format.content_type(), &filename, body))
+}
+
+async fn dataset(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let catalog = Arc::clone(&state.catalog);
+    let zip = state
+        .dataset_zip
+        .get_or_try_init(|| async {
+            let built = state
+                .db
+                .run(move |conn| Ok(export::dataset_zip(conn, &catalog)))
+                .await?;
+            built.map(Bytes::from).map_err(ApiError::Export)
+        })
+        .await?
+        .clone();
+    let filename = format!(
+        "tipstats-dataset-{}.zip",
+        state
+            .catalog
+            .data_version
+            .chars()
+            .take(12)
+            .collect::<String>()
+    );
+    Ok(attachment("application/zip", &filename, zip))
+}
