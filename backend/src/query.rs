@@ -47,7 +47,8 @@ pub struct SeriesQuery {
     pub per_100k: bool,
 }
 
-const SERIES_PARAMETERS: [&str; 8] = [
+/// Every parameter `series` reads (the OpenAPI document lists the same).
+pub const SERIES_PARAMETERS: [&str; 8] = [
     "indicator",
     "region",
     "from",

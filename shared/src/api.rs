@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything a client needs to build its pickers: `GET /api/v1/catalog`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalog {
     /// Identifies the published figures; changes whenever `data/` changes.
     pub data_version: String,
@@ -47,6 +48,7 @@ impl Catalog {
 
 /// A publisher's dataset, and how to cite it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Source {
     pub id: String,
     pub name: String,
@@ -58,6 +60,7 @@ pub struct Source {
 
 /// One measured quantity of one source, e.g. detected trafficking victims.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicator {
     pub id: String,
     pub name: String,
@@ -95,6 +98,7 @@ pub struct Indicator {
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     /// UN M49 three-digit code for the world and UN (sub)regions, ISO 3166-1
     /// alpha-3 for countries, ISO 3166-2 for states.
@@ -105,6 +109,7 @@ pub struct Region {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum RegionLevel {
     World,
@@ -144,6 +149,7 @@ impl RegionLevel {
 
 /// `GET /api/v1/series`: one row per region and year.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesResponse {
     pub data_version: String,
     pub indicator: String,
@@ -179,6 +185,7 @@ fn all_reporters() -> String {
 
 /// The figure for one region in one year, with what it rests on.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesRow {
     pub region: String,
     pub year: i32,
@@ -218,6 +225,7 @@ impl SeriesRow {
 
 /// A caveat or annotation that applies to a query's figures.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
     /// `caveat` (always true of the indicator), `coverage` (the number of
     /// reporters changes sharply), or an annotation of the data:
@@ -230,6 +238,7 @@ pub struct Note {
 
 /// An RFC 9457 problem document, sent with `application/problem+json`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,

@@ -356,3 +356,64 @@ async fn a_consistent_panel_keeps_the_same_reporters_every_year() {
     assert!(ratio(&all) < 0.5, "{}", ratio(&all));
     assert!(ratio(&panel) > 0.9, "{}", ratio(&panel));
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_it() {
+    let app = spawn_app().await;
+    let document: serde_json::Value = app.get_json("/api/openapi.json").await;
+    assert_eq!(document["openapi"], "3.1.0");
+    let paths = document["paths"].as_object().expect("paths");
+    for path in [
+        "/api/v1/catalog",
+        "/api/v1/series",
+        "/api/v1/export",
+        "/api/v1/dataset.zip",
+        "/chart.svg",
+        "/chart.png",
+        "/embed",
+        "/oembed",
+    ] {
+        assert!(paths.contains_key(path), "{path} is not documented");
+    }
+    let series = &paths["/api/v1/series"]["get"];
+    let parameters: Vec<&str> = series["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(
+        parameters,
+        [
+            "indicator",
+            "region",
+            "from",
+            "to",
+            "by",
+            "panel",
+            "period",
+            "per"
+        ]
+    );
+    // Every parameter the server reads is documented, and no other.
+    assert_eq!(
+        parameters.len(),
+        tipstats::query::SERIES_PARAMETERS.len(),
+        "the document and the parser disagree"
+    );
+    for name in tipstats::query::SERIES_PARAMETERS {
+        assert!(parameters.contains(&name), "{name} undocumented");
+    }
+    let schemas = document["components"]["schemas"]
+        .as_object()
+        .expect("schemas");
+    for schema in ["SeriesResponse", "SeriesRow", "Catalog", "Problem"] {
+        assert!(schemas.contains_key(schema), "{schema}");
+    }
+
+    let page = app.get("/api/docs").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("text");
+    assert!(html.contains("<code>GET /api/v1/series</code>"));
+    assert!(html.contains("<code>indicator</code>"));
+}

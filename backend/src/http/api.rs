@@ -19,11 +19,29 @@ pub fn router() -> Router<AppState> {
         .route("/series", get(series))
 }
 
-async fn catalog(State(state): State<AppState>) -> Response {
+/// Everything a client needs to build its pickers.
+///
+/// Sources with their citation and terms, indicators with unit, caveats,
+/// years, breakdowns, grain and scope, and the region hierarchy.
+#[utoipa::path(get, path = "/api/v1/catalog", tag = "figures",
+    responses((status = 200, description = "The catalog", body = tipstats_shared::Catalog)))]
+pub(super) async fn catalog(State(state): State<AppState>) -> Response {
     Json(state.catalog.as_ref()).into_response()
 }
 
-async fn series(
+/// The figures of one indicator by region and year.
+///
+/// Each row has the sum of the published figures (`value`), the reporters
+/// behind it, the suppressed cells inside it and the bounds they leave;
+/// with the sources and every note (caveats, annotations, coverage) that
+/// applies.
+#[utoipa::path(get, path = "/api/v1/series", tag = "figures",
+    params(super::openapi::SeriesParams),
+    responses(
+        (status = 200, description = "The figures", body = tipstats_shared::SeriesResponse),
+        (status = 400, description = "A parameter is wrong; `parameter` names it", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn series(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {

@@ -41,7 +41,9 @@ impl Validators {
 }
 
 /// Whether the answer at `path` depends on nothing but the data version and
-/// the query. The dashboard's own files carry their file validators.
+/// the query (the API's document is the program's, and the program changes
+/// only with a restart). The dashboard's own files carry their file
+/// validators.
 fn is_data_path(path: &str) -> bool {
     path.starts_with("/api/")
         || matches!(

@@ -36,8 +36,18 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
         .into_response()
 }
 
-/// A series query plus `format=csv|json|xlsx|parquet` (CSV by default).
-async fn view_export(
+/// One view's figures as a file, with their metadata.
+///
+/// CSV (metadata in `#` comment lines before the header), JSON, XLSX (an
+/// `about` sheet) or Parquet (key–value metadata): citation, terms, notes,
+/// the suppression legend, the data version and the query.
+#[utoipa::path(get, path = "/api/v1/export", tag = "exports",
+    params(super::openapi::SeriesParams, super::openapi::ExportParams),
+    responses(
+        (status = 200, description = "The file, as an attachment"),
+        (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn view_export(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
@@ -76,7 +86,11 @@ async fn view_export(
     Ok(attachment(format.content_type(), &filename, body))
 }
 
-async fn dataset(State(state): State<AppState>) -> Result<Response, ApiError> {
+/// The whole dataset as a ZIP: every normalized table as CSV, the
+/// observations also as Parquet, and a README on citing and reading them.
+#[utoipa::path(get, path = "/api/v1/dataset.zip", tag = "exports",
+    responses((status = 200, description = "The ZIP", content_type = "application/zip")))]
+pub(super) async fn dataset(State(state): State<AppState>) -> Result<Response, ApiError> {
     let catalog = Arc::clone(&state.catalog);
     let zip = state
         .dataset_zip

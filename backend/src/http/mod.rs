@@ -5,6 +5,7 @@ mod assets;
 mod cache;
 mod error;
 mod exports;
+mod openapi;
 mod views;
 
 use std::net::SocketAddr;
@@ -70,6 +71,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     let validators = cache::Validators::new(&state.catalog.data_version);
     Router::new()
         .nest("/api/v1", api::router().merge(exports::router()))
+        .nest("/api", openapi::router(openapi::Docs::new()))
         .merge(views::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))

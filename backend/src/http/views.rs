@@ -49,7 +49,15 @@ async fn draw(state: &AppState, query: Option<&str>) -> Result<Drawn, ApiError> 
     Ok(Drawn { view, figure, svg })
 }
 
-async fn chart_svg(
+/// A view's figure as SVG: title, places and years, the chart, the source
+/// line and the notes.
+#[utoipa::path(get, path = "/chart.svg", tag = "charts",
+    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    responses(
+        (status = 200, description = "The figure", content_type = "image/svg+xml"),
+        (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn chart_svg(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
@@ -70,7 +78,14 @@ async fn chart_svg(
         .into_response())
 }
 
-async fn chart_png(
+/// A view's figure as PNG, drawn with the font the project ships.
+#[utoipa::path(get, path = "/chart.png", tag = "charts",
+    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    responses(
+        (status = 200, description = "The figure", content_type = "image/png"),
+        (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn chart_png(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
@@ -121,7 +136,17 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-async fn embed_page(
+/// A view's figure in a page for an iframe on any site.
+///
+/// Readable without script; a small script file posts the page's height to
+/// the parent (`{type: "tipstats:height", height}`).
+#[utoipa::path(get, path = "/embed", tag = "charts",
+    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    responses(
+        (status = 200, description = "The page", content_type = "text/html"),
+        (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn embed_page(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
@@ -214,7 +239,16 @@ pub struct OEmbed {
     cache_age: u32,
 }
 
-async fn oembed(
+/// oEmbed: the iframe of a view, for WordPress, Ghost and the like.
+#[utoipa::path(get, path = "/oembed", tag = "charts",
+    params(super::openapi::OEmbedParams),
+    responses(
+        (status = 200, description = "An oEmbed 1.0 rich answer", content_type = "application/json"),
+        (status = 400, description = "The url is not a tipstats view", body = tipstats_shared::Problem,
+         content_type = "application/problem+json"),
+        (status = 501, description = "A format other than JSON", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn oembed(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,

@@ -1,0 +1,239 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations and
+//! the wire types (`/api/openapi.json`), and a readable page made from it
+//! (`/api/docs`) that needs no script.
+
+use std::fmt::Write;
+
+use axum::Router;
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use serde::Deserialize;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::{OpenApi as Document, Required};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use super::AppState;
+use super::views::escape;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tipstats",
+        description = "Public statistics on human trafficking and its context (UNODC, Mexico's SESNSP, US sources, CTDC), aggregated in DuckDB, with their sources, coverage, suppression bounds and caveats. Detected victims are not prevalence.",
+        license(name = "Code: see the repository; figures: each source's terms (in the catalog)")
+    ),
+    paths(
+        super::api::catalog,
+        super::api::series,
+        super::exports::view_export,
+        super::exports::dataset,
+        super::views::chart_svg,
+        super::views::chart_png,
+        super::views::embed_page,
+        super::views::oembed,
+    ),
+    components(schemas(
+        tipstats_shared::Catalog,
+        tipstats_shared::SeriesResponse,
+        tipstats_shared::Problem
+    ))
+)]
+struct ApiDoc;
+
+/// Which reporters count: all, or those present in every year of the range.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum Panel {
+    All,
+    Consistent,
+}
+
+/// One row per year (default) or per month, for monthly sources.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum Period {
+    Year,
+    Month,
+}
+
+/// The parameters of every view of the figures.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SeriesParams {
+    /// An indicator id from the catalog.
+    #[param(example = "glotip.victims")]
+    indicator: String,
+    /// Region codes, comma-separated, at most 12: UN M49 for the world and
+    /// its regions (`001`, `019`), ISO 3166-1 alpha-3 for countries, ISO
+    /// 3166-2 for states, `BP-*` for Border Patrol sectors. Default: the
+    /// indicator's scope.
+    #[param(example = "019,150")]
+    region: Option<String>,
+    /// First year (default: the indicator's first).
+    #[param(minimum = 1900, maximum = 2100, example = 2010)]
+    from: Option<i32>,
+    /// Last year (default: the indicator's last).
+    #[param(minimum = 1900, maximum = 2100, example = 2022)]
+    to: Option<i32>,
+    /// A breakdown from the indicator's `breakdowns`: one row per category.
+    by: Option<String>,
+    panel: Option<Panel>,
+    period: Option<Period>,
+    /// `100k`: the publisher's rates per 100,000 inhabitants, where the
+    /// catalog says `per_100k`.
+    #[param(pattern = "^100k$")]
+    per: Option<String>,
+}
+
+/// How a figure outside the dashboard looks.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ViewParams {
+    /// `light` (default) or `dark`.
+    #[param(pattern = "^(light|dark)$")]
+    theme: Option<String>,
+    /// `en` (default) or `es`: the words around the figures.
+    #[param(pattern = "^(en|es)$")]
+    lang: Option<String>,
+    /// `chart` (800 × 500, default) or `social` (1200 × 630).
+    #[param(pattern = "^(chart|social)$")]
+    size: Option<String>,
+}
+
+/// The format of an export.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ExportParams {
+    /// `csv` (default), `json`, `xlsx` or `parquet`.
+    #[param(pattern = "^(csv|json|xlsx|parquet)$")]
+    format: Option<String>,
+}
+
+/// The oEmbed request.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct OEmbedParams {
+    /// The address of a tipstats view (`/?…` or `/embed?…`).
+    url: String,
+    /// The widest iframe the consumer can show (200 or more).
+    #[param(minimum = 200)]
+    maxwidth: Option<u32>,
+    /// The tallest iframe the consumer can show (200 or more).
+    #[param(minimum = 200)]
+    maxheight: Option<u32>,
+    /// Only `json` is offered.
+    format: Option<String>,
+}
+
+/// The document and its page, made once at start.
+#[derive(Clone)]
+pub struct Docs {
+    json: String,
+    page: String,
+}
+
+impl Docs {
+    pub fn new() -> Docs {
+        let document = ApiDoc::openapi();
+        let json = document.to_pretty_json().unwrap_or_else(|_| "{}".into());
+        Docs {
+            page: page(&document),
+            json,
+        }
+    }
+}
+
+impl Default for Docs {
+    fn default() -> Self {
+        Docs::new()
+    }
+}
+
+pub fn router(docs: Docs) -> Router<AppState> {
+    let Docs { json, page } = docs;
+    Router::new()
+        .route(
+            "/openapi.json",
+            get(move || async move {
+                ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+            }),
+        )
+        .route(
+            "/docs",
+            get(move || async move { Html(page).into_response() }),
+        )
+}
+
+/// The API as one page of HTML: each path with its parameters and answers.
+fn page(document: &Document) -> String {
+    let mut out = String::new();
+    let info = &document.info;
+    let _ = write!(
+        out,
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tipstats API</title><link rel="stylesheet" href="/embed.css"></head><body><main>
+<h1>{} API</h1><p>{}</p><p>The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>"#,
+        escape(&info.title),
+        escape(info.description.as_deref().unwrap_or("")),
+    );
+    for (path, item) in &document.paths.paths {
+        if let Some(operation) = &item.get {
+            write_operation(&mut out, path, operation);
+        }
+    }
+    out.push_str("</main></body></html>");
+    out
+}
+
+fn write_operation(out: &mut String, path: &str, operation: &Operation) {
+    let _ = write!(
+        out,
+        "<section><h2><code>GET {}</code></h2><p><strong>{}</strong></p><p>{}</p>",
+        escape(path),
+        escape(operation.summary.as_deref().unwrap_or("")),
+        escape(operation.description.as_deref().unwrap_or(""))
+    );
+    if let Some(parameters) = operation.parameters.as_ref().filter(|p| !p.is_empty()) {
+        out.push_str("<table><thead><tr><th>parameter</th><th>in</th><th>required</th><th>meaning</th></tr></thead><tbody>");
+        for parameter in parameters {
+            let place = match parameter.parameter_in {
+                ParameterIn::Query => "query",
+                ParameterIn::Path => "path",
+                ParameterIn::Header => "header",
+                ParameterIn::Cookie => "cookie",
+            };
+            let _ = write!(
+                out,
+                "<tr><td><code>{}</code></td><td>{place}</td><td>{}</td><td>{}</td></tr>",
+                escape(&parameter.name),
+                if matches!(parameter.required, Required::True) {
+                    "yes"
+                } else {
+                    "no"
+                },
+                escape(parameter.description.as_deref().unwrap_or(""))
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("<ul>");
+    for (status, response) in &operation.responses.responses {
+        let description = match response {
+            utoipa::openapi::RefOr::T(r) => r.description.clone(),
+            utoipa::openapi::RefOr::Ref(r) => r.ref_location.clone(),
+        };
+        let _ = write!(
+            out,
+            "<li><code>{}</code>: {}</li>",
+            escape(status),
+            escape(&description)
+        );
+    }
+    out.push_str("</ul></section>");
+}
