@@ -477,16 +477,22 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
 /// The publisher's rates per 100,000 inhabitants for a query with
 /// `per_100k`, each with the count it was computed from: the totals, or with
 /// `by` ("sex", the one breakdown rates come in) one row per sex.
+/// `reporting_units` counts the places at the grain a rate covers (32
+/// states for Mexico).
 pub fn series_rates(
     conn: &Connection,
     query: &SeriesQuery,
 ) -> Result<Vec<SeriesRow>, duckdb::Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT region_code, year, CASE WHEN ? THEN sex END, value, per_100k FROM rates
-         WHERE indicator_id = ? AND year BETWEEN ? AND ?
-           AND list_contains(string_split(?, ','), region_code)
-           AND CASE WHEN ? THEN sex <> 'Total' ELSE sex = 'Total' END
-         ORDER BY region_code, year, sex",
+        "SELECT t.region_code, t.year, CASE WHEN ? THEN t.sex END, t.value, t.per_100k,
+                -- the places at the grain the published figure covers
+                (SELECT count(*) FROM region_members m JOIN regions r ON r.code = m.member
+                 WHERE m.ancestor = t.region_code AND r.level = i.grain)
+         FROM rates t JOIN indicators i ON i.id = t.indicator_id
+         WHERE t.indicator_id = ? AND t.year BETWEEN ? AND ?
+           AND list_contains(string_split(?, ','), t.region_code)
+           AND CASE WHEN ? THEN t.sex <> 'Total' ELSE t.sex = 'Total' END
+         ORDER BY t.region_code, t.year, t.sex",
     )?;
     let by_sex = query.by.is_some();
     let rows = stmt.query_map(
@@ -505,7 +511,7 @@ pub fn series_rates(
                 month: None,
                 category: r.get(2)?,
                 value: r.get(3)?,
-                reporting_units: 1,
+                reporting_units: r.get(5)?,
                 suppressed_cells: 0,
                 lower: None,
                 upper: None,

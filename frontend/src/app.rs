@@ -54,21 +54,105 @@ fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
         <section class="controls" aria-label="What to show">
             <IndicatorPicker catalog=Arc::clone(&catalog) view_state set_view_state />
             <YearRange catalog=Arc::clone(&catalog) view_state set_view_state />
+            <RateToggle catalog=Arc::clone(&catalog) view_state set_view_state />
             <RegionPicker catalog view_state set_view_state />
         </section>
         <section class="result" aria-live="polite">
             <Transition fallback=|| view! { <p class="status" role="status">"Loading the figures…"</p> }>
                 {move || {
                     let catalog = Arc::clone(&for_figures);
+                    let permalink = view_state.with_untracked(|s| s.share_links(&origin()).permalink);
                     Suspend::new(async move {
                         match series.await {
-                            Ok(response) => view! { <Figures catalog response /> }.into_any(),
+                            Ok(response) => view! { <Figures catalog response permalink /> }.into_any(),
                             Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                         }
                     })
                 }}
             </Transition>
         </section>
+        <Share view_state />
+    }
+}
+
+/// The page's own origin (`https://stats.example.org`).
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// Rates per 100,000 inhabitants, offered where the publisher prints them.
+#[component]
+fn RateToggle(
+    catalog: Arc<Catalog>,
+    view_state: ReadSignal<ViewState>,
+    set_view_state: WriteSignal<ViewState>,
+) -> impl IntoView {
+    let available = {
+        let catalog = Arc::clone(&catalog);
+        move || view_state.with(|s| catalog.indicator(&s.indicator).is_some_and(|i| i.per_100k))
+    };
+    view! {
+        <Show when=available>
+            {
+                let catalog = Arc::clone(&catalog);
+                view! {
+                    <div class="field">
+                        <label>
+                            <input
+                                id="per-100k"
+                                type="checkbox"
+                                prop:checked=move || view_state.with(|s| s.per_100k)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    set_view_state.update(|s| s.set_per_100k(on, &catalog));
+                                }
+                            />
+                            " Per 100,000 inhabitants"
+                        </label>
+                        <p class="hint">"The publisher's own rates, for Mexico and each state; never summed."</p>
+                    </div>
+                }
+            }
+        </Show>
+    }
+}
+
+/// Where the view can go: a link, an embed, images, files.
+#[component]
+fn Share(view_state: ReadSignal<ViewState>) -> impl IntoView {
+    let links = move || view_state.with(|s| s.share_links(&origin()));
+    view! {
+        <details class="share">
+            <summary>"Share, embed, download"</summary>
+            {move || {
+                let links = links();
+                let images = links
+                    .images
+                    .into_iter()
+                    .map(|(label, url)| view! { <li><a href=url>{label}</a></li> })
+                    .collect_view();
+                let downloads = links
+                    .downloads
+                    .into_iter()
+                    .map(|(format, url)| view! { <li><a href=url download>{format.to_uppercase()}</a></li> })
+                    .collect_view();
+                view! {
+                    <label for="permalink">"Link to this view"</label>
+                    <input id="permalink" readonly value=links.permalink />
+                    <label for="embed-code">"Embed it in a page (the frame sets its own height)"</label>
+                    <textarea id="embed-code" readonly rows="7">{links.embed_snippet}</textarea>
+                    <p>"The chart as an image:"</p>
+                    <ul class="links">{images}</ul>
+                    <p>"These figures as a file, with their citation and caveats:"</p>
+                    <ul class="links">
+                        {downloads}
+                        <li><a href="/api/v1/dataset.zip" download>"Whole dataset (ZIP)"</a></li>
+                    </ul>
+                }
+            }}
+        </details>
     }
 }
 
@@ -291,9 +375,12 @@ fn RegionPicker(
 }
 
 #[component]
-fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
+fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -> impl IntoView {
     let line_chart = LineChart::from_series(&response, &catalog);
-    let summary = Figure::from_series(&response, &catalog, Lang::En).summary;
+    let figure = Figure::from_series(&response, &catalog, Lang::En);
+    let citation = figure.citation(&permalink, Lang::En);
+    let summary = figure.summary;
+    let per_100k = response.per.is_some();
     let chart_view = match chart::line_chart_svg(&line_chart, CHART_SIZE, Theme::LIGHT) {
         Ok(svg) => view! {
             <figure class="chart">
@@ -330,6 +417,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
                     <th scope="row">{catalog.region_name(&row.region).to_string()}</th>
                     <td>{row.year}</td>
                     <td class="value">{value_cell(row)}</td>
+                    {per_100k.then(|| view! { <td class="rate">{row.rate.map(|r| format!("{r:.2}"))}</td> })}
                     <td class="bounds">{bounds_cell(row)}</td>
                     <td class="units">{row.reporting_units}</td>
                     <td class="suppressed">{row.suppressed_cells}</td>
@@ -341,6 +429,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
         {chart_view}
         {sources}
         <ul class="notes">{notes}</ul>
+        <p class="cite"><strong>"Cite this: "</strong>{citation}</p>
         <div class="table-wrap">
             <table id="figures">
                 <caption>"The figures in the chart"</caption>
@@ -349,6 +438,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse) -> impl IntoView {
                         <th scope="col">"Region"</th>
                         <th scope="col">"Year"</th>
                         <th scope="col">"Value"</th>
+                        {per_100k.then(|| view! { <th scope="col">"Per 100,000"</th> })}
                         <th scope="col">"Range with suppressed cells"</th>
                         <th scope="col">{reporters_heading}</th>
                         <th scope="col">"Cells published as “<5”"</th>

@@ -16,6 +16,9 @@ pub struct ViewState {
     pub regions: Vec<String>,
     pub from: i32,
     pub to: i32,
+    /// The publisher's rates per 100,000 inhabitants instead of counts,
+    /// where the indicator has them.
+    pub per_100k: bool,
 }
 
 impl ViewState {
@@ -33,6 +36,7 @@ impl ViewState {
             regions,
             from: indicator.map_or(2003, |i| i.first_year),
             to: indicator.map_or(2022, |i| i.last_year),
+            per_100k: false,
         }
     }
 
@@ -70,6 +74,7 @@ impl ViewState {
         if let Some(to) = year("to") {
             state.to = to;
         }
+        state.per_100k = get("per") == Some("100k");
         state.clamp_years(catalog);
         state.keep_regions_in_scope(catalog);
         state
@@ -77,7 +82,7 @@ impl ViewState {
 
     /// The query string of this view, for the page URL and the API.
     pub fn to_query(&self) -> String {
-        format!(
+        let mut query = format!(
             "indicator={}&region={}&from={}&to={}",
             encode_component(&self.indicator),
             self.regions
@@ -87,7 +92,46 @@ impl ViewState {
                 .join(","),
             self.from,
             self.to
-        )
+        );
+        if self.per_100k {
+            query.push_str("&per=100k");
+        }
+        query
+    }
+
+    /// Shows rates per 100,000 or counts; rates only where the indicator
+    /// has them.
+    pub fn set_per_100k(&mut self, on: bool, catalog: &Catalog) {
+        self.per_100k = on;
+        self.keep_regions_in_scope(catalog);
+    }
+
+    /// The addresses that take this view elsewhere, on the site at `origin`
+    /// (`https://stats.example.org`).
+    pub fn share_links(&self, origin: &str) -> ShareLinks {
+        let query = self.to_query();
+        let embed = format!("{origin}/embed?{query}");
+        ShareLinks {
+            permalink: format!("{origin}/?{query}"),
+            embed_snippet: tipstats_shared::figure::embed_snippet(&embed, origin),
+            images: vec![
+                ("SVG", format!("{origin}/chart.svg?{query}")),
+                ("PNG", format!("{origin}/chart.png?{query}")),
+                (
+                    "PNG, social card",
+                    format!("{origin}/chart.png?{query}&size=social"),
+                ),
+            ],
+            downloads: ["csv", "xlsx", "json", "parquet"]
+                .into_iter()
+                .map(|format| {
+                    (
+                        format,
+                        format!("{origin}/api/v1/export?{query}&format={format}"),
+                    )
+                })
+                .collect(),
+        }
     }
 
     pub fn series_path(&self) -> String {
@@ -127,8 +171,20 @@ impl ViewState {
                     .region(code)
                     .is_some_and(|r| r.level == indicator.grain)
         };
-        self.regions
-            .retain(|code| catalog.is_within(code, &indicator.scope) && at_grain(code));
+        if !indicator.per_100k {
+            self.per_100k = false;
+        }
+        // Rates exist for the scope and each place at the grain.
+        let has_rate = |code: &str| {
+            !self.per_100k
+                || code == indicator.scope
+                || catalog
+                    .region(code)
+                    .is_some_and(|r| r.level == indicator.grain)
+        };
+        self.regions.retain(|code| {
+            catalog.is_within(code, &indicator.scope) && at_grain(code) && has_rate(code)
+        });
         if self.regions.is_empty() {
             if indicator.additive {
                 self.regions.push(indicator.scope.clone());
@@ -169,6 +225,17 @@ impl ViewState {
             std::mem::swap(&mut self.from, &mut self.to);
         }
     }
+}
+
+/// Where a view can go: [`ViewState::share_links`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareLinks {
+    pub permalink: String,
+    pub embed_snippet: String,
+    /// (label, address) of the chart as images.
+    pub images: Vec<(&'static str, String)>,
+    /// (format, address) of the view's figures as files.
+    pub downloads: Vec<(&'static str, String)>,
 }
 
 /// The regions offered as checkboxes: the world, the UN regions and subregions.
@@ -283,6 +350,12 @@ mod tests {
                     additive: false,
                     ..indicator("tip.tier", 2001, 2015)
                 },
+                Indicator {
+                    scope: "MEX".into(),
+                    grain: RegionLevel::State,
+                    per_100k: true,
+                    ..indicator("sesnsp.victims", 2015, 2025)
+                },
             ],
             regions: vec![
                 region("001", RegionLevel::World),
@@ -294,8 +367,57 @@ mod tests {
                 region("USA", RegionLevel::Country),
                 region("MEX", RegionLevel::Country),
                 region("US-TX", RegionLevel::State),
+                Region {
+                    parent: Some("MEX".into()),
+                    ..region("MX-CHH", RegionLevel::State)
+                },
             ],
         }
+    }
+
+    #[test]
+    fn rates_are_kept_only_where_published() {
+        let c = catalog();
+        let state =
+            ViewState::from_query("?indicator=sesnsp.victims&region=MEX,MX-CHH&per=100k", &c);
+        assert!(state.per_100k);
+        assert_eq!(
+            state.to_query(),
+            "indicator=sesnsp.victims&region=MEX,MX-CHH&from=2015&to=2025&per=100k"
+        );
+        assert_eq!(ViewState::from_query(&state.to_query(), &c), state);
+        let mut moved = state.clone();
+        moved.set_indicator("glotip.victims", &c);
+        assert!(!moved.per_100k, "GLOTIP publishes no rates");
+        assert!(!ViewState::from_query("?indicator=glotip.victims&per=100k", &c).per_100k);
+    }
+
+    #[test]
+    fn share_links_carry_the_view_to_every_format() {
+        let c = catalog();
+        let mut state = ViewState::default_for(&c);
+        state.regions = vec!["USA".into()];
+        let links = state.share_links("https://stats.example");
+        let query = "indicator=glotip.victims&region=USA&from=2003&to=2022";
+        assert_eq!(links.permalink, format!("https://stats.example/?{query}"));
+        assert!(links.embed_snippet.starts_with(&format!(
+            "<iframe src=\"https://stats.example/embed?{query}\""
+        )));
+        assert!(
+            links
+                .embed_snippet
+                .contains("e.origin !== \"https://stats.example\"")
+        );
+        assert_eq!(
+            links.images[2].1,
+            format!("https://stats.example/chart.png?{query}&size=social")
+        );
+        let formats: Vec<&str> = links.downloads.iter().map(|(f, _)| *f).collect();
+        assert_eq!(formats, ["csv", "xlsx", "json", "parquet"]);
+        assert!(
+            links.downloads.iter().all(|(f, url)| url
+                == &format!("https://stats.example/api/v1/export?{query}&format={f}"))
+        );
     }
 
     #[test]

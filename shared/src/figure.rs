@@ -167,6 +167,23 @@ impl Figure {
     }
 }
 
+/// The HTML a newsroom pastes to embed a view: the iframe, and a listener
+/// that sets its height from the height the embed posts. `origin` is the
+/// tipstats site's, so that no other frame can resize it.
+pub fn embed_snippet(embed_url: &str, origin: &str) -> String {
+    format!(
+        r#"<iframe src="{embed_url}" width="100%" height="520" style="border:0" title="tipstats chart" loading="lazy" data-tipstats></iframe>
+<script>
+window.addEventListener("message", function (e) {{
+  if (e.origin !== "{origin}" || !e.data || e.data.type !== "tipstats:height") return;
+  document.querySelectorAll("iframe[data-tipstats]").forEach(function (f) {{
+    if (f.contentWindow === e.source) f.height = e.data.height;
+  }});
+}});
+</script>"#
+    )
+}
+
 fn years(from: i32, to: i32) -> String {
     if from == to {
         from.to_string()

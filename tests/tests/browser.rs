@@ -219,3 +219,80 @@ async fn an_embed_shows_inside_another_sites_iframe_and_sizes_it() {
     browser.close().await;
     server.abort();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rates_and_the_share_panel_carry_the_view() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1400).await;
+    let query = "indicator=sesnsp.trata.victims&region=MEX,MX-CHH&from=2020&to=2024&per=100k";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}")))
+        .await
+        .expect("open a shared link");
+    // The rate column holds the API's rates, as the table writes them.
+    let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
+    let expected: Vec<String> = api
+        .rows
+        .iter()
+        .filter_map(|r| r.rate.map(|rate| format!("{rate:.2}")))
+        .collect();
+    assert_eq!(expected.len(), 10);
+    let rates: Vec<String> = browser
+        .wait_for("the rate column", Duration::from_secs(30), || async {
+            let cells: Vec<String> = serde_json::from_value(
+                browser
+                    .eval("return [...document.querySelectorAll('#figures td.rate')].map(td => td.textContent);")
+                    .await,
+            )
+            .ok()?;
+            (cells.len() == 10).then_some(cells)
+        })
+        .await;
+    assert_eq!(rates, expected);
+    let checked = browser
+        .eval("return document.getElementById('per-100k').checked")
+        .await;
+    assert_eq!(checked, true);
+
+    browser
+        .client
+        .find(Locator::Css(".share summary"))
+        .await
+        .expect("share panel")
+        .click()
+        .await
+        .expect("open it");
+    let shared = browser
+        .eval(
+            "return [document.getElementById('permalink').value,
+                     document.getElementById('embed-code').value,
+                     [...document.querySelectorAll('.share a')].map(a => a.getAttribute('href')),
+                     document.querySelector('.cite').textContent];",
+        )
+        .await;
+    let origin = format!("http://{}", app.addr);
+    assert_eq!(shared[0], format!("{origin}/?{query}"));
+    assert!(
+        shared[1]
+            .as_str()
+            .is_some_and(|s| s.starts_with(&format!("<iframe src=\"{origin}/embed?{query}\""))),
+        "{}",
+        shared[1]
+    );
+    let links: Vec<String> = serde_json::from_value(shared[2].clone()).expect("links");
+    // Every link answers, and the exports are the view's.
+    for link in &links {
+        let path = link.trim_start_matches(&origin);
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{link}");
+    }
+    assert!(links.contains(&format!("{origin}/api/v1/export?{query}&format=xlsx")));
+    assert!(
+        shared[3]
+            .as_str()
+            .is_some_and(|c| c.contains("SESNSP") && c.contains(&format!("{origin}/?{query}")))
+    );
+    browser.screenshot("rates-and-share").await;
+    browser.close().await;
+}

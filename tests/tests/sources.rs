@@ -136,6 +136,8 @@ async fn sesnsp_rates_are_served_as_published_beside_their_counts() {
         .get_json("/api/v1/series?indicator=sesnsp.trata.victims&region=MEX,MX-CHH&from=2022&to=2022&per=100k")
         .await;
     assert_eq!(series.per.as_deref(), Some("100k"));
+    let units: Vec<u32> = series.rows.iter().map(|r| r.reporting_units).collect();
+    assert_eq!(units, vec![32, 1], "Mexico's rate covers its 32 states");
     let found: Vec<(&str, Option<i64>, Option<f64>)> = series
         .rows
         .iter()
