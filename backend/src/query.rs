@@ -2,6 +2,7 @@
 //! gets past [`SeriesQuery::parse`] names a known indicator, known regions and
 //! a sane year range, so the layers below never see raw input.
 
+use tipstats_shared::chart::ChartKind;
 use tipstats_shared::figure::Lang;
 use tipstats_shared::{Catalog, Indicator};
 
@@ -300,13 +301,15 @@ pub struct ViewQuery {
     pub lang: Lang,
     /// Social-card size (1200 × 630) instead of the chart's own (800 × 500).
     pub social: bool,
+    pub kind: ChartKind,
 }
 
-const VIEW_PARAMETERS: [&str; 3] = ["theme", "lang", "size"];
+const VIEW_PARAMETERS: [&str; 4] = ["theme", "lang", "size", "chart"];
 
 impl ViewQuery {
     /// A series query plus `theme=light|dark`, `lang=en|es` and
-    /// `size=chart|social`. Charts are drawn by year.
+    /// `size=chart|social` and `chart=line|bar|stacked`. Charts are drawn by
+    /// year.
     pub fn parse(query_string: &str, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
         let pairs = query_pairs(query_string)?;
         let (view, series): (Vec<_>, Vec<_>) = pairs
@@ -324,6 +327,7 @@ impl ViewQuery {
             dark: false,
             lang: Lang::En,
             social: false,
+            kind: ChartKind::Line,
         };
         for (i, (name, value)) in view.iter().enumerate() {
             if view[..i].iter().any(|(seen, _)| seen == name) {
@@ -337,10 +341,14 @@ impl ViewQuery {
                 }
                 ("size", "chart") => query.social = false,
                 ("size", "social") => query.social = true,
+                ("chart", kind) if ChartKind::parse(kind).is_some() => {
+                    query.kind = ChartKind::parse(kind).unwrap_or_default();
+                }
                 (name, other) => {
                     let expected = match name {
                         "theme" => "\"light\" or \"dark\"",
                         "lang" => "\"en\" or \"es\"",
+                        "chart" => "\"line\", \"bar\" or \"stacked\"",
                         _ => "\"chart\" or \"social\"",
                     };
                     return Err(BadParameter::new(
@@ -365,6 +373,10 @@ impl ViewQuery {
         }
         if self.social {
             query.push_str("&size=social");
+        }
+        if self.kind != ChartKind::Line {
+            query.push_str("&chart=");
+            query.push_str(self.kind.as_str());
         }
         query
     }
@@ -543,7 +555,7 @@ mod tests {
     fn a_view_is_a_series_query_plus_its_presentation() {
         let catalog = catalog();
         let view = ViewQuery::parse(
-            "indicator=glotip.victims&region=USA&theme=dark&lang=es&size=social",
+            "indicator=glotip.victims&region=USA&theme=dark&lang=es&size=social&chart=bar",
             &catalog,
         )
         .expect("valid");
@@ -558,6 +570,7 @@ mod tests {
             ("indicator=glotip.victims&theme=blue", "theme"),
             ("indicator=glotip.victims&lang=fr", "lang"),
             ("indicator=glotip.victims&size=huge", "size"),
+            ("indicator=glotip.victims&chart=pie", "chart"),
             ("indicator=sesnsp.victims&period=month", "period"),
             ("indicator=nope", "indicator"),
         ] {

@@ -94,6 +94,13 @@ pub fn finish_interrupted_swap(data_dir: &Path) -> Result<(), StoreError> {
         }
         fs::remove_file(&journal).map_err(io(&journal))?;
     }
+    // A journal still being written when the ingest was killed: that swap
+    // never began, and its scratch folder goes below with the others.
+    let pending = data_dir.join(format!("{SWAP_JOURNAL}.new"));
+    match fs::remove_file(&pending) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io(&pending)(e)),
+        _ => {}
+    }
     let entries = match fs::read_dir(data_dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -343,5 +350,20 @@ mod tests {
         finish_interrupted_swap(data.path()).expect("recovery");
         assert!(contents(data.path()).iter().all(|c| c == "old"));
         assert!(!scratch.exists());
+    }
+
+    #[test]
+    fn a_journal_killed_while_written_is_dropped_with_its_scratch_folder() {
+        let data = tempfile::tempdir().expect("temp dir");
+        write_all(data.path(), "old");
+        let scratch = data.path().join(format!("{SCRATCH_PREFIX}killed"));
+        fs::create_dir(&scratch).expect("mkdir");
+        write_all(&scratch, "new");
+        // Killed after writing the pending journal, before renaming it.
+        let pending = data.path().join(format!("{SWAP_JOURNAL}.new"));
+        fs::write(&pending, format!("{SCRATCH_PREFIX}killed")).expect("pending journal");
+        finish_interrupted_swap(data.path()).expect("recovery");
+        assert!(contents(data.path()).iter().all(|c| c == "old"));
+        assert!(!scratch.exists() && !pending.exists());
     }
 }

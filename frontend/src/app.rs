@@ -376,7 +376,7 @@ fn RegionPicker(
 
 #[component]
 fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -> impl IntoView {
-    let line_chart = LineChart::from_series(&response, &catalog);
+    let line_chart = LineChart::from_series(&response, &catalog, Lang::En);
     let figure = Figure::from_series(&response, &catalog, Lang::En);
     let citation = figure.citation(&permalink, Lang::En);
     let summary = figure.summary;
@@ -418,7 +418,7 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -
                     <td>{row.year}</td>
                     <td class="value">{value_cell(row)}</td>
                     {per_100k.then(|| view! { <td class="rate">{row.rate.map(|r| format!("{r:.2}"))}</td> })}
-                    <td class="bounds">{bounds_cell(row)}</td>
+                    <td class="bounds">{bounds_cell(row, Lang::En)}</td>
                     <td class="units">{row.reporting_units}</td>
                     <td class="suppressed">{row.suppressed_cells}</td>
                 </tr>

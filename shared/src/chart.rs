@@ -9,7 +9,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::figure::Figure;
+use crate::figure::{Figure, Lang};
 use crate::format::axis_tick;
 use crate::{Catalog, SeriesResponse, SeriesRow};
 
@@ -31,6 +31,66 @@ pub struct LineChart {
     pub y_label: String,
     pub years: (i32, i32),
     pub series: Vec<Series>,
+    pub kind: ChartKind,
+    /// Years with a note of their own (a partial year, a series break, a
+    /// reporter entering or leaving), each with the numbers of its notes.
+    pub markers: Vec<Marker>,
+    /// How the axis writes numbers.
+    pub lang: Lang,
+}
+
+/// Lines, bars side by side, or bars stacked (the categories of a breakdown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ChartKind {
+    #[default]
+    Line,
+    Bar,
+    Stacked,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 3] = [ChartKind::Line, ChartKind::Bar, ChartKind::Stacked];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Line => "line",
+            ChartKind::Bar => "bar",
+            ChartKind::Stacked => "stacked",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// A vertical marker at a year, labelled with the numbers of its notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub year: i32,
+    pub label: String,
+}
+
+/// The notes that get a marker: those about one year, numbered from 1 in
+/// the order given. Returns (note index, number) pairs and the markers.
+pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker>) {
+    let mut numbers = Vec::new();
+    let mut markers: Vec<Marker> = Vec::new();
+    for (index, note) in notes.iter().enumerate() {
+        let Some(year) = note.year.filter(|_| note.kind != "caveat") else {
+            continue;
+        };
+        let number = numbers.len() + 1;
+        numbers.push((index, number));
+        match markers.iter_mut().find(|m| m.year == year) {
+            Some(marker) => marker.label.push_str(&format!(",{number}")),
+            None => markers.push(Marker {
+                year,
+                label: number.to_string(),
+            }),
+        }
+    }
+    (numbers, markers)
 }
 
 /// One line: a region's values by year.
@@ -52,7 +112,7 @@ impl LineChart {
     /// The chart of a yearly `series` answer: one line per requested region,
     /// in the order the regions were asked for, or with a breakdown one line
     /// per region and category.
-    pub fn from_series(response: &SeriesResponse, catalog: &Catalog) -> LineChart {
+    pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> LineChart {
         let indicator = catalog.indicator(&response.indicator);
         let mut series = Vec::new();
         for code in &response.regions {
@@ -94,13 +154,29 @@ impl LineChart {
         LineChart {
             title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone()),
             y_label: if response.per.is_some() {
-                format!("{unit} per 100,000 inhabitants")
+                format!("{unit} {}", crate::figure::per_100k_words(lang))
             } else {
                 unit
             },
             years: (response.from, response.to),
             series,
+            kind: ChartKind::Line,
+            markers: numbered_notes(&response.notes).1,
+            lang,
         }
+    }
+
+    /// The tallest stack of a stacked bar chart.
+    fn stacked_max(&self) -> f64 {
+        let mut totals: Vec<(i32, f64)> = Vec::new();
+        for point in self.series.iter().flat_map(|s| &s.points) {
+            match totals.iter_mut().find(|(year, _)| *year == point.year) {
+                Some((_, total)) => *total += point.value,
+                None => totals.push((point.year, point.value)),
+            }
+        }
+        let top = totals.iter().map(|(_, t)| *t).fold(0.0, f64::max);
+        if top <= 0.0 { 1.0 } else { top * 1.08 }
     }
 
     fn y_max(&self) -> f64 {
@@ -163,14 +239,20 @@ fn draw_lines<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let (from, to) = chart.years;
-    // A single year still needs a visible x range.
-    let x_range = if from < to {
-        from..to
-    } else {
+    let bars = chart.kind != ChartKind::Line;
+    // Bars need half a year of room at each end; a single year still needs
+    // a visible x range.
+    let x_range = if bars || from >= to {
         from - 1..to + 1
+    } else {
+        from..to
     };
     let text = TextStyle::from(("sans-serif", 14).into_font()).color(&theme.text);
-    let y_top = chart.y_max();
+    let y_top = match chart.kind {
+        ChartKind::Stacked => chart.stacked_max(),
+        _ => chart.y_max(),
+    };
+    let lang = chart.lang;
     let mut builder = ChartBuilder::on(root);
     // A figure sets its title above the chart; a bare chart carries its own.
     if !chart.title.is_empty() {
@@ -192,54 +274,139 @@ fn draw_lines<DB: DrawingBackend>(
         .bold_line_style(theme.grid)
         .axis_style(theme.text)
         .x_labels(((x_range.end - x_range.start) as usize + 1).min(12))
-        .x_label_formatter(&|year| year.to_string())
-        .y_label_formatter(&|v| axis_tick(*v, y_top))
+        .x_label_formatter(&|year| {
+            if (from..=to).contains(year) {
+                year.to_string()
+            } else {
+                String::new()
+            }
+        })
+        .y_label_formatter(&|v| axis_tick(*v, y_top, lang))
         .y_desc(chart.y_label.as_str())
         .label_style(text.clone())
         .axis_desc_style(text.clone())
         .draw()?;
 
-    for (index, series) in chart.series.iter().enumerate() {
-        let colour = theme.colour(index);
-        draw_band(&mut ctx, series, colour)?;
-        for run in contiguous_runs(&series.points) {
-            ctx.draw_series(LineSeries::new(
-                run.iter().map(|p| (p.year, p.value)),
-                colour.stroke_width(2),
-            ))?;
+    // Pixel positions from `backend_coord` are the whole drawing's; `root`
+    // may be a part of it.
+    let (left, top) = root.get_base_pixel();
+    let coord = ctx.as_coord_spec().clone();
+    let px = |year: i32, value: f64| {
+        let (x, y) = coord.translate(&(year, value));
+        (x - left, y - top)
+    };
+    let year_width = (px(from + 1, 0.0).0 - px(from, 0.0).0).max(2);
+    // Where each series' direct label wants to go: (series, pixel).
+    let mut ends: Vec<(usize, (i32, i32))> = Vec::new();
+    match chart.kind {
+        ChartKind::Line => {
+            for (index, series) in chart.series.iter().enumerate() {
+                let colour = theme.colour(index);
+                draw_band(&mut ctx, series, colour)?;
+                for run in contiguous_runs(&series.points) {
+                    ctx.draw_series(LineSeries::new(
+                        run.iter().map(|p| (p.year, p.value)),
+                        colour.stroke_width(2),
+                    ))?;
+                }
+                ctx.draw_series(
+                    series
+                        .points
+                        .iter()
+                        .map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
+                )?;
+                if let Some(last) = series.points.last() {
+                    ends.push((index, px(last.year, last.value)));
+                }
+            }
         }
-        ctx.draw_series(
-            series
-                .points
-                .iter()
-                .map(|p| Circle::new((p.year, p.value), 3, colour.filled())),
-        )?;
+        ChartKind::Bar => {
+            let count = chart.series.len().max(1) as i32;
+            let group = (year_width * 8 / 10).max(count);
+            let bar = (group / count).max(1);
+            for (index, series) in chart.series.iter().enumerate() {
+                let colour = theme.colour(index);
+                for point in &series.points {
+                    let (centre, y_value) = px(point.year, point.value);
+                    let (_, y_zero) = px(point.year, 0.0);
+                    let x0 = centre - group / 2 + index as i32 * bar;
+                    root.draw(&Rectangle::new(
+                        [(x0, y_value), (x0 + bar - 1, y_zero)],
+                        colour.filled(),
+                    ))?;
+                    // An uncertain value gets a whisker from its lower to
+                    // its upper bound.
+                    if let Some((lower, upper)) = point.band {
+                        let x = x0 + bar / 2;
+                        root.draw(&PathElement::new(
+                            vec![(x, px(point.year, lower).1), (x, px(point.year, upper).1)],
+                            theme.text.stroke_width(2),
+                        ))?;
+                    }
+                }
+                if let Some(last) = series.points.last() {
+                    let (centre, y) = px(last.year, last.value);
+                    ends.push((index, (centre - group / 2 + (index as i32 + 1) * bar, y)));
+                }
+            }
+        }
+        ChartKind::Stacked => {
+            let bar = (year_width * 6 / 10).max(2);
+            let mut bases: Vec<(i32, f64)> = Vec::new();
+            for (index, series) in chart.series.iter().enumerate() {
+                let colour = theme.colour(index);
+                for point in &series.points {
+                    let base = match bases.iter_mut().find(|(y, _)| *y == point.year) {
+                        Some((_, base)) => base,
+                        None => {
+                            bases.push((point.year, 0.0));
+                            let last = bases.len() - 1;
+                            &mut bases[last].1
+                        }
+                    };
+                    let (centre, y_top_px) = px(point.year, *base + point.value);
+                    let (_, y_base_px) = px(point.year, *base);
+                    let corners = [(centre - bar / 2, y_top_px), (centre + bar / 2, y_base_px)];
+                    root.draw(&Rectangle::new(corners, colour.filled()))?;
+                    // A thin edge in the background colour keeps adjacent
+                    // segments apart, whatever their colours.
+                    root.draw(&Rectangle::new(corners, theme.background.stroke_width(1)))?;
+                    if series.points.last().is_some_and(|l| l.year == point.year) {
+                        ends.push((index, (centre + bar / 2, (y_top_px + y_base_px) / 2)));
+                    }
+                    *base += point.value;
+                }
+            }
+        }
     }
-    // Direct labels at each line's last point, moved apart where lines end
-    // close together so that no label hides another.
-    let ends: Vec<(usize, (i32, i32))> = chart
-        .series
-        .iter()
-        .enumerate()
-        .filter_map(|(index, series)| {
-            let last = series.points.last()?;
-            Some((index, ctx.backend_coord(&(last.year, last.value))))
-        })
-        .collect();
     let (plot_top, plot_bottom) = {
         let (_, y_pixels) = ctx.plotting_area().get_pixel_range();
-        (y_pixels.start, y_pixels.end)
+        (y_pixels.start - top, y_pixels.end - top)
     };
+    for marker in &chart.markers {
+        if !(from..=to).contains(&marker.year) {
+            continue;
+        }
+        let (x, _) = px(marker.year, 0.0);
+        root.draw(&PathElement::new(
+            vec![(x, plot_top), (x, plot_bottom)],
+            theme.text.mix(0.45).stroke_width(1),
+        ))?;
+        root.draw(&Text::new(
+            marker.label.clone(),
+            (x + 3, plot_top + 2),
+            ("sans-serif", 12).into_font().color(&theme.text),
+        ))?;
+    }
+    // Direct labels, moved apart where series end close together so that no
+    // label hides another.
     let wanted: Vec<i32> = ends.iter().map(|(_, (_, y))| *y).collect();
     let placed = spread_labels(&wanted, LABEL_GAP, plot_top, plot_bottom);
-    // Pixel positions so far are the whole drawing's; `root` may be a part.
-    let (left, top) = root.get_base_pixel();
     for ((index, (x, _)), y) in ends.iter().zip(placed) {
-        let colour = theme.colour(*index);
         root.draw(&Text::new(
             chart.series[*index].label.clone(),
-            (x + 8 - left, y - 7 - top),
-            text.clone().color(&colour),
+            (x + 8, y - 7),
+            text.clone().color(&theme.colour(*index)),
         ))?;
     }
     Ok(())
@@ -447,6 +614,9 @@ mod tests {
             y_label: "Counts".into(),
             years: (2010, 2015),
             series,
+            kind: ChartKind::Line,
+            markers: vec![],
+            lang: Lang::En,
         }
     }
 
@@ -553,6 +723,73 @@ mod tests {
         assert!(svg.contains("#121212"), "dark background");
         assert_eq!(svg.matches("</svg>").count(), 1, "one document");
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn bars_and_stacks_draw_a_rectangle_per_value_and_label_each_series() {
+        let series = vec![
+            Series {
+                label: "Female".into(),
+                points: vec![point(2010, 5.0), point(2011, 8.0)],
+            },
+            Series {
+                label: "Male".into(),
+                points: vec![point(2010, 3.0), point(2011, 4.0)],
+            },
+        ];
+        for kind in [ChartKind::Bar, ChartKind::Stacked] {
+            let mut c = chart(series.clone());
+            c.kind = kind;
+            let svg = line_chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+            let fill = |colour: RGBColor| {
+                format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
+            };
+            for colour in [PALETTE[0], PALETTE[1]] {
+                let bars = svg
+                    .split("<rect")
+                    .skip(1)
+                    .filter(|r| {
+                        r.split('>')
+                            .next()
+                            .is_some_and(|tag| tag.contains(&fill(colour)))
+                    })
+                    .count();
+                assert_eq!(bars, 2, "{kind:?}: two bars of each series");
+            }
+            assert!(
+                svg.contains("\nFemale\n") && svg.contains("\nMale\n"),
+                "{kind:?}"
+            );
+        }
+        let mut stacked = chart(series);
+        stacked.kind = ChartKind::Stacked;
+        assert!((stacked.stacked_max() - 12.0 * 1.08).abs() < 1e-9);
+    }
+
+    #[test]
+    fn notes_about_a_year_get_numbered_markers() {
+        let note = |kind: &str, year: Option<i32>| crate::Note {
+            kind: kind.into(),
+            text: String::new(),
+            region: None,
+            year,
+        };
+        let notes = [
+            note("caveat", None),
+            note("partial-year", Some(2025)),
+            note("caveat", Some(2020)),
+            note("reporter-enters", Some(2019)),
+            note("coverage", Some(2025)),
+        ];
+        let (numbers, markers) = numbered_notes(&notes);
+        assert_eq!(numbers, vec![(1, 1), (3, 2), (4, 3)]);
+        let labels: Vec<(i32, &str)> = markers.iter().map(|m| (m.year, m.label.as_str())).collect();
+        assert_eq!(labels, vec![(2025, "1,3"), (2019, "2")]);
+        let mut c = chart(vec![]);
+        c.years = (2015, 2025);
+        c.markers = markers;
+        let svg = line_chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+        assert!(svg.contains("\n1,3\n") && svg.contains("\n2\n"));
     }
 
     #[test]

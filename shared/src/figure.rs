@@ -132,16 +132,29 @@ impl Figure {
         // ("detected victims are not prevalence") and always comes first;
         // then what is particular to these figures (annotations, coverage);
         // then the other standing caveats.
-        let caveats = response.notes.iter().filter(|n| n.kind == "caveat");
+        // A note about one year carries the number of its marker on the chart.
+        let (numbers, _) = crate::chart::numbered_notes(&response.notes);
+        let text = |(index, n): (usize, &crate::Note)| {
+            let number = numbers
+                .iter()
+                .find(|(i, _)| *i == index)
+                .map(|(_, number)| format!("({number}) "))
+                .unwrap_or_default();
+            match n.year {
+                Some(year) if !n.text.contains(&year.to_string()) => {
+                    format!("{number}{year}: {}", n.text)
+                }
+                _ => format!("{number}{}", n.text),
+            }
+        };
+        let indexed = || response.notes.iter().enumerate();
+        let caveats = indexed().filter(|(_, n)| n.kind == "caveat");
         let mut notes: Vec<String> = caveats
             .clone()
             .take(1)
-            .chain(response.notes.iter().filter(|n| n.kind != "caveat"))
+            .chain(indexed().filter(|(_, n)| n.kind != "caveat"))
             .chain(caveats.skip(1))
-            .map(|n| match n.year {
-                Some(year) if !n.text.contains(&year.to_string()) => format!("{year}: {}", n.text),
-                _ => n.text.clone(),
-            })
+            .map(text)
             .collect();
         notes.dedup();
         Figure {
@@ -182,6 +195,11 @@ window.addEventListener("message", function (e) {{
 }});
 </script>"#
     )
+}
+
+/// "per 100,000 inhabitants" in `lang`.
+pub fn per_100k_words(lang: Lang) -> &'static str {
+    lang.words().per_100k
 }
 
 fn years(from: i32, to: i32) -> String {
@@ -302,7 +320,7 @@ mod tests {
             figure.notes,
             vec![
                 "Detected victims are not prevalence.",
-                "2022: The United Kingdom has no total."
+                "(1) 2022: The United Kingdom has no total."
             ]
         );
         assert_eq!(

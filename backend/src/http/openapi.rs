@@ -103,6 +103,10 @@ pub struct ViewParams {
     /// `chart` (800 × 500, default) or `social` (1200 × 630).
     #[param(pattern = "^(chart|social)$")]
     size: Option<String>,
+    /// `line` (default), `bar` (side by side) or `stacked` (a breakdown's
+    /// categories on top of each other).
+    #[param(pattern = "^(line|bar|stacked)$")]
+    chart: Option<String>,
 }
 
 /// The format of an export.

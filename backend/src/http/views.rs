@@ -43,7 +43,8 @@ async fn draw(state: &AppState, query: Option<&str>) -> Result<Drawn, ApiError> 
     let view = ViewQuery::parse(query.unwrap_or(""), &state.catalog)?;
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let chart = LineChart::from_series(&response, &state.catalog);
+    let mut chart = LineChart::from_series(&response, &state.catalog, view.lang);
+    chart.kind = view.kind;
     let theme = if view.dark { Theme::DARK } else { Theme::LIGHT };
     let svg = figure_svg(&figure, &chart, view.size(), theme).map_err(ApiError::Render)?;
     Ok(Drawn { view, figure, svg })
