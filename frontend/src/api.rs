@@ -1,34 +1,36 @@
 //! Typed calls to the tipstats API. A failed request becomes a sentence the
-//! page can show: the server's problem detail when it sent one.
+//! page can show, in its language: the server's problem detail when it sent
+//! one.
 
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use tipstats_shared::{Catalog, Problem, SeriesResponse};
 
-use crate::state::ViewState;
+use crate::i18n::Text;
 
-pub async fn catalog() -> Result<Catalog, String> {
-    get_json("/api/v1/catalog").await
+pub async fn catalog(t: &'static Text) -> Result<Catalog, String> {
+    get_json("/api/v1/catalog", t).await
 }
 
-pub async fn series(view: &ViewState) -> Result<SeriesResponse, String> {
-    get_json(&view.series_path()).await
+/// `path` is a `/api/v1/series?…` address.
+pub async fn series(path: &str, t: &'static Text) -> Result<SeriesResponse, String> {
+    get_json(path, t).await
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, String> {
+async fn get_json<T: DeserializeOwned>(path: &str, t: &'static Text) -> Result<T, String> {
     let response = Request::get(path)
         .send()
         .await
-        .map_err(|e| format!("The server could not be reached ({e})."))?;
+        .map_err(|e| format!("{} ({e}).", t.unreachable))?;
     if !response.ok() {
         let status = response.status();
         return Err(match response.json::<Problem>().await {
             Ok(problem) => problem.detail,
-            Err(_) => format!("The server answered {status}."),
+            Err(_) => format!("{} {status}.", t.server_answered),
         });
     }
     response
         .json::<T>()
         .await
-        .map_err(|e| format!("The answer could not be read ({e})."))
+        .map_err(|e| format!("{} ({e}).", t.unreadable))
 }

@@ -1,77 +1,117 @@
 //! The components. They only wire signals to the DOM: the view's logic is in
-//! [`crate::state`], the chart in `tipstats_shared::chart`, the number
-//! formatting in `tipstats_shared::format`.
+//! [`crate::state`], the words in [`crate::i18n`], the chart in
+//! `tipstats_shared::chart`, the number formatting in
+//! `tipstats_shared::format`.
 
 use std::sync::Arc;
 
+use leptos::ev;
 use leptos::prelude::*;
-use tipstats_shared::chart::{self, LineChart, Theme};
+use tipstats_shared::chart::{self, ChartKind, LineChart, Theme};
 use tipstats_shared::figure::{Figure, Lang};
-use tipstats_shared::format::{bounds_cell, value_cell};
+use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
 use crate::api;
-use crate::state::{self, ViewState};
+use crate::i18n::{Text, text};
+use crate::state::{self, ThemeChoice, ViewState};
 
 /// The chart's drawing size; CSS scales the SVG to the page's width.
 const CHART_SIZE: (u32, u32) = (860, 420);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let catalog = LocalResource::new(api::catalog);
+    let lang = browser_lang();
+    let catalog = LocalResource::new(move || api::catalog(text(lang)));
     view! {
-        <header class="top">
-            <h1>"tipstats"</h1>
-            <p class="tagline">"Public figures on human trafficking, with their sources and their limits"</p>
-        </header>
-        <main id="main">
-            <Transition fallback=|| view! { <p class="status" role="status">"Loading the catalog…"</p> }>
-                {move || Suspend::new(async move {
-                    match catalog.await {
-                        Ok(catalog) => view! { <Dashboard catalog=Arc::new(catalog) /> }.into_any(),
-                        Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </main>
+        <Transition fallback=move || view! { <p class="status" role="status">{text(lang).loading_catalog}</p> }>
+            {move || Suspend::new(async move {
+                match catalog.await {
+                    Ok(catalog) => view! { <Dashboard catalog=Arc::new(catalog) /> }.into_any(),
+                    Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                }
+            })}
+        </Transition>
     }
+}
+
+/// The browser's preferred language, as the URL's `lang` would name it.
+fn browser_lang() -> Lang {
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    ViewState::effective_lang_of(None, &language)
+}
+
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the system asks for dark pages.
+fn system_prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 #[component]
 fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
+    let (view_state, set_view_state) = signal(ViewState::from_query(&search(), &catalog));
+    let navigator_language = web_sys::window()
+        .and_then(|w| w.navigator().language())
         .unwrap_or_default();
-    let (view_state, set_view_state) = signal(ViewState::from_query(&search, &catalog));
-    // The URL follows the view, so a reload or a copied link shows the same.
-    Effect::new(move |_| view_state.with(|s| replace_url(&s.to_query())));
-    let series = LocalResource::new(move || {
-        let view = view_state.get();
-        async move { api::series(&view).await }
+    let lang = Memo::new(move |_| view_state.with(|s| s.effective_lang(&navigator_language)));
+    let dark = Memo::new(move |_| match view_state.with(|s| s.theme) {
+        Some(ThemeChoice::Dark) => true,
+        Some(ThemeChoice::Light) => false,
+        None => system_prefers_dark(),
     });
-    let for_figures = Arc::clone(&catalog);
+    // The page follows the view: its URL (a new history entry per change,
+    // so back and forward work), its language and its theme.
+    Effect::new(move |_| {
+        let query = format!("?{}", view_state.with(|s| s.to_page_query()));
+        if search() != query {
+            push_url(&query);
+        }
+    });
+    Effect::new(move |_| {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.set_attribute("lang", lang.get().as_str());
+            let theme = view_state.with(|s| match s.theme {
+                Some(ThemeChoice::Dark) => "dark",
+                Some(ThemeChoice::Light) => "light",
+                None => "auto",
+            });
+            let _ = root.set_attribute("data-theme", theme);
+        }
+    });
+    let for_history = Arc::clone(&catalog);
+    let _ = window_event_listener(ev::popstate, move |_| {
+        set_view_state.set(ViewState::from_query(&search(), &for_history));
+    });
+    let border = move || view_state.with(|s| s.border);
+    let explorer_catalog = Arc::clone(&catalog);
     view! {
-        <section class="controls" aria-label="What to show">
-            <IndicatorPicker catalog=Arc::clone(&catalog) view_state set_view_state />
-            <YearRange catalog=Arc::clone(&catalog) view_state set_view_state />
-            <RateToggle catalog=Arc::clone(&catalog) view_state set_view_state />
-            <RegionPicker catalog view_state set_view_state />
-        </section>
-        <section class="result" aria-live="polite">
-            <Transition fallback=|| view! { <p class="status" role="status">"Loading the figures…"</p> }>
-                {move || {
-                    let catalog = Arc::clone(&for_figures);
-                    let permalink = view_state.with_untracked(|s| s.share_links(&origin()).permalink);
-                    Suspend::new(async move {
-                        match series.await {
-                            Ok(response) => view! { <Figures catalog response permalink /> }.into_any(),
-                            Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                        }
-                    })
-                }}
-            </Transition>
-        </section>
-        <Share view_state />
+        <Header view_state set_view_state lang />
+        <main id="main">
+            <Show
+                when=border
+                fallback=move || view! { <Explorer catalog=Arc::clone(&explorer_catalog) view_state set_view_state lang dark /> }
+            >
+                <BorderView catalog=Arc::clone(&catalog) lang dark />
+            </Show>
+        </main>
+    }
+}
+
+fn push_url(query: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query));
     }
 }
 
@@ -82,107 +122,147 @@ fn origin() -> String {
         .unwrap_or_default()
 }
 
-/// Rates per 100,000 inhabitants, offered where the publisher prints them.
 #[component]
-fn RateToggle(
+fn Header(
+    view_state: ReadSignal<ViewState>,
+    set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let t = move || text(lang.get());
+    let nav = move |border: bool| {
+        move |ev: ev::MouseEvent| {
+            ev.prevent_default();
+            set_view_state.update(|s| s.border = border);
+        }
+    };
+    let href = move |border: bool| {
+        view_state.with(|s| {
+            let mut page = s.clone();
+            page.border = border;
+            format!("?{}", page.to_page_query())
+        })
+    };
+    let current =
+        move |border: bool| move || (view_state.with(|s| s.border) == border).then_some("page");
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>"tipstats"</h1>
+                <p class="tagline">{move || t().tagline}</p>
+            </div>
+            <nav aria-label="tipstats">
+                <a href=move || href(false) aria-current=current(false) on:click=nav(false)>{move || t().nav_explore}</a>
+                <a href=move || href(true) aria-current=current(true) on:click=nav(true)>{move || t().nav_border}</a>
+            </nav>
+            <div class="settings">
+                <label>
+                    {move || t().language} " "
+                    <select
+                        id="lang"
+                        on:change=move |ev| {
+                            let lang = Lang::parse(&event_target_value(&ev));
+                            set_view_state.update(|s| s.lang = lang);
+                        }
+                    >
+                        <option value="en" prop:selected=move || lang.get() == Lang::En>"English"</option>
+                        <option value="es" prop:selected=move || lang.get() == Lang::Es>"Español"</option>
+                    </select>
+                </label>
+                <label>
+                    {move || t().theme} " "
+                    <select
+                        id="theme"
+                        on:change=move |ev| {
+                            let theme = match event_target_value(&ev).as_str() {
+                                "light" => Some(ThemeChoice::Light),
+                                "dark" => Some(ThemeChoice::Dark),
+                                _ => None,
+                            };
+                            set_view_state.update(|s| s.theme = theme);
+                        }
+                    >
+                        <option value="auto" prop:selected=move || view_state.with(|s| s.theme.is_none())>{move || t().theme_system}</option>
+                        <option value="light" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Light))>{move || t().theme_light}</option>
+                        <option value="dark" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Dark))>{move || t().theme_dark}</option>
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Explorer(
     catalog: Arc<Catalog>,
     view_state: ReadSignal<ViewState>,
     set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
+    dark: Memo<bool>,
 ) -> impl IntoView {
-    let available = {
-        let catalog = Arc::clone(&catalog);
-        move || view_state.with(|s| catalog.indicator(&s.indicator).is_some_and(|i| i.per_100k))
-    };
+    // Only what the API is asked changes the fetch; chart kind, language
+    // and theme redraw what is already here.
+    let query = Memo::new(move |_| view_state.with(|s| s.to_query()));
+    let series = LocalResource::new(move || {
+        let path = format!("/api/v1/series?{}", query.get());
+        let t = text(lang.get_untracked());
+        async move { api::series(&path, t).await }
+    });
+    let for_figures = Arc::clone(&catalog);
+    let t = move || text(lang.get());
     view! {
-        <Show when=available>
-            {
-                let catalog = Arc::clone(&catalog);
-                view! {
-                    <div class="field">
-                        <label>
-                            <input
-                                id="per-100k"
-                                type="checkbox"
-                                prop:checked=move || view_state.with(|s| s.per_100k)
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    set_view_state.update(|s| s.set_per_100k(on, &catalog));
-                                }
-                            />
-                            " Per 100,000 inhabitants"
-                        </label>
-                        <p class="hint">"The publisher's own rates, for Mexico and each state; never summed."</p>
-                    </div>
-                }
-            }
-        </Show>
+        <section class="controls" aria-label=move || t().what_to_show>
+            <IndicatorPicker catalog=Arc::clone(&catalog) view_state set_view_state lang />
+            <YearRange catalog=Arc::clone(&catalog) view_state set_view_state lang />
+            <Options catalog=Arc::clone(&catalog) view_state set_view_state lang />
+            <RegionPicker catalog view_state set_view_state lang />
+        </section>
+        <section class="result" aria-live="polite">
+            <Transition fallback=move || view! { <p class="status" role="status">{move || t().loading_figures}</p> }>
+                {move || {
+                    let catalog = Arc::clone(&for_figures);
+                    let (permalink, kind) =
+                        view_state.with(|s| (s.share_links(&origin()).permalink, s.chart));
+                    let (lang, dark) = (lang.get(), dark.get());
+                    Suspend::new(async move {
+                        match series.await {
+                            Ok(response) => view! { <Figures catalog response permalink kind lang dark /> }.into_any(),
+                            Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+        <Share view_state lang />
     }
 }
 
-/// Where the view can go: a link, an embed, images, files.
-#[component]
-fn Share(view_state: ReadSignal<ViewState>) -> impl IntoView {
-    let links = move || view_state.with(|s| s.share_links(&origin()));
-    view! {
-        <details class="share">
-            <summary>"Share, embed, download"</summary>
-            {move || {
-                let links = links();
-                let images = links
-                    .images
-                    .into_iter()
-                    .map(|(label, url)| view! { <li><a href=url>{label}</a></li> })
-                    .collect_view();
-                let downloads = links
-                    .downloads
-                    .into_iter()
-                    .map(|(format, url)| view! { <li><a href=url download>{format.to_uppercase()}</a></li> })
-                    .collect_view();
-                view! {
-                    <label for="permalink">"Link to this view"</label>
-                    <input id="permalink" readonly value=links.permalink />
-                    <label for="embed-code">"Embed it in a page (the frame sets its own height)"</label>
-                    <textarea id="embed-code" readonly rows="7">{links.embed_snippet}</textarea>
-                    <p>"The chart as an image:"</p>
-                    <ul class="links">{images}</ul>
-                    <p>"These figures as a file, with their citation and caveats:"</p>
-                    <ul class="links">
-                        {downloads}
-                        <li><a href="/api/v1/dataset.zip" download>"Whole dataset (ZIP)"</a></li>
-                    </ul>
-                }
-            }}
-        </details>
-    }
-}
-
-fn replace_url(query: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("?{query}")),
-        );
-    }
-}
-
+/// Indicators grouped by their source, with the chosen one's definition.
 #[component]
 fn IndicatorPicker(
     catalog: Arc<Catalog>,
     view_state: ReadSignal<ViewState>,
     set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
 ) -> impl IntoView {
-    let options = catalog
-        .indicators
+    let groups = catalog
+        .sources
         .iter()
-        .map(|indicator| {
-            let id = indicator.id.clone();
-            let selected_id = id.clone();
-            view! {
-                <option value=id prop:selected=move || view_state.with(|s| s.indicator == selected_id)>
-                    {indicator.name.clone()}
-                </option>
-            }
+        .map(|source| {
+            let options = catalog
+                .indicators
+                .iter()
+                .filter(|i| i.source == source.id)
+                .map(|indicator| {
+                    let id = indicator.id.clone();
+                    let selected_id = id.clone();
+                    view! {
+                        <option value=id prop:selected=move || view_state.with(|s| s.indicator == selected_id)>
+                            {indicator.name.clone()}
+                        </option>
+                    }
+                })
+                .collect_view();
+            view! { <optgroup label=source.publisher.clone()>{options}</optgroup> }
         })
         .collect_view();
     let description = {
@@ -197,7 +277,7 @@ fn IndicatorPicker(
     };
     view! {
         <div class="field">
-            <label for="indicator">"Indicator"</label>
+            <label for="indicator">{move || text(lang.get()).indicator}</label>
             <select
                 id="indicator"
                 aria-describedby="indicator-description"
@@ -206,20 +286,22 @@ fn IndicatorPicker(
                     set_view_state.update(|s| s.set_indicator(&id, &catalog));
                 }
             >
-                {options}
+                {groups}
             </select>
             <p id="indicator-description" class="hint">{description}</p>
         </div>
     }
 }
 
+/// The years, as a pair of sliders and a pair of number inputs.
 #[component]
 fn YearRange(
     catalog: Arc<Catalog>,
     view_state: ReadSignal<ViewState>,
     set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
 ) -> impl IntoView {
-    // A memo is `Copy`, so the four attribute closures below can share it.
+    // A memo is `Copy`, so the attribute closures below can share it.
     let bounds = {
         let catalog = Arc::clone(&catalog);
         Memo::new(move |_| {
@@ -230,42 +312,154 @@ fn YearRange(
             })
         })
     };
-    let catalog_to = Arc::clone(&catalog);
+    let catalog = StoredValue::new(catalog);
+    let set_from = move |ev: ev::Event| {
+        if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
+            catalog.with_value(|c| set_view_state.update(|s| s.set_from(year, c)));
+        }
+    };
+    let set_to = move |ev: ev::Event| {
+        if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
+            catalog.with_value(|c| set_view_state.update(|s| s.set_to(year, c)));
+        }
+    };
+    let t = move || text(lang.get());
+    let from = move || view_state.with(|s| s.from.to_string());
+    let to = move || view_state.with(|s| s.to.to_string());
     view! {
         <fieldset class="field years">
-            <legend>"Years"</legend>
-            <label>
-                "From "
+            <legend>{move || t().years}</legend>
+            <div class="year-pair">
+                <label>
+                    {move || t().from} " "
+                    <input id="from" type="number" inputmode="numeric"
+                        min=move || bounds.get().0 max=move || bounds.get().1
+                        prop:value=from on:change=set_from />
+                </label>
+                <label>
+                    {move || t().to} " "
+                    <input id="to" type="number" inputmode="numeric"
+                        min=move || bounds.get().0 max=move || bounds.get().1
+                        prop:value=to on:change=set_to />
+                </label>
+            </div>
+            <input type="range" class="slider" aria-label=move || format!("{} ({})", t().years, t().from)
+                min=move || bounds.get().0 max=move || bounds.get().1
+                prop:value=from on:change=set_from />
+            <input type="range" class="slider" aria-label=move || format!("{} ({})", t().years, t().to)
+                min=move || bounds.get().0 max=move || bounds.get().1
+                prop:value=to on:change=set_to />
+        </fieldset>
+    }
+}
+
+/// How the figures are cut and drawn: breakdown, chart kind, panel, rates.
+#[component]
+fn Options(
+    catalog: Arc<Catalog>,
+    view_state: ReadSignal<ViewState>,
+    set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
+) -> impl IntoView {
+    let t = move || text(lang.get());
+    let catalog = StoredValue::new(catalog);
+    let breakdowns = move || {
+        catalog.with_value(|c| {
+            view_state.with(|s| {
+                c.indicator(&s.indicator)
+                    .map(|i| i.breakdowns.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let has_rates = move || {
+        catalog.with_value(|c| {
+            view_state.with(|s| c.indicator(&s.indicator).is_some_and(|i| i.per_100k))
+        })
+    };
+    let kinds = move || {
+        [
+            (ChartKind::Line, t().chart_line),
+            (ChartKind::Bar, t().chart_bar),
+            (ChartKind::Stacked, t().chart_stacked),
+        ]
+        .into_iter()
+        .filter(|(kind, _)| *kind != ChartKind::Stacked || view_state.with(|s| s.by.is_some()))
+        .map(|(kind, label)| {
+            view! {
+                <option value=kind.as_str() prop:selected=move || view_state.with(|s| s.chart == kind)>{label}</option>
+            }
+        })
+        .collect_view()
+    };
+    view! {
+        <fieldset class="field options">
+            <legend>{move || t().chart}</legend>
+            <label for="by">{move || t().breakdown}</label>
+            <select
+                id="by"
+                aria-describedby="by-hint"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let by = (!value.is_empty()).then_some(value);
+                    catalog.with_value(|c| set_view_state.update(|s| s.set_by(by, c)));
+                }
+            >
+                <option value="" prop:selected=move || view_state.with(|s| s.by.is_none())>{move || t().no_breakdown}</option>
+                {move || breakdowns()
+                    .into_iter()
+                    .map(|b| {
+                        let selected = b.clone();
+                        let value = b.clone();
+                        view! { <option value=value prop:selected=move || view_state.with(|s| s.by.as_ref() == Some(&selected))>{b}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <p id="by-hint" class="hint">{move || t().breakdown_hint}</p>
+            <label for="chart-kind">{move || t().chart}</label>
+            <select
+                id="chart-kind"
+                on:change=move |ev| {
+                    let kind = ChartKind::parse(&event_target_value(&ev)).unwrap_or_default();
+                    set_view_state.update(|s| s.chart = kind);
+                }
+            >
+                {kinds}
+            </select>
+            <label class="check">
                 <input
-                    id="from"
-                    type="number"
-                    inputmode="numeric"
-                    min=move || bounds.get().0
-                    max=move || bounds.get().1
-                    prop:value=move || view_state.with(|s| s.from.to_string())
+                    id="panel"
+                    type="checkbox"
+                    aria-describedby="panel-hint"
+                    prop:disabled=move || view_state.with(|s| s.per_100k)
+                    prop:checked=move || view_state.with(|s| s.consistent_panel)
                     on:change=move |ev| {
-                        if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
-                            set_view_state.update(|s| s.set_from(year, &catalog));
-                        }
+                        let on = event_target_checked(&ev);
+                        catalog.with_value(|c| set_view_state.update(|s| {
+                            s.consistent_panel = on;
+                            s.normalize(c);
+                        }));
                     }
                 />
+                " " {move || t().panel}
             </label>
-            <label>
-                "to "
-                <input
-                    id="to"
-                    type="number"
-                    inputmode="numeric"
-                    min=move || bounds.get().0
-                    max=move || bounds.get().1
-                    prop:value=move || view_state.with(|s| s.to.to_string())
-                    on:change=move |ev| {
-                        if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
-                            set_view_state.update(|s| s.set_to(year, &catalog_to));
+            <p id="panel-hint" class="hint">{move || t().panel_hint}</p>
+            <Show when=has_rates>
+                <label class="check">
+                    <input
+                        id="per-100k"
+                        type="checkbox"
+                        aria-describedby="per-hint"
+                        prop:checked=move || view_state.with(|s| s.per_100k)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            catalog.with_value(|c| set_view_state.update(|s| s.set_per_100k(on, c)));
                         }
-                    }
-                />
-            </label>
+                    />
+                    " " {move || t().per_100k}
+                </label>
+                <p id="per-hint" class="hint">{move || t().per_100k_hint}</p>
+            </Show>
         </fieldset>
     }
 }
@@ -275,7 +469,9 @@ fn RegionPicker(
     catalog: Arc<Catalog>,
     view_state: ReadSignal<ViewState>,
     set_view_state: WriteSignal<ViewState>,
+    lang: Memo<Lang>,
 ) -> impl IntoView {
+    let t = move || text(lang.get());
     let boxes = state::aggregate_regions(&catalog)
         .map(|region| {
             let code = region.code.clone();
@@ -294,28 +490,41 @@ fn RegionPicker(
             }
         })
         .collect_view();
-    // Countries, then each country's states, in groups.
-    let option = |r: &tipstats_shared::Region| {
-        view! { <option value=r.code.clone()>{r.name.clone()}</option> }
+    // Every country, state and sector, searchable by name as the reader types.
+    let places = catalog
+        .regions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.level,
+                RegionLevel::Country | RegionLevel::State | RegionLevel::Sector
+            )
+        })
+        .map(|r| {
+            let within = r
+                .parent
+                .as_deref()
+                .filter(|_| r.level != RegionLevel::Country)
+                .map(|p| catalog.region_name(p).to_string())
+                .unwrap_or_default();
+            view! { <option value=r.name.clone()>{within}</option> }
+        })
+        .collect_view();
+    let find = {
+        let catalog = Arc::clone(&catalog);
+        move |typed: &str| {
+            let typed = typed.trim().to_lowercase();
+            catalog
+                .regions
+                .iter()
+                .find(|r| r.name.to_lowercase() == typed || r.code.to_lowercase() == typed)
+                .map(|r| r.code.clone())
+        }
     };
-    let place_group = |label: String, level: RegionLevel, parent: Option<&str>| {
-        let options = catalog
-            .regions
-            .iter()
-            .filter(|r| r.level == level && (parent.is_none() || r.parent.as_deref() == parent))
-            .map(option)
-            .collect_view();
-        view! { <optgroup label=label>{options}</optgroup> }
-    };
-    let country_options = view! {
-        {place_group("Countries".into(), RegionLevel::Country, None)}
-        {place_group(format!("States of {}", catalog.region_name("MEX")), RegionLevel::State, Some("MEX"))}
-        {place_group(format!("States of the {}", catalog.region_name("USA")), RegionLevel::State, Some("USA"))}
-        {place_group("US Border Patrol sectors".into(), RegionLevel::Sector, None)}
-    };
-    let chosen_countries = {
+    let chosen_places = {
         let catalog = Arc::clone(&catalog);
         move || {
+            let remove = t().remove;
             view_state
                 .get()
                 .regions
@@ -330,16 +539,11 @@ fn RegionPicker(
                 })
                 .map(|code| {
                     let name = catalog.region_name(&code).to_string();
-                    let label = format!("Remove {name}");
+                    let label = format!("{remove} {name}");
                     view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            aria-label=label
-                            on:click=move |_| set_view_state.update(|s| s.toggle_region(&code))
-                        >
-                            {name}
-                            " ×"
+                        <button type="button" class="chip" aria-label=label
+                            on:click=move |_| set_view_state.update(|s| s.toggle_region(&code))>
+                            {name} " ×"
                         </button>
                     }
                 })
@@ -348,65 +552,72 @@ fn RegionPicker(
     };
     view! {
         <fieldset class="field regions">
-            <legend>"Regions"</legend>
+            <legend>{move || t().places}</legend>
             <div class="region-boxes">{boxes}</div>
-            <label for="add-country">"Add a country or state"</label>
-            <select
-                id="add-country"
+            <label for="add-place">{move || t().add_place}</label>
+            <input
+                id="add-place"
+                type="search"
+                list="place-list"
+                autocomplete="off"
+                aria-describedby="add-place-hint"
                 on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    if !code.is_empty() {
+                    let typed = event_target_value(&ev);
+                    if let Some(code) = find(&typed) {
                         set_view_state.update(|s| {
                             if !s.regions.contains(&code) {
                                 s.toggle_region(&code);
                             }
                         });
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        input.set_value("");
                     }
-                    let select: web_sys::HtmlSelectElement = event_target(&ev);
-                    select.set_value("");
                 }
-            >
-                <option value="">"Choose…"</option>
-                {country_options}
-            </select>
-            <div class="chips">{chosen_countries}</div>
+            />
+            <datalist id="place-list">{places}</datalist>
+            <p id="add-place-hint" class="hint">{move || t().add_place_hint}</p>
+            <div class="chips">{chosen_places}</div>
         </fieldset>
     }
 }
 
 #[component]
-fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -> impl IntoView {
-    let line_chart = LineChart::from_series(&response, &catalog, Lang::En);
-    let figure = Figure::from_series(&response, &catalog, Lang::En);
-    let citation = figure.citation(&permalink, Lang::En);
-    let summary = figure.summary;
-    let per_100k = response.per.is_some();
-    let chart_view = match chart::line_chart_svg(&line_chart, CHART_SIZE, Theme::LIGHT) {
-        Ok(svg) => view! {
-            <figure class="chart">
-                <div class="chart-svg" role="img" aria-label=summary.clone() inner_html=svg></div>
-                <figcaption class="summary">{summary}</figcaption>
-            </figure>
-        }
-        .into_any(),
-        Err(error) => view! { <p class="error" role="alert">{format!("The chart could not be drawn: {error}")}</p> }.into_any(),
-    };
+fn Figures(
+    catalog: Arc<Catalog>,
+    response: SeriesResponse,
+    permalink: String,
+    kind: ChartKind,
+    lang: Lang,
+    dark: bool,
+) -> impl IntoView {
+    let t = text(lang);
+    let mut line_chart = LineChart::from_series(&response, &catalog, lang);
+    line_chart.kind = kind;
+    let figure = Figure::from_series(&response, &catalog, lang);
+    let citation = figure.citation(&permalink, lang);
+    let chart_view = drawn_chart(&line_chart, &figure.summary, dark, t);
     let sources = response
         .sources
         .iter()
-        .map(|s| view! { <p class="source">"Source: " <a href=s.url.clone()>{s.citation.clone()}</a></p> })
+        .map(|s| view! { <p class="source">{t.source} ": " <a href=s.url.clone()>{s.citation.clone()}</a></p> })
         .collect_view();
-    let notes = response
+    let coverage_warning = response
         .notes
         .iter()
-        .map(|n| view! { <li class=format!("note {}", n.kind)>{n.text.clone()}</li> })
+        .any(|n| n.kind == "coverage")
+        .then(|| view! { <p class="warning" role="note">{t.coverage_warning}</p> });
+    let notes = figure
+        .notes
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
-    let reporters_heading = format!(
-        "Reporting {}",
-        catalog
-            .indicator(&response.indicator)
-            .map_or("units", |i| i.reporters.as_str())
-    );
+    let reporters = catalog
+        .indicator(&response.indicator)
+        .map_or("", |i| i.reporters.as_str())
+        .to_string();
+    let coverage = coverage_line(&response, &catalog, &reporters, lang);
+    let per_100k = response.per.is_some();
+    let by = response.by.is_some();
     let rows = response
         .regions
         .iter()
@@ -416,9 +627,10 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -
                 <tr data-region=row.region.clone() data-year=row.year>
                     <th scope="row">{catalog.region_name(&row.region).to_string()}</th>
                     <td>{row.year}</td>
-                    <td class="value">{value_cell(row)}</td>
-                    {per_100k.then(|| view! { <td class="rate">{row.rate.map(|r| format!("{r:.2}"))}</td> })}
-                    <td class="bounds">{bounds_cell(row, Lang::En)}</td>
+                    {by.then(|| view! { <td class="category">{row.category.clone()}</td> })}
+                    <td class="value">{value_cell_in(row, lang)}</td>
+                    {per_100k.then(|| view! { <td class="rate">{row.rate.map(rate_cell)}</td> })}
+                    <td class="bounds">{bounds_cell(row, lang)}</td>
                     <td class="units">{row.reporting_units}</td>
                     <td class="suppressed">{row.suppressed_cells}</td>
                 </tr>
@@ -427,25 +639,193 @@ fn Figures(catalog: Arc<Catalog>, response: SeriesResponse, permalink: String) -
         .collect_view();
     view! {
         {chart_view}
+        {coverage_warning}
+        <p class="coverage">{coverage}</p>
         {sources}
+        <h2 class="notes-title">{t.notes}</h2>
         <ul class="notes">{notes}</ul>
-        <p class="cite"><strong>"Cite this: "</strong>{citation}</p>
+        <p class="cite"><strong>{t.cite} ": "</strong>{citation}</p>
         <div class="table-wrap">
             <table id="figures">
-                <caption>"The figures in the chart"</caption>
+                <caption>{t.table_caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Region"</th>
-                        <th scope="col">"Year"</th>
-                        <th scope="col">"Value"</th>
-                        {per_100k.then(|| view! { <th scope="col">"Per 100,000"</th> })}
-                        <th scope="col">"Range with suppressed cells"</th>
-                        <th scope="col">{reporters_heading}</th>
-                        <th scope="col">"Cells published as “<5”"</th>
+                        <th scope="col">{t.col_place}</th>
+                        <th scope="col">{t.col_year}</th>
+                        {by.then(|| view! { <th scope="col">{t.col_category}</th> })}
+                        <th scope="col">{t.col_value}</th>
+                        {per_100k.then(|| view! { <th scope="col">{t.col_rate}</th> })}
+                        <th scope="col">{t.col_range}</th>
+                        <th scope="col">{format!("{} ({reporters})", t.col_reporting)}</th>
+                        <th scope="col">{t.col_suppressed}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The chart as an SVG in the page, described for screen readers by the
+/// one-sentence summary, which is also shown under it.
+fn drawn_chart(chart: &LineChart, summary: &str, dark: bool, t: &'static Text) -> AnyView {
+    let theme = if dark { Theme::DARK } else { Theme::LIGHT };
+    match chart::line_chart_svg(chart, CHART_SIZE, theme) {
+        Ok(svg) => view! {
+            <figure class="chart">
+                <div class="chart-svg" role="img" aria-label=summary.to_string() inner_html=svg></div>
+                <figcaption class="summary">{summary.to_string()}</figcaption>
+            </figure>
+        }
+        .into_any(),
+        Err(error) => view! { <p class="error" role="alert">{format!("{}: {error}", t.chart_failed)}</p> }.into_any(),
+    }
+}
+
+/// How many units reported each year, per place: "Reporting countries —
+/// Americas: 2010 14 · 2011 8 …".
+fn coverage_line(
+    response: &SeriesResponse,
+    catalog: &Catalog,
+    reporters: &str,
+    lang: Lang,
+) -> String {
+    if response.by.is_some() {
+        return String::new();
+    }
+    let places: Vec<String> = response
+        .regions
+        .iter()
+        .map(|code| {
+            let years: Vec<String> = response
+                .rows
+                .iter()
+                .filter(|r| &r.region == code)
+                .map(|r| {
+                    format!(
+                        "{} {}",
+                        r.year,
+                        thousands_in(i64::from(r.reporting_units), lang)
+                    )
+                })
+                .collect();
+            format!("{}: {}", catalog.region_name(code), years.join(" · "))
+        })
+        .collect();
+    format!(
+        "{} {reporters} — {}",
+        text(lang).coverage,
+        places.join("; ")
+    )
+}
+
+/// Where the view can go: a link, an embed, images, files.
+#[component]
+fn Share(view_state: ReadSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
+    let t = move || text(lang.get());
+    let links = move || view_state.with(|s| s.share_links(&origin()));
+    view! {
+        <details class="share">
+            <summary>{move || t().share}</summary>
+            {move || {
+                let links = links();
+                let images = links
+                    .images
+                    .into_iter()
+                    .map(|(label, url)| view! { <li><a href=url>{label}</a></li> })
+                    .collect_view();
+                let downloads = links
+                    .downloads
+                    .into_iter()
+                    .map(|(format, url)| view! { <li><a href=url download>{format.to_uppercase()}</a></li> })
+                    .collect_view();
+                view! {
+                    <label for="permalink">{t().permalink}</label>
+                    <input id="permalink" readonly value=links.permalink />
+                    <label for="embed-code">{t().embed_code}</label>
+                    <textarea id="embed-code" readonly rows="7">{links.embed_snippet}</textarea>
+                    <p>{t().images}</p>
+                    <ul class="links">{images}</ul>
+                    <p>{t().downloads}</p>
+                    <ul class="links">
+                        {downloads}
+                        <li><a href="/api/v1/dataset.zip" download>{t().dataset}</a></li>
+                    </ul>
+                }
+            }}
+        </details>
+    }
+}
+
+/// The curated Mexico–USA border page: four sources side by side, each
+/// with its caveat.
+#[component]
+fn BorderView(catalog: Arc<Catalog>, lang: Memo<Lang>, dark: Memo<bool>) -> impl IntoView {
+    let t = move || text(lang.get());
+    let captions: [fn(&Text) -> &'static str; 4] = [
+        |t| t.border_mexico,
+        |t| t.border_us,
+        |t| t.border_encounters,
+        |t| t.border_unodc,
+    ];
+    let panels = state::border_views(&catalog)
+        .into_iter()
+        .zip(captions)
+        .map(|(view, caption)| {
+            let catalog = Arc::clone(&catalog);
+            view! { <BorderPanel catalog view caption lang dark /> }
+        })
+        .collect_view();
+    view! {
+        <h2>{move || t().border_title}</h2>
+        <p class="intro">{move || t().border_intro}</p>
+        <div class="border-grid">{panels}</div>
+    }
+}
+
+#[component]
+fn BorderPanel(
+    catalog: Arc<Catalog>,
+    view: ViewState,
+    caption: fn(&Text) -> &'static str,
+    lang: Memo<Lang>,
+    dark: Memo<bool>,
+) -> impl IntoView {
+    let path = view.series_path();
+    let series = LocalResource::new(move || {
+        let path = path.clone();
+        let t = text(lang.get_untracked());
+        async move { api::series(&path, t).await }
+    });
+    let explore = format!("?{}", view.to_page_query());
+    let t = move || text(lang.get());
+    view! {
+        <section class="border-panel">
+            <h3>{move || caption(t())}</h3>
+            <Transition fallback=move || view! { <p class="status" role="status">{move || t().loading_figures}</p> }>
+                {move || {
+                    let catalog = Arc::clone(&catalog);
+                    let (lang, dark) = (lang.get(), dark.get());
+                    Suspend::new(async move {
+                        match series.await {
+                            Ok(response) => {
+                                let chart = LineChart::from_series(&response, &catalog, lang);
+                                let figure = Figure::from_series(&response, &catalog, lang);
+                                let t = text(lang);
+                                let caveat = figure.notes.first().cloned().unwrap_or_default();
+                                view! {
+                                    {drawn_chart(&chart, &figure.summary, dark, t)}
+                                    <p class="warning" role="note">{caveat}</p>
+                                    <p class="source">{figure.source.clone()}</p>
+                                }
+                                .into_any()
+                            }
+                            Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+            <p><a href=explore.clone()>{move || t().explore_this}</a></p>
+        </section>
     }
 }

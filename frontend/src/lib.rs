@@ -3,6 +3,7 @@
 //! [`state`] is plain Rust and compiles everywhere, so its tests run
 //! natively; the components and the fetching compile only for wasm32.
 
+pub mod i18n;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

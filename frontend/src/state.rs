@@ -1,7 +1,11 @@
-//! What the dashboard shows, as plain data: which indicator, which regions,
-//! which years. It round-trips through the page's URL, so a reload or a
-//! shared link shows the same view. No browser APIs here: tested natively.
+//! What the dashboard shows, as plain data: which indicator, places and
+//! years, how the figures are cut (breakdown, panel, rates), how they are
+//! drawn (chart kind), and in which language and theme. It round-trips
+//! through the page's URL, so a reload, a shared link or the back button
+//! shows the same view. No browser APIs here: tested natively.
 
+use tipstats_shared::chart::ChartKind;
+use tipstats_shared::figure::Lang;
 use tipstats_shared::{Catalog, RegionLevel};
 
 /// The regions shown when the URL names none: the five UN regions.
@@ -9,6 +13,13 @@ pub const DEFAULT_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
 pub const DEFAULT_INDICATOR: &str = "glotip.victims";
 /// As many regions as the API accepts in one request.
 pub const MAX_REGIONS: usize = 12;
+
+/// Light or dark, when the reader chose; otherwise the system's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThemeChoice {
+    Light,
+    Dark,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
@@ -19,6 +30,17 @@ pub struct ViewState {
     /// The publisher's rates per 100,000 inhabitants instead of counts,
     /// where the indicator has them.
     pub per_100k: bool,
+    /// A breakdown of the indicator's: one place, one series per category.
+    pub by: Option<String>,
+    /// Only the reporters present in every year of the range.
+    pub consistent_panel: bool,
+    pub chart: ChartKind,
+    /// The language asked for in the URL; `None` follows the browser's.
+    pub lang: Option<Lang>,
+    /// The theme asked for in the URL; `None` follows the system's.
+    pub theme: Option<ThemeChoice>,
+    /// The curated Mexico–USA border page instead of the explorer.
+    pub border: bool,
 }
 
 impl ViewState {
@@ -37,6 +59,12 @@ impl ViewState {
             from: indicator.map_or(2003, |i| i.first_year),
             to: indicator.map_or(2022, |i| i.last_year),
             per_100k: false,
+            by: None,
+            consistent_panel: false,
+            chart: ChartKind::Line,
+            lang: None,
+            theme: None,
+            border: false,
         }
     }
 
@@ -75,12 +103,28 @@ impl ViewState {
             state.to = to;
         }
         state.per_100k = get("per") == Some("100k");
-        state.clamp_years(catalog);
-        state.keep_regions_in_scope(catalog);
+        state.by = get("by").map(String::from);
+        state.consistent_panel = get("panel") == Some("consistent");
+        // A breakdown is drawn as stacked bars unless the link says otherwise.
+        state.chart = get("chart")
+            .and_then(ChartKind::parse)
+            .unwrap_or(if state.by.is_some() {
+                ChartKind::Stacked
+            } else {
+                ChartKind::Line
+            });
+        state.lang = get("lang").and_then(Lang::parse);
+        state.theme = match get("theme") {
+            Some("light") => Some(ThemeChoice::Light),
+            Some("dark") => Some(ThemeChoice::Dark),
+            _ => None,
+        };
+        state.border = get("view") == Some("border");
+        state.normalize(catalog);
         state
     }
 
-    /// The query string of this view, for the page URL and the API.
+    /// The query string of the figures, for the API: what is shown, not how.
     pub fn to_query(&self) -> String {
         let mut query = format!(
             "indicator={}&region={}&from={}&to={}",
@@ -93,67 +137,160 @@ impl ViewState {
             self.from,
             self.to
         );
+        if let Some(by) = &self.by {
+            query.push_str("&by=");
+            query.push_str(&encode_component(by));
+        }
+        if self.consistent_panel {
+            query.push_str("&panel=consistent");
+        }
         if self.per_100k {
             query.push_str("&per=100k");
         }
         query
     }
 
-    /// Shows rates per 100,000 or counts; rates only where the indicator
-    /// has them.
-    pub fn set_per_100k(&mut self, on: bool, catalog: &Catalog) {
-        self.per_100k = on;
-        self.keep_regions_in_scope(catalog);
+    /// How it is drawn, for embeds and images: chart kind, language, theme.
+    fn presentation_query(&self) -> String {
+        let mut query = String::new();
+        if self.chart != ChartKind::Line {
+            query.push_str("&chart=");
+            query.push_str(self.chart.as_str());
+        }
+        if let Some(lang) = self.lang {
+            query.push_str("&lang=");
+            query.push_str(lang.as_str());
+        }
+        match self.theme {
+            Some(ThemeChoice::Light) => query.push_str("&theme=light"),
+            Some(ThemeChoice::Dark) => query.push_str("&theme=dark"),
+            None => {}
+        }
+        query
     }
 
-    /// The addresses that take this view elsewhere, on the site at `origin`
-    /// (`https://stats.example.org`).
-    pub fn share_links(&self, origin: &str) -> ShareLinks {
-        let query = self.to_query();
-        let embed = format!("{origin}/embed?{query}");
-        ShareLinks {
-            permalink: format!("{origin}/?{query}"),
-            embed_snippet: tipstats_shared::figure::embed_snippet(&embed, origin),
-            images: vec![
-                ("SVG", format!("{origin}/chart.svg?{query}")),
-                ("PNG", format!("{origin}/chart.png?{query}")),
-                (
-                    "PNG, social card",
-                    format!("{origin}/chart.png?{query}&size=social"),
-                ),
-            ],
-            downloads: ["csv", "xlsx", "json", "parquet"]
-                .into_iter()
-                .map(|format| {
-                    (
-                        format,
-                        format!("{origin}/api/v1/export?{query}&format={format}"),
-                    )
-                })
-                .collect(),
+    /// The page's query string: the figures, how they are drawn and which
+    /// page.
+    pub fn to_page_query(&self) -> String {
+        let mut query = self.to_query();
+        query.push_str(&self.presentation_query());
+        if self.border {
+            query.push_str("&view=border");
         }
+        query
     }
 
     pub fn series_path(&self) -> String {
         format!("/api/v1/series?{}", self.to_query())
     }
 
-    /// Adds the region if absent (up to [`MAX_REGIONS`]), removes it if present.
+    /// The language to show: the URL's, else the browser's (`navigator.language`,
+    /// e.g. "es-MX"), else English.
+    pub fn effective_lang(&self, browser_language: &str) -> Lang {
+        ViewState::effective_lang_of(self.lang, browser_language)
+    }
+
+    /// `chosen`, else the browser's language, else English.
+    pub fn effective_lang_of(chosen: Option<Lang>, browser_language: &str) -> Lang {
+        chosen.unwrap_or_else(|| {
+            if browser_language.to_ascii_lowercase().starts_with("es") {
+                Lang::Es
+            } else {
+                Lang::En
+            }
+        })
+    }
+
+    /// Adds the region if absent (up to [`MAX_REGIONS`]), removes it if
+    /// present. A breakdown shows one place: choosing another replaces it.
     pub fn toggle_region(&mut self, code: &str) {
         if let Some(index) = self.regions.iter().position(|r| r == code) {
-            self.regions.remove(index);
+            if self.regions.len() > 1 || self.by.is_none() {
+                self.regions.remove(index);
+            }
+        } else if self.by.is_some() {
+            self.regions = vec![code.to_string()];
         } else if self.regions.len() < MAX_REGIONS {
             self.regions.push(code.to_string());
         }
     }
 
-    /// Switches indicator, keeping the years where the new one has data and
-    /// the regions it covers.
+    /// Switches indicator, keeping the years where the new one has data,
+    /// the places it covers and the breakdown if it has it.
     pub fn set_indicator(&mut self, id: &str, catalog: &Catalog) {
         if catalog.indicator(id).is_some() {
             self.indicator = id.to_string();
-            self.clamp_years(catalog);
-            self.keep_regions_in_scope(catalog);
+            self.normalize(catalog);
+        }
+    }
+
+    /// Shows rates per 100,000 or counts; rates only where the indicator
+    /// has them.
+    pub fn set_per_100k(&mut self, on: bool, catalog: &Catalog) {
+        self.per_100k = on;
+        self.normalize(catalog);
+    }
+
+    /// Cuts the figures by a breakdown (stacked bars of its categories, for
+    /// the first place chosen), or shows the totals again.
+    pub fn set_by(&mut self, by: Option<String>, catalog: &Catalog) {
+        let had = self.by.is_some();
+        self.by = by;
+        match (had, self.by.is_some()) {
+            (false, true) => self.chart = ChartKind::Stacked,
+            (true, false) if self.chart == ChartKind::Stacked => self.chart = ChartKind::Line,
+            _ => {}
+        }
+        self.normalize(catalog);
+    }
+
+    pub fn set_from(&mut self, year: i32, catalog: &Catalog) {
+        self.from = year;
+        if self.to < year {
+            self.to = year;
+        }
+        self.normalize(catalog);
+    }
+
+    pub fn set_to(&mut self, year: i32, catalog: &Catalog) {
+        self.to = year;
+        if self.from > year {
+            self.from = year;
+        }
+        self.normalize(catalog);
+    }
+
+    /// Makes every part agree with the indicator and with each other, so the
+    /// API accepts the view: years inside the indicator's, places it covers,
+    /// a breakdown it has, rates only where published.
+    pub fn normalize(&mut self, catalog: &Catalog) {
+        self.clamp_years(catalog);
+        let Some(indicator) = catalog.indicator(&self.indicator) else {
+            return;
+        };
+        if !indicator.per_100k {
+            self.per_100k = false;
+        }
+        if self
+            .by
+            .as_ref()
+            .is_some_and(|b| !indicator.breakdowns.contains(b))
+        {
+            self.by = None;
+        }
+        if self.per_100k {
+            // Rates come by sex at most, and are never summed over a panel.
+            if self.by.as_deref().is_some_and(|b| b != "sex") {
+                self.by = None;
+            }
+            self.consistent_panel = false;
+        }
+        if self.by.is_none() && self.chart == ChartKind::Stacked {
+            self.chart = ChartKind::Bar;
+        }
+        self.keep_regions_in_scope(catalog);
+        if self.by.is_some() {
+            self.regions.truncate(1);
         }
     }
 
@@ -171,9 +308,6 @@ impl ViewState {
                     .region(code)
                     .is_some_and(|r| r.level == indicator.grain)
         };
-        if !indicator.per_100k {
-            self.per_100k = false;
-        }
         // Rates exist for the scope and each place at the grain.
         let has_rate = |code: &str| {
             !self.per_100k
@@ -198,22 +332,6 @@ impl ViewState {
         }
     }
 
-    pub fn set_from(&mut self, year: i32, catalog: &Catalog) {
-        self.from = year;
-        if self.to < year {
-            self.to = year;
-        }
-        self.clamp_years(catalog);
-    }
-
-    pub fn set_to(&mut self, year: i32, catalog: &Catalog) {
-        self.to = year;
-        if self.from > year {
-            self.from = year;
-        }
-        self.clamp_years(catalog);
-    }
-
     /// Keeps the range inside the indicator's years and in order.
     fn clamp_years(&mut self, catalog: &Catalog) {
         if let Some(indicator) = catalog.indicator(&self.indicator) {
@@ -223,6 +341,35 @@ impl ViewState {
         }
         if self.from > self.to {
             std::mem::swap(&mut self.from, &mut self.to);
+        }
+    }
+
+    /// The addresses that take this view elsewhere, on the site at `origin`
+    /// (`https://stats.example.org`).
+    pub fn share_links(&self, origin: &str) -> ShareLinks {
+        let query = self.to_query();
+        let drawn = format!("{query}{}", self.presentation_query());
+        let embed = format!("{origin}/embed?{drawn}");
+        ShareLinks {
+            permalink: format!("{origin}/?{}", self.to_page_query()),
+            embed_snippet: tipstats_shared::figure::embed_snippet(&embed, origin),
+            images: vec![
+                ("SVG", format!("{origin}/chart.svg?{drawn}")),
+                ("PNG", format!("{origin}/chart.png?{drawn}")),
+                (
+                    "PNG 1200 × 630",
+                    format!("{origin}/chart.png?{drawn}&size=social"),
+                ),
+            ],
+            downloads: ["csv", "xlsx", "json", "parquet"]
+                .into_iter()
+                .map(|format| {
+                    (
+                        format,
+                        format!("{origin}/api/v1/export?{query}&format={format}"),
+                    )
+                })
+                .collect(),
         }
     }
 }
@@ -236,6 +383,28 @@ pub struct ShareLinks {
     pub images: Vec<(&'static str, String)>,
     /// (format, address) of the view's figures as files.
     pub downloads: Vec<(&'static str, String)>,
+}
+
+/// The curated Mexico–USA border page's views, in order: Mexico's six
+/// border states (SESNSP victims of trafficking), the four US border
+/// states (hotline cases), the nine Southwest Border Patrol sectors
+/// (encounters), and UNODC's Americas with its two subregions.
+pub fn border_views(catalog: &Catalog) -> [ViewState; 4] {
+    let view = |indicator: &str, regions: &str| {
+        ViewState::from_query(&format!("indicator={indicator}&region={regions}"), catalog)
+    };
+    [
+        view(
+            "sesnsp.trata.victims",
+            "MX-BCN,MX-SON,MX-CHH,MX-COA,MX-NLE,MX-TAM",
+        ),
+        view("hotline.cases", "US-CA,US-AZ,US-NM,US-TX"),
+        view(
+            "usbp.encounters",
+            "BP-SDC,BP-ELC,BP-YUM,BP-TCA,BP-EPT,BP-BBT,BP-DRT,BP-LRT,BP-RGV",
+        ),
+        view("glotip.victims", "019,419,021"),
+    ]
 }
 
 /// The regions offered as checkboxes: the world, the UN regions and subregions.
@@ -354,7 +523,12 @@ mod tests {
                     scope: "MEX".into(),
                     grain: RegionLevel::State,
                     per_100k: true,
+                    breakdowns: vec!["sex".into(), "age".into()],
                     ..indicator("sesnsp.victims", 2015, 2025)
+                },
+                Indicator {
+                    breakdowns: vec!["sex".into(), "form of exploitation".into()],
+                    ..indicator("glotip.convicted", 2003, 2022)
                 },
             ],
             regions: vec![
@@ -376,6 +550,61 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_page_state_round_trips_through_the_url() {
+        let c = catalog();
+        let query = "indicator=glotip.convicted&region=019&from=2010&to=2020&by=form%20of%20exploitation&panel=consistent&chart=bar&lang=es&theme=dark&view=border";
+        let state = ViewState::from_query(query, &c);
+        assert_eq!(state.by.as_deref(), Some("form of exploitation"));
+        assert!(state.consistent_panel && state.border);
+        assert_eq!(state.chart, ChartKind::Bar);
+        assert_eq!(state.lang, Some(Lang::Es));
+        assert_eq!(state.theme, Some(ThemeChoice::Dark));
+        assert_eq!(state.to_page_query(), query);
+        assert_eq!(ViewState::from_query(&state.to_page_query(), &c), state);
+        // The API gets the figures' part only.
+        assert_eq!(
+            state.to_query(),
+            "indicator=glotip.convicted&region=019&from=2010&to=2020&by=form%20of%20exploitation&panel=consistent"
+        );
+    }
+
+    #[test]
+    fn a_breakdown_shows_one_place_as_stacked_bars() {
+        let c = catalog();
+        let mut state = ViewState::from_query("indicator=glotip.convicted&region=019,150", &c);
+        state.set_by(Some("sex".into()), &c);
+        assert_eq!(state.regions, vec!["019"]);
+        assert_eq!(state.chart, ChartKind::Stacked);
+        // Choosing another place replaces it; the only place stays.
+        state.toggle_region("150");
+        assert_eq!(state.regions, vec!["150"]);
+        state.toggle_region("150");
+        assert_eq!(state.regions, vec!["150"]);
+        // An indicator without that breakdown drops it, and its stack.
+        state.set_indicator("glotip.victims", &c);
+        assert_eq!((state.by.as_deref(), state.chart), (None, ChartKind::Bar));
+        state.set_indicator("glotip.convicted", &c);
+        state.set_by(Some("sex".into()), &c);
+        state.set_by(None, &c);
+        assert_eq!(state.chart, ChartKind::Line);
+        // A breakdown the indicator lacks never reaches the API.
+        let bad = ViewState::from_query("indicator=glotip.convicted&by=colour", &c);
+        assert_eq!(bad.by, None);
+    }
+
+    #[test]
+    fn the_language_is_the_urls_or_the_browsers() {
+        let c = catalog();
+        let state = ViewState::default_for(&c);
+        assert_eq!(state.effective_lang("es-MX"), Lang::Es);
+        assert_eq!(state.effective_lang("en-US"), Lang::En);
+        assert_eq!(state.effective_lang(""), Lang::En);
+        let chosen = ViewState::from_query("lang=en", &c);
+        assert_eq!(chosen.effective_lang("es-MX"), Lang::En);
+        assert_eq!(ViewState::from_query("lang=fr", &c).lang, None);
+    }
+
+    #[test]
     fn rates_are_kept_only_where_published() {
         let c = catalog();
         let state =
@@ -390,6 +619,12 @@ mod tests {
         moved.set_indicator("glotip.victims", &c);
         assert!(!moved.per_100k, "GLOTIP publishes no rates");
         assert!(!ViewState::from_query("?indicator=glotip.victims&per=100k", &c).per_100k);
+        // Rates come by sex at most and never over a consistent panel.
+        let rates = ViewState::from_query(
+            "indicator=sesnsp.victims&region=MX-CHH&per=100k&by=age&panel=consistent",
+            &c,
+        );
+        assert_eq!((rates.by.as_deref(), rates.consistent_panel), (None, false));
     }
 
     #[test]

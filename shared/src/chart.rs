@@ -64,11 +64,27 @@ impl ChartKind {
     }
 }
 
-/// A vertical marker at a year, labelled with the numbers of its notes.
+/// A marker at a year, labelled with the numbers of its notes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
     pub year: i32,
     pub label: String,
+    /// A partial year or a series break: the figures of that year are not
+    /// like the others, so the marker crosses the whole plot. Other notes
+    /// (reporters entering or leaving, coverage) get a tick at the top.
+    pub crosses: bool,
+}
+
+impl Marker {
+    /// The label as drawn: at most three numbers, then "+".
+    fn shown(&self) -> String {
+        let numbers: Vec<&str> = self.label.split(',').collect();
+        if numbers.len() > 3 {
+            format!("{}+", numbers[..2].join(","))
+        } else {
+            self.label.clone()
+        }
+    }
 }
 
 /// The notes that get a marker: those about one year, numbered from 1 in
@@ -82,11 +98,16 @@ pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker
         };
         let number = numbers.len() + 1;
         numbers.push((index, number));
+        let crosses = matches!(note.kind.as_str(), "partial-year" | "series-break");
         match markers.iter_mut().find(|m| m.year == year) {
-            Some(marker) => marker.label.push_str(&format!(",{number}")),
+            Some(marker) => {
+                marker.label.push_str(&format!(",{number}"));
+                marker.crosses |= crosses;
+            }
             None => markers.push(Marker {
                 year,
                 label: number.to_string(),
+                crosses,
             }),
         }
     }
@@ -388,14 +409,22 @@ fn draw_lines<DB: DrawingBackend>(
             continue;
         }
         let (x, _) = px(marker.year, 0.0);
+        let bottom = if marker.crosses {
+            plot_bottom
+        } else {
+            plot_top + 8
+        };
         root.draw(&PathElement::new(
-            vec![(x, plot_top), (x, plot_bottom)],
-            theme.text.mix(0.45).stroke_width(1),
+            vec![(x, plot_top), (x, bottom)],
+            theme
+                .text
+                .mix(0.6)
+                .stroke_width(if marker.crosses { 1 } else { 2 }),
         ))?;
         root.draw(&Text::new(
-            marker.label.clone(),
+            marker.shown(),
             (x + 3, plot_top + 2),
-            ("sans-serif", 12).into_font().color(&theme.text),
+            ("sans-serif", 11).into_font().color(&theme.text),
         ))?;
     }
     // Direct labels, moved apart where series end close together so that no
@@ -783,8 +812,17 @@ mod tests {
         ];
         let (numbers, markers) = numbered_notes(&notes);
         assert_eq!(numbers, vec![(1, 1), (3, 2), (4, 3)]);
-        let labels: Vec<(i32, &str)> = markers.iter().map(|m| (m.year, m.label.as_str())).collect();
-        assert_eq!(labels, vec![(2025, "1,3"), (2019, "2")]);
+        let labels: Vec<(i32, &str, bool)> = markers
+            .iter()
+            .map(|m| (m.year, m.label.as_str(), m.crosses))
+            .collect();
+        assert_eq!(labels, vec![(2025, "1,3", true), (2019, "2", false)]);
+        let crowded = Marker {
+            year: 2020,
+            label: "4,5,6,7".into(),
+            crosses: false,
+        };
+        assert_eq!(crowded.shown(), "4,5+");
         let mut c = chart(vec![]);
         c.years = (2015, 2025);
         c.markers = markers;

@@ -1,0 +1,302 @@
+//! The advocate's dashboard in headless Chromium: shared links, Spanish,
+//! keyboard use, breakdowns, uncertainty, the border page, a phone's width.
+
+use std::time::Duration;
+
+use tipstats_shared::SeriesResponse;
+use tipstats_shared::figure::Lang;
+use tipstats_shared::format::value_cell_in;
+use tipstats_tests::{Browser, TestServer, spawn_app};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// (place code, year, category, value cell) of each table row.
+const TABLE_SCRIPT: &str = "return [...document.querySelectorAll('#figures tbody tr')].map(tr => [
+    tr.dataset.region, Number(tr.dataset.year),
+    tr.querySelector('.category')?.textContent ?? null,
+    tr.querySelector('.value').textContent]);";
+
+type Row = (String, i64, Option<String>, String);
+
+async fn table(browser: &Browser, expected_rows: usize) -> Vec<Row> {
+    browser
+        .wait_for(
+            &format!("a table of {expected_rows} rows"),
+            WAIT,
+            || async {
+                let rows: Vec<Row> =
+                    serde_json::from_value(browser.eval(TABLE_SCRIPT).await).ok()?;
+                (rows.len() == expected_rows).then_some(rows)
+            },
+        )
+        .await
+}
+
+/// The rows the table should show for a series query, as the table writes them.
+async fn api_rows(app: &TestServer, query: &str, lang: Lang) -> Vec<Row> {
+    let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
+    api.regions
+        .iter()
+        .flat_map(|code| api.rows.iter().filter(move |r| &r.region == code))
+        .map(|r| {
+            (
+                r.region.clone(),
+                i64::from(r.year),
+                r.category.clone(),
+                value_cell_in(r, lang),
+            )
+        })
+        .collect()
+}
+
+async fn page_query(browser: &Browser) -> String {
+    let url = browser.client.current_url().await.expect("url");
+    url.query().unwrap_or_default().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_shared_link_restores_the_view_and_back_and_forward_walk_its_history() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1100).await;
+    let shared = "indicator=glotip.victims&region=USA&from=2015&to=2022&by=sex&chart=stacked&lang=en&theme=dark";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{shared}")))
+        .await
+        .expect("open");
+    let api_query = "indicator=glotip.victims&region=USA&from=2015&to=2022&by=sex";
+    let expected = api_rows(&app, api_query, Lang::En).await;
+    assert_eq!(table(&browser, expected.len()).await, expected);
+    assert_eq!(
+        page_query(&browser).await,
+        shared,
+        "the URL is left as shared"
+    );
+    let state = browser
+        .eval("return [document.getElementById('by').value, document.getElementById('chart-kind').value, document.documentElement.dataset.theme];")
+        .await;
+    assert_eq!(state, serde_json::json!(["sex", "stacked", "dark"]));
+
+    // A change is a new history entry; back returns to the shared view.
+    browser.eval("const s = document.getElementById('by'); s.value = ''; s.dispatchEvent(new Event('change'));").await;
+    let totals = api_rows(
+        &app,
+        "indicator=glotip.victims&region=USA&from=2015&to=2022",
+        Lang::En,
+    )
+    .await;
+    assert_eq!(table(&browser, totals.len()).await, totals);
+    assert!(!page_query(&browser).await.contains("by="));
+    browser.client.back().await.expect("back");
+    assert_eq!(table(&browser, expected.len()).await, expected);
+    assert_eq!(page_query(&browser).await, shared);
+    browser.client.forward().await.expect("forward");
+    assert_eq!(table(&browser, totals.len()).await, totals);
+    // A reload shows the same view.
+    let before = page_query(&browser).await;
+    browser.client.refresh().await.expect("reload");
+    assert_eq!(table(&browser, totals.len()).await, totals);
+    assert_eq!(page_query(&browser).await, before);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_interface_speaks_spanish_with_spanish_numbers() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1000).await;
+    let query = "indicator=glotip.victims&region=USA,MEX&from=2018&to=2022";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}&lang=es")))
+        .await
+        .expect("open");
+    let expected = api_rows(&app, query, Lang::Es).await;
+    let rows = table(&browser, expected.len()).await;
+    assert_eq!(rows, expected);
+    // 16 390 with a no-break space, as Mexico's NOM-008 and the RAE write it.
+    assert!(rows.iter().any(|r| r.3 == "16\u{a0}390"), "{rows:?}");
+    let words = browser
+        .eval("return [document.documentElement.lang, document.querySelector('label[for=indicator]').textContent, document.querySelector('#figures caption').textContent, document.querySelector('.share summary').textContent];")
+        .await;
+    assert_eq!(
+        words,
+        serde_json::json!([
+            "es",
+            "Indicador",
+            "Las cifras de la gráfica",
+            "Compartir, insertar, descargar"
+        ])
+    );
+    // Switching back to English is a choice the URL keeps.
+    browser.eval("const s = document.getElementById('lang'); s.value = 'en'; s.dispatchEvent(new Event('change'));").await;
+    browser
+        .wait_for("English labels", WAIT, || async {
+            (browser
+                .eval("return document.querySelector('label[for=indicator]').textContent")
+                .await
+                == "Indicator")
+                .then_some(())
+        })
+        .await;
+    assert!(page_query(&browser).await.contains("lang=en"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pickers_work_from_the_keyboard_alone() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1000).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=glotip.victims&region=019&from=2020&to=2022"))
+        .await
+        .expect("open");
+    table(&browser, 3).await;
+    // Tab from the top of the page until the place search has the focus.
+    browser
+        .eval("document.activeElement?.blur(); window.focus();")
+        .await;
+    let body = browser
+        .client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .expect("body");
+    let mut reached = false;
+    for _ in 0..60 {
+        body.send_keys("\u{E004}").await.expect("tab");
+        let focused = browser
+            .eval("return document.activeElement?.id ?? ''")
+            .await;
+        // Every control that takes the focus shows it.
+        let outline = browser
+            .eval("const e = document.activeElement; return e && e !== document.body ? getComputedStyle(e).outlineStyle : 'none-needed';")
+            .await;
+        assert_ne!(
+            outline, "none",
+            "a focused control without a visible focus ({focused})"
+        );
+        if focused == "add-place" {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "the place search is reachable with Tab");
+    let search = browser.client.active_element().await.expect("focused");
+    search
+        .send_keys("Mexico\u{E007}")
+        .await
+        .expect("type and Enter");
+    let expected = api_rows(
+        &app,
+        "indicator=glotip.victims&region=019,MEX&from=2020&to=2022",
+        Lang::En,
+    )
+    .await;
+    assert_eq!(table(&browser, expected.len()).await, expected);
+    // The chip that removes it is a button the keyboard reaches and presses.
+    let chip = browser
+        .client
+        .find(fantoccini::Locator::Css(".chips button"))
+        .await
+        .expect("chip");
+    chip.send_keys("\u{E007}").await.expect("Enter on the chip");
+    assert_eq!(table(&browser, 3).await.len(), 3);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_breakdown_draws_stacked_bars_and_suppressed_cells_draw_a_band() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1100).await;
+    // GLOTIP's USA by sex: one stacked bar segment per category and year.
+    let query = "indicator=glotip.victims&region=USA&from=2018&to=2022&by=sex";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}")))
+        .await
+        .expect("open");
+    let expected = api_rows(&app, query, Lang::En).await;
+    assert_eq!(table(&browser, expected.len()).await, expected);
+    let filled = browser
+        .eval("return [...document.querySelectorAll('.chart-svg rect')].filter(r => r.getAttribute('fill') !== 'none' && r.getAttribute('fill') !== '#FFFFFF' && r.getAttribute('fill') !== '#121212').length;")
+        .await;
+    let plotted = expected.len() as i64;
+    assert!(
+        filled.as_i64().is_some_and(|n| n >= plotted),
+        "{filled} filled rectangles for {plotted} figures"
+    );
+    browser.screenshot("breakdown-stacked").await;
+
+    // Africa's sum contains "<5" cells: a band from its lower to its upper
+    // bound, and the table says "≥".
+    let banded = "indicator=glotip.victims&region=002&from=2015&to=2022";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{banded}")))
+        .await
+        .expect("open");
+    let expected = api_rows(&app, banded, Lang::En).await;
+    assert!(
+        expected.iter().any(|r| r.3.starts_with('≥')),
+        "{expected:?}"
+    );
+    assert_eq!(table(&browser, expected.len()).await, expected);
+    let bands = browser
+        .eval("return document.querySelectorAll('.chart-svg polygon').length + document.querySelectorAll('.chart-svg path').length;")
+        .await;
+    assert!(
+        bands.as_i64().is_some_and(|n| n > 0),
+        "a band is drawn: {bands}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_border_page_shows_four_sources_each_with_its_caveat() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1400).await;
+    browser
+        .client
+        .goto(&app.url("/?view=border"))
+        .await
+        .expect("open");
+    let panels = browser
+        .wait_for("four charts", WAIT, || async {
+            let found = browser
+                .eval("return [...document.querySelectorAll('.border-panel')].map(p => [p.querySelector('h3').textContent, !!p.querySelector('svg'), p.querySelector('.warning')?.textContent ?? '']);")
+                .await;
+            let panels: Vec<(String, bool, String)> = serde_json::from_value(found).ok()?;
+            (panels.len() == 4 && panels.iter().all(|p| p.1)).then_some(panels)
+        })
+        .await;
+    assert!(panels[0].0.contains("SESNSP") && panels[0].2.contains("not prevalence"));
+    assert!(panels[1].0.contains("Hotline"));
+    assert!(panels[2].2.contains("not trafficking"), "{:?}", panels[2]);
+    assert!(panels[3].0.contains("UNODC") && panels[3].2.contains("not prevalence"));
+    browser.screenshot("border-view").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_360_pixel_phone_gets_the_page_without_sideways_scrolling() {
+    let app = spawn_app().await;
+    let browser = Browser::start(360, 800).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=glotip.victims&region=019,150&from=2015&to=2022"))
+        .await
+        .expect("open");
+    table(&browser, 16).await;
+    let widths = browser
+        .eval("return [document.documentElement.scrollWidth, window.innerWidth];")
+        .await;
+    let (scroll, inner) = (widths[0].as_i64(), widths[1].as_i64());
+    assert!(inner.is_some_and(|w| w <= 360), "{widths}");
+    assert!(
+        scroll <= inner,
+        "the page is wider than the phone: {widths}"
+    );
+    let path = browser.screenshot("phone-360").await;
+    assert!(path.is_file());
+    browser.close().await;
+}
