@@ -81,6 +81,12 @@ impl TestServer {
 
 /// Starts the application on 127.0.0.1 with a free port.
 pub async fn spawn_app() -> TestServer {
+    spawn_app_limited(10_000).await
+}
+
+/// As [`spawn_app`], with `heavy_per_minute` requests a minute allowed to
+/// each client on the heavy endpoints.
+pub async fn spawn_app_limited(heavy_per_minute: u32) -> TestServer {
     let root = workspace_root();
     let config = ServeConfig {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -89,6 +95,7 @@ pub async fn spawn_app() -> TestServer {
         assets_dir: root.join("frontend/dist"),
         connections: 4,
         public_url: None,
+        heavy_per_minute,
     };
     let app = Application::build(config)
         .await

@@ -44,6 +44,10 @@ enum Command {
         /// request's Host.
         #[arg(long, env = "TIPSTATS_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Requests a minute one client may make to the heavy endpoints
+        /// (exports, the dataset, PNG images); more get 429.
+        #[arg(long, default_value_t = 120)]
+        heavy_per_minute: u32,
     },
     /// Read the publishers' files, check them and write the normalized figures.
     Ingest {
@@ -71,6 +75,7 @@ fn main() -> ExitCode {
             assets_dir,
             connections,
             public_url,
+            heavy_per_minute,
         } => serve(ServeConfig {
             addr,
             data_dir,
@@ -78,6 +83,7 @@ fn main() -> ExitCode {
             assets_dir,
             connections,
             public_url,
+            heavy_per_minute,
         }),
         Command::Ingest {
             source_dir,

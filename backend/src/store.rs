@@ -25,7 +25,9 @@ pub enum StoreError {
         data_dir: PathBuf,
         source: duckdb::Error,
     },
-    #[error("cannot open the database {path}: {source}")]
+    #[error(
+        "cannot open the database {path}: {source}; it is built from the data directory, so delete it and start again to rebuild it"
+    )]
     Open {
         path: PathBuf,
         source: duckdb::Error,

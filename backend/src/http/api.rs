@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -46,7 +47,16 @@ pub(super) async fn series(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
-    Ok(Json(series_response(&state, query).await?).into_response())
+    let key = format!("series?{}", query.to_query_string());
+    state
+        .answers
+        .get_or_make(key, "application/json", async {
+            let response = series_response(&state, query).await?;
+            serde_json::to_vec(&response)
+                .map(Bytes::from)
+                .map_err(|e| ApiError::Export(format!("encoding JSON: {e}")))
+        })
+        .await
 }
 
 /// The figures of a validated query with their sources and every note that

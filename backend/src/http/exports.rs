@@ -23,13 +23,16 @@ pub fn router() -> Router<AppState> {
         .route("/dataset.zip", get(dataset))
 }
 
+fn disposition(filename: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"))
+}
+
 fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>) -> Response {
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
-        .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CONTENT_DISPOSITION, disposition),
+            (header::CONTENT_DISPOSITION, disposition(filename)),
         ],
         body.into(),
     )
@@ -73,17 +76,31 @@ pub(super) async fn view_export(
         query.to,
         format.extension()
     );
-    let response = series_response(&state, query).await?;
     let url = format!("{}/?{canonical}", base_url(&state, &headers));
-    let catalog = Arc::clone(&state.catalog);
-    let body = tokio::task::spawn_blocking(move || {
-        let metadata = Metadata::new(&response, &catalog, canonical, url);
-        export::view(format, &response, &catalog, &metadata)
-    })
-    .await
-    .map_err(|e| ApiError::Export(e.to_string()))?
-    .map_err(ApiError::Export)?;
-    Ok(attachment(format.content_type(), &filename, body))
+    // The file names its view's address, so the address is part of the key.
+    let key = format!(
+        "/api/v1/export?{canonical}&format={}&url={url}",
+        format.extension()
+    );
+    let mut response = state
+        .answers
+        .get_or_make(key, format.content_type(), async {
+            let response = series_response(&state, query).await?;
+            let catalog = Arc::clone(&state.catalog);
+            tokio::task::spawn_blocking(move || {
+                let metadata = Metadata::new(&response, &catalog, canonical, url);
+                export::view(format, &response, &catalog, &metadata)
+            })
+            .await
+            .map_err(|e| ApiError::Export(e.to_string()))?
+            .map(Bytes::from)
+            .map_err(ApiError::Export)
+        })
+        .await?;
+    response
+        .headers_mut()
+        .insert(header::CONTENT_DISPOSITION, disposition(&filename));
+    Ok(response)
 }
 
 /// The whole dataset as a ZIP: every normalized table as CSV, the

@@ -5,6 +5,7 @@ mod assets;
 mod cache;
 mod error;
 mod exports;
+mod limits;
 mod openapi;
 mod views;
 
@@ -42,7 +43,14 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// The whole-dataset ZIP, built at its first request.
     pub dataset_zip: Arc<tokio::sync::OnceCell<axum::body::Bytes>>,
+    /// Finished answers of the series, charts and exports.
+    pub answers: limits::AnswerCache,
+    /// The per-client limit on exports, the dataset and PNG images.
+    pub heavy_limiter: limits::HeavyLimiter,
 }
+
+/// How much memory finished answers may take.
+const ANSWER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The dashboard may not be framed by other sites; no inline script or style
 /// anywhere. WebAssembly needs `'wasm-unsafe-eval'` to be compiled.
@@ -62,6 +70,8 @@ pub struct ServeConfig {
     pub assets_dir: PathBuf,
     pub connections: usize,
     pub public_url: Option<String>,
+    /// Requests a minute one client may make to the heavy endpoints.
+    pub heavy_per_minute: u32,
 }
 
 /// The whole application: every route and layer.
@@ -69,6 +79,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     let version = HeaderValue::from_str(&state.catalog.data_version)
         .unwrap_or(HeaderValue::from_static("unknown"));
     let validators = cache::Validators::new(&state.catalog.data_version);
+    let heavy_limiter = state.heavy_limiter.clone();
     Router::new()
         .nest("/api/v1", api::router().merge(exports::router()))
         .nest("/api", openapi::router(openapi::Docs::new()))
@@ -76,6 +87,10 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            heavy_limiter,
+            limits::limit_heavy,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             validators,
             cache::validate,
@@ -122,6 +137,7 @@ impl Application {
             assets_dir,
             connections,
             public_url,
+            heavy_per_minute,
         } = config;
         let (db, catalog) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
             let (path, version) = store::ensure_database(&data_dir, &db_dir)?;
@@ -147,6 +163,8 @@ impl Application {
             index_html,
             public_url,
             dataset_zip: Arc::default(),
+            answers: limits::AnswerCache::new(ANSWER_CACHE_BYTES),
+            heavy_limiter: limits::HeavyLimiter::new(heavy_per_minute),
         };
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {
@@ -164,8 +182,12 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }

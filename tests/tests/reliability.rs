@@ -1,0 +1,140 @@
+//! Limits and hostile input: rate limits on heavy endpoints, paths that try
+//! to leave the assets folder, a missing or corrupt database at start.
+
+use std::time::Duration;
+
+use tipstats::{Application, ServeConfig};
+use tipstats_tests::{spawn_app, spawn_app_limited, workspace_root};
+
+#[tokio::test]
+async fn heavy_endpoints_answer_429_with_retry_after_past_the_clients_limit() {
+    // 8 a minute: a burst of 2, then one every 7.5 s.
+    let app = spawn_app_limited(8).await;
+    let png = "/chart.png?indicator=glotip.victims&region=USA";
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(app.get(png).await.status().as_u16());
+    }
+    assert_eq!(statuses, [200, 200, 429, 429]);
+    let limited = app
+        .get("/api/v1/export?indicator=glotip.victims&format=csv")
+        .await;
+    assert_eq!(limited.status(), 429);
+    let retry = limited
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    assert!(retry.is_some_and(|s| (1..=8).contains(&s)), "{retry:?}");
+    let problem: serde_json::Value = limited.json().await.expect("problem");
+    assert_eq!(problem["status"], 429);
+    // Light endpoints are not limited, and a revalidation costs nothing.
+    for _ in 0..20 {
+        assert_eq!(
+            app.get("/api/v1/series?indicator=glotip.victims")
+                .await
+                .status(),
+            200
+        );
+    }
+    let first = app
+        .client
+        .get(app.url("/chart.svg?indicator=glotip.victims"))
+        .send()
+        .await
+        .expect("GET");
+    let etag = first.headers().get("etag").cloned().expect("etag");
+    let again = app
+        .client
+        .get(app.url(png))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .expect("GET");
+    assert_ne!(again.status(), 200, "a 304 or a 429, never a new image");
+}
+
+#[tokio::test]
+async fn paths_that_leave_the_assets_folder_are_not_found() {
+    let app = spawn_app().await;
+    for path in [
+        "/../Cargo.toml",
+        "/..%2fCargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/style.css/../../Cargo.toml",
+        "/embed.css/..%2f..%2fREADME.md",
+    ] {
+        let response = app
+            .client
+            .get(format!("http://{}{path}", app.addr))
+            .send()
+            .await
+            .expect("GET");
+        assert!(
+            response.status() == 404 || response.status() == 400,
+            "{path}: {}",
+            response.status()
+        );
+        let body = response.text().await.unwrap_or_default();
+        assert!(
+            !body.contains("[workspace]") && !body.contains("root:"),
+            "{path} leaked a file"
+        );
+    }
+}
+
+fn config(data_dir: std::path::PathBuf, db_dir: std::path::PathBuf) -> ServeConfig {
+    ServeConfig {
+        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir,
+        db_dir,
+        assets_dir: workspace_root().join("frontend/dist"),
+        connections: 2,
+        public_url: None,
+        heavy_per_minute: 60,
+    }
+}
+
+#[tokio::test]
+async fn a_missing_data_file_stops_the_start_with_a_message_naming_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let db = tempfile::tempdir().expect("temp dir");
+    for file in ["sources.csv", "indicators.csv"] {
+        std::fs::copy(
+            workspace_root().join("data").join(file),
+            data.path().join(file),
+        )
+        .expect("copy");
+    }
+    let error = match Application::build(config(data.path().into(), db.path().into())).await {
+        Ok(_) => panic!("started without its data"),
+        Err(e) => format!("{e:#}"),
+    };
+    assert!(
+        error.contains("regions.csv") && error.contains("tipstats ingest"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_corrupt_database_file_is_named_with_what_to_do_never_a_panic() {
+    let db = tempfile::tempdir().expect("temp dir");
+    let data_dir = workspace_root().join("data");
+    let version = tipstats::store::data_version(&data_dir).expect("version");
+    // A database file of the right name holding garbage.
+    let path = db.path().join(format!("tipstats-{version}.duckdb"));
+    std::fs::write(&path, b"this is not a DuckDB database").expect("write");
+    let started = tokio::time::timeout(
+        Duration::from_secs(120),
+        Application::build(config(data_dir, db.path().into())),
+    )
+    .await
+    .expect("no hang");
+    let message = match started {
+        Ok(_) => panic!("served a database file that is not one"),
+        Err(e) => format!("{e:#}"),
+    };
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("delete it and start again"), "{message}");
+}
