@@ -513,11 +513,13 @@ fn RegionPicker(
     let find = {
         let catalog = Arc::clone(&catalog);
         move |typed: &str| {
-            let typed = typed.trim().to_lowercase();
+            // ASCII case folding: the datalist gives names exactly, and a
+            // full Unicode case table would weigh on the bundle.
+            let typed = typed.trim();
             catalog
                 .regions
                 .iter()
-                .find(|r| r.name.to_lowercase() == typed || r.code.to_lowercase() == typed)
+                .find(|r| r.name.eq_ignore_ascii_case(typed) || r.code.eq_ignore_ascii_case(typed))
                 .map(|r| r.code.clone())
         }
     };
@@ -591,6 +593,13 @@ fn Figures(
     dark: bool,
 ) -> impl IntoView {
     let t = text(lang);
+    // A User Timing mark once the chart is in the page: the benchmark of
+    // the first chart reads it (`bench/first-chart`).
+    Effect::new(|_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("tipstats:chart");
+        }
+    });
     let mut line_chart = LineChart::from_series(&response, &catalog, lang);
     line_chart.kind = kind;
     let figure = Figure::from_series(&response, &catalog, lang);
@@ -737,7 +746,7 @@ fn Share(view_state: ReadSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
                 let downloads = links
                     .downloads
                     .into_iter()
-                    .map(|(format, url)| view! { <li><a href=url download>{format.to_uppercase()}</a></li> })
+                    .map(|(format, url)| view! { <li><a href=url download>{format}</a></li> })
                     .collect_view();
                 view! {
                     <label for="permalink">{t().permalink}</label>

@@ -361,15 +361,20 @@ impl ViewState {
                     format!("{origin}/chart.png?{drawn}&size=social"),
                 ),
             ],
-            downloads: ["csv", "xlsx", "json", "parquet"]
-                .into_iter()
-                .map(|format| {
-                    (
-                        format,
-                        format!("{origin}/api/v1/export?{query}&format={format}"),
-                    )
-                })
-                .collect(),
+            downloads: [
+                ("CSV", "csv"),
+                ("XLSX", "xlsx"),
+                ("JSON", "json"),
+                ("Parquet", "parquet"),
+            ]
+            .into_iter()
+            .map(|(label, format)| {
+                (
+                    label,
+                    format!("{origin}/api/v1/export?{query}&format={format}"),
+                )
+            })
+            .collect(),
         }
     }
 }
@@ -381,7 +386,7 @@ pub struct ShareLinks {
     pub embed_snippet: String,
     /// (label, address) of the chart as images.
     pub images: Vec<(&'static str, String)>,
-    /// (format, address) of the view's figures as files.
+    /// (label, address) of the view's figures as files.
     pub downloads: Vec<(&'static str, String)>,
 }
 
@@ -647,12 +652,15 @@ mod tests {
             links.images[2].1,
             format!("https://stats.example/chart.png?{query}&size=social")
         );
-        let formats: Vec<&str> = links.downloads.iter().map(|(f, _)| *f).collect();
-        assert_eq!(formats, ["csv", "xlsx", "json", "parquet"]);
-        assert!(
-            links.downloads.iter().all(|(f, url)| url
-                == &format!("https://stats.example/api/v1/export?{query}&format={f}"))
-        );
+        let labels: Vec<&str> = links.downloads.iter().map(|(l, _)| *l).collect();
+        assert_eq!(labels, ["CSV", "XLSX", "JSON", "Parquet"]);
+        for (label, url) in &links.downloads {
+            let format = label.to_ascii_lowercase();
+            assert_eq!(
+                url,
+                &format!("https://stats.example/api/v1/export?{query}&format={format}")
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! The scale benchmark (`bench/scale`): how the region × year aggregate's
+//! latency grows with the number of observations. For each size it builds a
+//! database from `data/` plus that many SYNTHETIC observations (an indicator
+//! named as such, never committed, in a temporary folder), opens it
+//! read-only as the server does, and times `db::series` with no answer
+//! cache: the first run after opening, and the median of the next five.
+//!
+//! Usage: cargo run --release -p tipstats --example scale -- [ROWS ...]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use duckdb::{AccessMode, Config, Connection, params};
+use tipstats::db;
+use tipstats::query::SeriesQuery;
+
+const INDICATOR: &str = "synthetic.benchmark";
+
+fn main() -> anyhow::Result<()> {
+    let sizes: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.replace('_', "").parse::<u64>())
+        .collect::<Result<_, _>>()
+        .context("sizes are whole numbers of rows")?;
+    let sizes = if sizes.is_empty() {
+        vec![1_000_000, 10_000_000, 100_000_000]
+    } else {
+        sizes
+    };
+    let dir = tempfile::tempdir()?;
+    println!("| synthetic rows | build | query | first run | median of 5 | rows summed |");
+    println!("|---|---|---|---|---|---|");
+    for rows in sizes {
+        let path = dir.path().join(format!("scale-{rows}.duckdb"));
+        let started = Instant::now();
+        build(&path, rows)?;
+        let build_time = started.elapsed();
+        let conn = Connection::open_with_flags(
+            &path,
+            Config::default().access_mode(AccessMode::ReadOnly)?,
+        )?;
+        let catalog = tipstats::catalog::load(&conn, "scale")?;
+        for (name, query) in [
+            (
+                "Americas and Europe, 2010–2022",
+                "region=019,150&from=2010&to=2022",
+            ),
+            ("the world, every year", "region=001&from=1900&to=2100"),
+        ] {
+            let query = SeriesQuery::parse(&format!("indicator={INDICATOR}&{query}"), &catalog)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let timed = || -> anyhow::Result<(Duration, i64)> {
+                let started = Instant::now();
+                let result = db::series(&conn, &query)?;
+                let summed = result.iter().filter_map(|r| r.value).count() as i64;
+                Ok((started.elapsed(), summed))
+            };
+            let (first, _) = timed()?;
+            let mut runs = Vec::new();
+            let mut figures = 0;
+            for _ in 0..5 {
+                let (time, count) = timed()?;
+                runs.push(time);
+                figures = count;
+            }
+            runs.sort();
+            let summed = rows_summed(&conn, &query)?;
+            println!(
+                "| {rows} | {:.1} s | {name} ({figures} figures) | {:.1} ms | {:.1} ms | {summed} |",
+                build_time.as_secs_f64(),
+                first.as_secs_f64() * 1000.0,
+                runs[2].as_secs_f64() * 1000.0,
+            );
+        }
+        drop(conn);
+        std::fs::remove_file(&path)?;
+    }
+    Ok(())
+}
+
+/// The real tables from `data/`, plus `rows` synthetic observations spread
+/// evenly over the countries, the years 1900–2100 and the 13 month values.
+fn build(path: &Path, rows: u64) -> anyhow::Result<()> {
+    let conn = Connection::open(path)?;
+    db::build(&conn, Path::new("data"))?;
+    conn.execute(
+        "INSERT INTO indicators
+         SELECT ?, min(id), 'SYNTHETIC rows for a benchmark: not real figures', 'Counts', 'Synthetic.', 'Synthetic.',
+                'calendar year', NULL, 'country', '001', 'countries', 0, true
+         FROM sources",
+        params![INDICATOR],
+    )?;
+    conn.execute(
+        "INSERT INTO observations
+         WITH countries AS (
+             SELECT row_number() OVER (ORDER BY code) - 1 AS k, code FROM regions WHERE level = 'country'
+         ), n AS (SELECT count(*) AS n FROM countries)
+         SELECT ?, c.code, CAST(1900 + (i // n.n) % 201 AS INTEGER),
+                CAST((i // (n.n * 201)) % 13 AS INTEGER), 'Total', 'Total', 'Total', 'Total',
+                CAST(i // (n.n * 201 * 13) AS INTEGER), i % 1000, false, '', 1
+         FROM range(?) t(i), n JOIN countries c ON c.k = i % n.n
+         -- the order `db::build` gives the real figures: by year within an
+         -- indicator's totals, so a range of years reads only its row groups
+         ORDER BY 3, 2",
+        params![INDICATOR, rows as i64],
+    )?;
+    conn.execute_batch("CHECKPOINT;")?;
+    Ok(())
+}
+
+/// How many stored rows the aggregate reads.
+fn rows_summed(conn: &Connection, query: &SeriesQuery) -> anyhow::Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM observations o
+         WHERE o.indicator_id = ? AND o.year BETWEEN ? AND ?
+           AND o.region_code IN (SELECT member FROM region_members
+                                 WHERE list_contains(string_split(?, ','), ancestor))",
+        params![
+            query.indicator,
+            query.from,
+            query.to,
+            query.regions.join(",")
+        ],
+        |r| r.get(0),
+    )?)
+}
