@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
 use tipstats_shared::{Note, SeriesResponse};
 
 use super::AppState;
@@ -27,7 +27,11 @@ pub fn router() -> Router<AppState> {
 #[utoipa::path(get, path = "/api/v1/catalog", tag = "figures",
     responses((status = 200, description = "The catalog", body = tipstats_shared::Catalog)))]
 pub(super) async fn catalog(State(state): State<AppState>) -> Response {
-    Json(state.catalog.as_ref()).into_response()
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        state.catalog_json.clone(),
+    )
+        .into_response()
 }
 
 /// The figures of one indicator by region and year.

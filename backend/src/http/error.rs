@@ -20,6 +20,10 @@ pub enum ApiError {
     Render(String),
     #[error("export failed: {0}")]
     Export(String),
+    /// What another request met making the same answer, shared with those
+    /// that waited for it.
+    #[error("{0}")]
+    Shared(String),
 }
 
 pub fn problem_response(
@@ -52,7 +56,10 @@ impl IntoResponse for ApiError {
                 bad.to_string(),
                 Some(bad.parameter),
             ),
-            ApiError::Render(_) | ApiError::Export(_) | ApiError::Query(_) => {
+            ApiError::Render(_)
+            | ApiError::Export(_)
+            | ApiError::Query(_)
+            | ApiError::Shared(_) => {
                 tracing::error!(error = %self, "request failed");
                 problem_response(
                     StatusCode::INTERNAL_SERVER_ERROR,

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
-use super::error::problem_response;
+use super::error::{ApiError, problem_response};
 
 /// Requests per minute one client may make to the heavy endpoints.
 #[derive(Clone)]
@@ -84,16 +84,17 @@ pub async fn limit_heavy(
 
 /// Finished answers by request (path and canonical query, plus what else
 /// the answer depends on), up to a total size. Answers depend only on the
-/// data version, which is fixed for the life of the process.
+/// data version, which is fixed for the life of the process. Concurrent
+/// requests for an answer not yet made wait for one making.
 #[derive(Clone)]
 pub struct AnswerCache {
-    cache: moka::sync::Cache<String, (&'static str, Bytes)>,
+    cache: moka::future::Cache<String, (&'static str, Bytes)>,
 }
 
 impl AnswerCache {
     pub fn new(max_bytes: u64) -> AnswerCache {
         AnswerCache {
-            cache: moka::sync::Cache::builder()
+            cache: moka::future::Cache::builder()
                 .max_capacity(max_bytes)
                 .weigher(|key: &String, (_, body): &(&'static str, Bytes)| {
                     u32::try_from(key.len() + body.len()).unwrap_or(u32::MAX)
@@ -104,24 +105,29 @@ impl AnswerCache {
     }
 
     /// The cached answer for `key`, or `make`'s, which is kept when it
-    /// succeeds.
-    pub async fn get_or_make<F, E>(
+    /// succeeds; a failure is not kept, and reaches every waiter.
+    pub async fn get_or_make<F>(
         &self,
         key: String,
         content_type: &'static str,
         make: F,
-    ) -> Result<Response, E>
+    ) -> Result<Response, ApiError>
     where
-        F: Future<Output = Result<Bytes, E>>,
+        F: Future<Output = Result<Bytes, ApiError>>,
     {
-        let (content_type, body) = match self.cache.get(&key) {
-            Some(hit) => hit,
-            None => {
-                let body = make.await?;
-                self.cache.insert(key, (content_type, body.clone()));
-                (content_type, body)
+        let made = self
+            .cache
+            .try_get_with(
+                key,
+                async move { make.await.map(|body| (content_type, body)) },
+            )
+            .await;
+        match made {
+            Ok((content_type, body)) => {
+                Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
             }
-        };
-        Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
+            Err(shared) => Err(Arc::try_unwrap(shared)
+                .unwrap_or_else(|shared| ApiError::Shared(shared.to_string()))),
+        }
     }
 }

@@ -33,6 +33,8 @@ use crate::store::{self, Database};
 #[derive(Clone)]
 pub struct AppState {
     pub catalog: Arc<Catalog>,
+    /// The catalog as the API sends it, encoded once.
+    pub catalog_json: axum::body::Bytes,
     pub db: Arc<Database>,
     /// The fonts images are drawn with, loaded once.
     pub fonts: Arc<resvg::usvg::fontdb::Database>,
@@ -156,8 +158,10 @@ impl Application {
                 None
             }
         };
+        let catalog_json = axum::body::Bytes::from(serde_json::to_vec(&catalog)?);
         let state = AppState {
             catalog: Arc::new(catalog),
+            catalog_json,
             db: Arc::new(db),
             fonts: Arc::new(crate::render::fonts()),
             index_html,

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -39,8 +40,7 @@ struct Drawn {
     svg: String,
 }
 
-async fn draw(state: &AppState, query: Option<&str>) -> Result<Drawn, ApiError> {
-    let view = ViewQuery::parse(query.unwrap_or(""), &state.catalog)?;
+async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
     let mut chart = LineChart::from_series(&response, &state.catalog, view.lang);
@@ -62,21 +62,19 @@ pub(super) async fn chart_svg(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let drawn = draw(&state, query.as_deref()).await?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("image/svg+xml"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(EMBED_CSP),
-            ),
-        ],
-        drawn.svg,
-    )
-        .into_response())
+    let view = ViewQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
+    let key = format!("/chart.svg?{}", view.to_query_string());
+    let mut response = state
+        .answers
+        .get_or_make(key, "image/svg+xml", async {
+            Ok::<_, ApiError>(Bytes::from(draw(&state, view).await?.svg))
+        })
+        .await?;
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(EMBED_CSP),
+    );
+    Ok(response)
 }
 
 /// A view's figure as PNG, drawn with the font the project ships.
@@ -90,17 +88,20 @@ pub(super) async fn chart_png(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let drawn = draw(&state, query.as_deref()).await?;
-    let fonts = Arc::clone(&state.fonts);
-    let png = tokio::task::spawn_blocking(move || render::png(&drawn.svg, fonts))
+    let view = ViewQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
+    let key = format!("/chart.png?{}", view.to_query_string());
+    state
+        .answers
+        .get_or_make(key, "image/png", async {
+            let drawn = draw(&state, view).await?;
+            let fonts = Arc::clone(&state.fonts);
+            let png = tokio::task::spawn_blocking(move || render::png(&drawn.svg, fonts))
+                .await
+                .map_err(|e| ApiError::Render(e.to_string()))?
+                .map_err(ApiError::Render)?;
+            Ok(Bytes::from(png))
+        })
         .await
-        .map_err(|e| ApiError::Render(e.to_string()))?
-        .map_err(ApiError::Render)?;
-    Ok((
-        [(header::CONTENT_TYPE, HeaderValue::from_static("image/png"))],
-        png,
-    )
-        .into_response())
 }
 
 /// The address the world reaches this server at: `--public-url` when set,
@@ -152,8 +153,27 @@ pub(super) async fn embed_page(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let drawn = draw(&state, query.as_deref()).await?;
+    let view = ViewQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
     let base = base_url(&state, &headers);
+    // The page links to the full view at this server's address.
+    let key = format!("/embed?{}&base={base}", view.to_query_string());
+    let mut response = state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let drawn = draw(&state, view).await?;
+            Ok::<_, ApiError>(Bytes::from(embed_html(&drawn, &base)))
+        })
+        .await?;
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(EMBED_CSP),
+    );
+    Ok(response)
+}
+
+/// The embed page: the figure's SVG, a link to the full view, and the
+/// summary and notes for screen readers.
+fn embed_html(drawn: &Drawn, base: &str) -> String {
     let full_view = format!("{base}/?{}", drawn.view.series.to_query_string());
     let lang = drawn.view.lang.as_str();
     let figure = &drawn.figure;
@@ -162,7 +182,7 @@ pub(super) async fn embed_page(
         .iter()
         .map(|n| format!("<li>{}</li>", escape(n)))
         .collect();
-    let html = format!(
+    format!(
         r#"<!doctype html>
 <html lang="{lang}">
 <head>
@@ -189,21 +209,7 @@ pub(super) async fn embed_page(
         view_full = escape(figure.view_full),
         full_view = escape(&full_view),
         theme = if drawn.view.dark { "dark" } else { "light" },
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(EMBED_CSP),
-            ),
-        ],
-        html,
     )
-        .into_response())
 }
 
 async fn embed_css() -> Response {
