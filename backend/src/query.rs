@@ -75,6 +75,12 @@ impl SeriesQuery {
     ) -> Result<SeriesQuery, BadParameter> {
         let mut seen: Vec<&str> = Vec::new();
         for (name, _) in pairs {
+            if name.is_empty() {
+                return Err(BadParameter::new(
+                    "query",
+                    "a value without a parameter name (\"=…\")",
+                ));
+            }
             let Some(known) = SERIES_PARAMETERS.iter().find(|p| **p == name) else {
                 return Err(BadParameter::new(
                     name.as_str(),
@@ -531,6 +537,82 @@ mod tests {
         assert_eq!(q.regions, vec!["MEX", "MX-CHH"]);
         assert_eq!(q.by.as_deref(), Some("sex"));
         assert!(!parse("indicator=sesnsp.victims").expect("valid").per_100k);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Values near the valid ones, and hostile ones.
+        fn value() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("glotip.victims".to_string()),
+                Just("sesnsp.victims".to_string()),
+                Just("USA,MEX".to_string()),
+                Just("019".to_string()),
+                Just("100k".to_string()),
+                Just("sex".to_string()),
+                Just("month".to_string()),
+                Just("consistent".to_string()),
+                (1800i32..2200).prop_map(|y| y.to_string()),
+                "[a-zA-Z0-9,.%&=+ '\"-]{0,40}",
+                any::<String>(),
+            ]
+        }
+
+        fn name() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("indicator".to_string()),
+                Just("region".to_string()),
+                Just("from".to_string()),
+                Just("to".to_string()),
+                Just("by".to_string()),
+                Just("panel".to_string()),
+                Just("period".to_string()),
+                Just("per".to_string()),
+                Just("theme".to_string()),
+                Just("lang".to_string()),
+                Just("chart".to_string()),
+                "[a-z]{1,8}",
+            ]
+        }
+
+        proptest! {
+            // A fixed seed keeps CI repeatable; change it to explore further.
+            #![proptest_config(ProptestConfig {
+                cases: 2000,
+                rng_seed: proptest::test_runner::RngSeed::Fixed(20261125),
+                ..ProptestConfig::default()
+            })]
+
+            /// Any query string gets a query or an error naming a parameter;
+            /// never a panic, never a query outside the catalog.
+            #[test]
+            fn any_query_string_is_parsed_or_named(
+                pairs in proptest::collection::vec((name(), value()), 0..8),
+                raw in any::<String>(),
+            ) {
+                let catalog = catalog();
+                let text = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+                for input in [text.as_str(), raw.as_str()] {
+                    match SeriesQuery::parse(input, &catalog) {
+                        Ok(query) => {
+                            prop_assert!(catalog.indicator(&query.indicator).is_some());
+                            prop_assert!(!query.regions.is_empty() && query.regions.len() <= MAX_REGIONS);
+                            prop_assert!(query.regions.iter().all(|r| catalog.region(r).is_some()));
+                            prop_assert!(query.from <= query.to);
+                            // The canonical form means the same query.
+                            let again = SeriesQuery::parse(&query.to_query_string(), &catalog);
+                            prop_assert_eq!(again, Ok(query));
+                        }
+                        Err(error) => prop_assert!(!error.parameter.is_empty()),
+                    }
+                    if let Err(error) = ViewQuery::parse(input, &catalog) {
+                        prop_assert!(!error.parameter.is_empty());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -138,3 +138,121 @@ async fn a_corrupt_database_file_is_named_with_what_to_do_never_a_panic() {
     assert!(message.contains(&path.display().to_string()), "{message}");
     assert!(message.contains("delete it and start again"), "{message}");
 }
+
+/// A small tmpfs mounted for the test's life; `None` (with a note) where
+/// this machine does not let the test mount one.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount(megabytes: u32) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
+            .arg(dir.path())
+            .status();
+        if status.is_ok_and(|s| s.success()) {
+            Some(SmallDisk(dir))
+        } else {
+            eprintln!(
+                "NOTE: cannot mount a tmpfs here (needs root); the full-disk case checks nothing"
+            );
+            None
+        }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn an_ingest_on_a_full_disk_fails_clearly_and_keeps_the_data() {
+    let Some(sources) = tipstats_tests::raw_source_dir() else {
+        return;
+    };
+    let committed = workspace_root().join("data");
+    let size: u64 = tipstats::db::DATA_FILES
+        .iter()
+        .map(|(file, _, _)| std::fs::metadata(committed.join(file)).map_or(0, |m| m.len()))
+        .sum();
+    // Room for the current files and half of a new set.
+    let megabytes = u32::try_from(size * 3 / 2 / 1_000_000 + 1).expect("small");
+    let Some(disk) = SmallDisk::mount(megabytes) else {
+        return;
+    };
+    let data = disk.0.path().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    for (file, _, _) in tipstats::db::DATA_FILES {
+        std::fs::copy(committed.join(file), data.join(file)).expect("copy");
+    }
+    let before: Vec<Vec<u8>> = tipstats::db::DATA_FILES
+        .iter()
+        .map(|(file, _, _)| std::fs::read(data.join(file)).expect("read"))
+        .collect();
+    let error = match tipstats::ingest::run(&sources, &data, false) {
+        Ok(_) => panic!("an ingest fitted in {megabytes} MB"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        error.contains("No space left on device") || error.contains("space"),
+        "{error}"
+    );
+    let after: Vec<Vec<u8>> = tipstats::db::DATA_FILES
+        .iter()
+        .map(|(file, _, _)| std::fs::read(data.join(file)).expect("read"))
+        .collect();
+    assert!(before == after, "the served files changed");
+    // Nothing of the failed ingest is left behind.
+    let left: Vec<String> = std::fs::read_dir(&data)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ingest_swapping_data_in_while_serving_fails_no_request() {
+    let Some(sources) = tipstats_tests::raw_source_dir() else {
+        return;
+    };
+    let data = tempfile::tempdir().expect("temp dir");
+    let db = tempfile::tempdir().expect("temp dir");
+    for (file, _, _) in tipstats::db::DATA_FILES {
+        std::fs::copy(
+            workspace_root().join("data").join(file),
+            data.path().join(file),
+        )
+        .expect("copy");
+    }
+    let app = Application::build(config(data.path().into(), db.path().into()))
+        .await
+        .expect("start");
+    let addr = app.addr().expect("addr");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    let data_dir = data.path().to_path_buf();
+    let ingest =
+        tokio::task::spawn_blocking(move || tipstats::ingest::run(&sources, &data_dir, false));
+    let client = reqwest::Client::new();
+    let mut answered = 0;
+    while !ingest.is_finished() || answered < 50 {
+        let url = format!(
+            "http://{addr}/api/v1/series?indicator=glotip.victims&region=019&from={}",
+            2003 + answered % 20
+        );
+        let status = client.get(url).send().await.expect("GET").status();
+        assert_eq!(status, 200, "request {answered} during the swap");
+        answered += 1;
+    }
+    ingest.await.expect("joined").expect("the ingest succeeds");
+    assert!(answered >= 50);
+    let _ = stop.send(());
+}
