@@ -84,7 +84,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     let heavy_limiter = state.heavy_limiter.clone();
     Router::new()
         .nest("/api/v1", api::router().merge(exports::router()))
-        .nest("/api", openapi::router(openapi::Docs::new()))
+        .nest("/api", openapi::router(openapi::Docs::new(&state.catalog)))
         .merge(views::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))

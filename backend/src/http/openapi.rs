@@ -36,7 +36,9 @@ use super::views::escape;
     components(schemas(
         tipstats_shared::Catalog,
         tipstats_shared::SeriesResponse,
-        tipstats_shared::Problem
+        tipstats_shared::Problem,
+        Panel,
+        Period
     ))
 )]
 struct ApiDoc;
@@ -132,7 +134,8 @@ pub struct OEmbedParams {
     /// The tallest iframe the consumer can show (200 or more).
     #[param(minimum = 200)]
     maxheight: Option<u32>,
-    /// Only `json` is offered.
+    /// `json` (the default); `xml` is answered 501, not offered.
+    #[param(pattern = "^(json|xml)?$")]
     format: Option<String>,
 }
 
@@ -144,19 +147,28 @@ pub struct Docs {
 }
 
 impl Docs {
-    pub fn new() -> Docs {
-        let document = ApiDoc::openapi();
+    /// The document, with the catalog's indicator ids as the values
+    /// `indicator` takes.
+    pub fn new(catalog: &tipstats_shared::Catalog) -> Docs {
+        let mut document = ApiDoc::openapi();
+        let ids: Vec<String> = catalog.indicators.iter().map(|i| i.id.clone()).collect();
+        let indicator = utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(ids))
+            .build();
+        for item in document.paths.paths.values_mut() {
+            let parameters = item.get.as_mut().and_then(|op| op.parameters.as_mut());
+            for parameter in parameters.into_iter().flatten() {
+                if parameter.name == "indicator" {
+                    parameter.schema = Some(indicator.clone().into());
+                }
+            }
+        }
         let json = document.to_pretty_json().unwrap_or_else(|_| "{}".into());
         Docs {
             page: page(&document),
             json,
         }
-    }
-}
-
-impl Default for Docs {
-    fn default() -> Self {
-        Docs::new()
     }
 }
 

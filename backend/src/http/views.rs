@@ -253,7 +253,7 @@ pub struct OEmbed {
         (status = 200, description = "An oEmbed 1.0 rich answer", content_type = "application/json"),
         (status = 400, description = "The url is not a tipstats view", body = tipstats_shared::Problem,
          content_type = "application/problem+json"),
-        (status = 501, description = "A format other than JSON", body = tipstats_shared::Problem,
+        (status = 501, description = "format=xml, which is not offered", body = tipstats_shared::Problem,
          content_type = "application/problem+json")))]
 pub(super) async fn oembed(
     State(state): State<AppState>,
@@ -268,8 +268,8 @@ pub(super) async fn oembed(
             .map(|(_, v)| v.as_str())
     };
     match get("format") {
-        None | Some("json") => {}
-        Some(_) => {
+        None | Some("" | "json") => {}
+        Some("xml") => {
             // oEmbed: a format the provider does not offer is a 501.
             return Ok(super::error::problem_response(
                 StatusCode::NOT_IMPLEMENTED,
@@ -277,6 +277,11 @@ pub(super) async fn oembed(
                 "oEmbed answers are offered as JSON only (format=json)".into(),
                 Some("format".into()),
             ));
+        }
+        Some(other) => {
+            return Err(
+                BadParameter::new("format", format!("{other:?} is neither json nor xml")).into(),
+            );
         }
     }
     let url = get("url").ok_or_else(|| BadParameter::new("url", "required"))?;

@@ -1,0 +1,37 @@
+//! Fuzzes the query-string parsers (`SeriesQuery`, `ViewQuery`) against
+//! the real catalog (`fuzz/catalog.json`, saved from `/api/v1/catalog`).
+//! The parser module is compiled in by path, so the target builds without
+//! DuckDB. Run: `cargo +nightly fuzz run query -- -max_total_time=60`.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use tipstats_shared::Catalog;
+
+#[path = "../../backend/src/query.rs"]
+#[allow(dead_code)]
+mod query;
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../catalog.json")).expect("fuzz/catalog.json is a catalog")
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match query::SeriesQuery::parse(text, &CATALOG) {
+        Ok(parsed) => {
+            // Whatever is accepted is valid and means the same in canonical form.
+            assert!(CATALOG.indicator(&parsed.indicator).is_some());
+            assert!(parsed.from <= parsed.to);
+            let again = query::SeriesQuery::parse(&parsed.to_query_string(), &CATALOG);
+            assert_eq!(again, Ok(parsed));
+        }
+        Err(error) => assert!(!error.parameter.is_empty()),
+    }
+    if let Err(error) = query::ViewQuery::parse(text, &CATALOG) {
+        assert!(!error.parameter.is_empty());
+    }
+});
