@@ -5,6 +5,7 @@
 //! figures to `data/` (committed); [`store`] builds a DuckDB file from `data/`
 //! (one per data version); [`http`] serves it read-only. All SQL lives in [`db`].
 
+pub mod bake;
 pub mod catalog;
 pub mod db;
 pub mod export;

@@ -49,6 +49,20 @@ enum Command {
         #[arg(long, default_value_t = 120)]
         heavy_per_minute: u32,
     },
+    /// Write the curated views as a static site (figures, charts, embeds)
+    /// that object storage or a CDN can serve without the server.
+    Bake {
+        /// Where the site goes.
+        #[arg(long, default_value = "site")]
+        out: PathBuf,
+        /// The address the site will be served at: its embeds link there.
+        #[arg(long)]
+        public_url: String,
+        #[arg(long, default_value = "data")]
+        data_dir: PathBuf,
+        #[arg(long, default_value = ".tipstats")]
+        db_dir: PathBuf,
+    },
     /// Read the publishers' files, check them and write the normalized figures.
     Ingest {
         /// The folder holding one sub-folder per source.
@@ -85,6 +99,23 @@ fn main() -> ExitCode {
             public_url,
             heavy_per_minute,
         }),
+        Command::Bake {
+            out,
+            public_url,
+            data_dir,
+            db_dir,
+        } => bake(
+            ServeConfig {
+                addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+                data_dir,
+                db_dir,
+                assets_dir: PathBuf::from("frontend/dist"),
+                connections: 2,
+                public_url: Some(public_url),
+                heavy_per_minute: u32::MAX,
+            },
+            &out,
+        ),
         Command::Ingest {
             source_dir,
             data_dir,
@@ -103,13 +134,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(config: ServeConfig) -> ExitCode {
-    let runtime = match tokio::runtime::Runtime::new() {
+/// The async runtime, or the exit code that says it could not start.
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Runtime::new().map_err(|error| {
+        eprintln!("cannot start the async runtime: {error}");
+        ExitCode::FAILURE
+    })
+}
+
+fn bake(config: ServeConfig, out: &std::path::Path) -> ExitCode {
+    let runtime = match runtime() {
         Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("cannot start the async runtime: {error}");
-            return ExitCode::FAILURE;
+        Err(code) => return code,
+    };
+    match runtime.block_on(tipstats::bake::bake(config, out)) {
+        Ok(files) => {
+            println!("{} files written to {}", files.len(), out.display());
+            ExitCode::SUCCESS
         }
+        Err(error) => {
+            eprintln!("bake failed: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(config: ServeConfig) -> ExitCode {
+    let runtime = match runtime() {
+        Ok(runtime) => runtime,
+        Err(code) => return code,
     };
     runtime.block_on(async {
         let app = match Application::build(config).await {

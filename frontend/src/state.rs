@@ -390,26 +390,10 @@ pub struct ShareLinks {
     pub downloads: Vec<(&'static str, String)>,
 }
 
-/// The curated Mexico–USA border page's views, in order: Mexico's six
-/// border states (SESNSP victims of trafficking), the four US border
-/// states (hotline cases), the nine Southwest Border Patrol sectors
-/// (encounters), and UNODC's Americas with its two subregions.
+/// The curated Mexico–USA border page's views, in order (see
+/// `tipstats_shared::curated`).
 pub fn border_views(catalog: &Catalog) -> [ViewState; 4] {
-    let view = |indicator: &str, regions: &str| {
-        ViewState::from_query(&format!("indicator={indicator}&region={regions}"), catalog)
-    };
-    [
-        view(
-            "sesnsp.trata.victims",
-            "MX-BCN,MX-SON,MX-CHH,MX-COA,MX-NLE,MX-TAM",
-        ),
-        view("hotline.cases", "US-CA,US-AZ,US-NM,US-TX"),
-        view(
-            "usbp.encounters",
-            "BP-SDC,BP-ELC,BP-YUM,BP-TCA,BP-EPT,BP-BBT,BP-DRT,BP-LRT,BP-RGV",
-        ),
-        view("glotip.victims", "019,419,021"),
-    ]
+    tipstats_shared::curated::BORDER_VIEWS.map(|(_, query)| ViewState::from_query(query, catalog))
 }
 
 /// The regions offered as checkboxes: the world, the UN regions and subregions.

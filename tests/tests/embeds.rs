@@ -219,3 +219,41 @@ async fn etags_answer_304_and_change_with_the_query() {
         "strict-origin-when-cross-origin"
     );
 }
+
+#[tokio::test]
+async fn bake_writes_every_curated_view_as_the_server_answers_it() {
+    let app = spawn_app().await;
+    let out = tempfile::tempdir().expect("temp dir");
+    let db = tempfile::tempdir().expect("temp dir");
+    let root = tipstats_tests::workspace_root();
+    let config = tipstats::ServeConfig {
+        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir: root.join("data"),
+        db_dir: db.path().into(),
+        assets_dir: root.join("frontend/dist"),
+        connections: 2,
+        public_url: Some("https://stats.example".into()),
+        heavy_per_minute: u32::MAX,
+    };
+    let files = tipstats::bake::bake(config, out.path())
+        .await
+        .expect("bake");
+    let views = tipstats_shared::curated::all_views();
+    // Six files a view, the catalog, the embed's stylesheet and script, an index.
+    assert_eq!(files.len(), views.len() * 6 + 4);
+    for (name, query) in views {
+        let dir = out.path().join("views").join(name);
+        let baked: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("series.json")).expect("series.json"))
+                .expect("JSON");
+        let served: serde_json::Value = app.get_json(&format!("/api/v1/series?{query}")).await;
+        assert_eq!(baked, served, "{name}");
+        let embed = std::fs::read_to_string(dir.join("embed.html")).expect("embed.html");
+        assert!(
+            embed.contains("href=\"https://stats.example/?indicator="),
+            "{name}"
+        );
+        let png = std::fs::read(dir.join("social.png")).expect("social.png");
+        assert_eq!(&png[..4], b"\x89PNG");
+    }
+}

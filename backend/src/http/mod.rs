@@ -25,6 +25,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
+pub use views::escape;
 
 use crate::catalog;
 use crate::store::{self, Database};
@@ -175,6 +176,11 @@ impl Application {
             listener,
             router: app(state, assets_dir),
         })
+    }
+
+    /// The application's router, to ask it directly (`tipstats bake`).
+    pub fn router(&self) -> Router {
+        self.router.clone()
     }
 
     pub fn addr(&self) -> std::io::Result<SocketAddr> {

@@ -1,0 +1,79 @@
+//! `tipstats bake`: the curated views as a static site that object storage
+//! or a CDN can serve without the server: for each view its figures (JSON
+//! and CSV), its chart (SVG, PNG, social card) and its embed page, plus the
+//! catalog and an index. Every file is the server's own answer, asked of the
+//! application in-process, so the site and the API can never disagree.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use tower::ServiceExt;
+
+use crate::http::{Application, ServeConfig, escape};
+
+/// Writes the site into `out`; returns the files written.
+pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let app = Application::build(config).await?;
+    let router = app.router();
+    let mut written = Vec::new();
+    let mut fetch = async |uri: String, file: PathBuf| -> anyhow::Result<()> {
+        let response = router
+            .clone()
+            .oneshot(Request::get(&uri).body(Body::empty())?)
+            .await?;
+        if response.status() != StatusCode::OK {
+            bail!("{uri} answered {}", response.status());
+        }
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        std::fs::write(&file, &bytes).with_context(|| format!("writing {}", file.display()))?;
+        written.push(file);
+        Ok(())
+    };
+    fetch("/api/v1/catalog".into(), out.join("catalog.json")).await?;
+    fetch("/embed.css".into(), out.join("embed.css")).await?;
+    fetch("/embed.js".into(), out.join("embed.js")).await?;
+    let views = tipstats_shared::curated::all_views();
+    for (name, query) in &views {
+        let dir = out.join("views").join(name);
+        for (path, file) in [
+            (format!("/api/v1/series?{query}"), "series.json"),
+            (format!("/api/v1/export?{query}&format=csv"), "figures.csv"),
+            (format!("/chart.svg?{query}"), "chart.svg"),
+            (format!("/chart.png?{query}"), "chart.png"),
+            (format!("/chart.png?{query}&size=social"), "social.png"),
+            (format!("/embed?{query}"), "embed.html"),
+        ] {
+            fetch(path, dir.join(file)).await?;
+        }
+    }
+    let items: String = views
+        .iter()
+        .map(|(name, query)| {
+            format!(
+                "<li><a href=\"views/{name}/embed.html\">{name}</a>: <a href=\"views/{name}/chart.svg\">SVG</a>, \
+                 <a href=\"views/{name}/chart.png\">PNG</a>, <a href=\"views/{name}/series.json\">JSON</a>, \
+                 <a href=\"views/{name}/figures.csv\">CSV</a> <code>{}</code></li>",
+                escape(query)
+            )
+        })
+        .collect();
+    let index = out.join("index.html");
+    std::fs::write(
+        &index,
+        format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>tipstats: curated views</title>\
+             <link rel=\"stylesheet\" href=\"embed.css\"></head><body><main><h1>tipstats: curated views</h1>\
+             <p>Each view's figures, chart and embed page as the server answers them. \
+             The catalog, with every source's citation and terms: <a href=\"catalog.json\">catalog.json</a>.</p>\
+             <ul>{items}</ul></main></body></html>"
+        ),
+    )
+    .with_context(|| format!("writing {}", index.display()))?;
+    written.push(index);
+    Ok(written)
+}
