@@ -1,7 +1,8 @@
 //! Fuzzes the query-string parsers (`SeriesQuery`, `ViewQuery`) against
 //! the real catalog (`fuzz/catalog.json`, saved from `/api/v1/catalog`).
 //! The parser module is compiled in by path, so the target builds without
-//! DuckDB. Run: `cargo +nightly fuzz run query -- -max_total_time=60`.
+//! DuckDB. Run in `fuzz/`, seeded with real views:
+//! `cargo +nightly fuzz run query corpus/query seeds/query -- -max_total_time=60`.
 #![no_main]
 
 use std::sync::LazyLock;
