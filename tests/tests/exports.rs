@@ -276,3 +276,70 @@ async fn the_dataset_zip_holds_every_table_a_readme_and_no_small_ctdc_cell() {
     assert!(rows > 190_000, "{rows} observations");
     assert_eq!(small_ctdc, 0, "a CTDC cell under k = 11 in the dataset");
 }
+
+/// CTDC's record-level source: whatever the view and the format, no figure
+/// between 1 and 10 leaves the server (k = 11), and a suppressed figure is
+/// written as "<11", never as a number.
+#[tokio::test]
+async fn no_ctdc_figure_under_eleven_leaves_by_any_export() {
+    let app = spawn_app().await;
+    let catalog: tipstats_shared::Catalog = app.get_json("/api/v1/catalog").await;
+    let breakdowns = catalog
+        .indicator("ctdc.victims")
+        .expect("ctdc.victims")
+        .breakdowns
+        .clone();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let conn = Connection::open_in_memory().expect("duckdb");
+    let mut views = vec![String::new()];
+    views.extend(
+        breakdowns
+            .iter()
+            .map(|b| format!("&by={}", b.replace(' ', "+"))),
+    );
+    let mut checked = 0;
+    for by in views {
+        let query = format!("indicator=ctdc.victims&region=001,002,142,150,X19{by}");
+        // JSON: the series itself.
+        let (_, _, json) = download(&app, &format!("/api/v1/export?{query}&format=json")).await;
+        let document: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+        let series: SeriesResponse =
+            serde_json::from_value(document["series"].clone()).expect("series");
+        for row in &series.rows {
+            assert!(
+                !row.value.is_some_and(|v| (1..11).contains(&v)),
+                "{query}: {row:?}"
+            );
+            checked += 1;
+        }
+        // CSV and Parquet, read by DuckDB.
+        for format in ["csv", "parquet"] {
+            let (_, _, bytes) =
+                download(&app, &format!("/api/v1/export?{query}&format={format}")).await;
+            let path = dir.path().join(format!("ctdc.{format}"));
+            std::fs::write(&path, bytes).expect("write");
+            let source = if format == "csv" {
+                format!(
+                    "read_csv('{}', comment = '#', header = true, quote = '\"', types = {{'value': 'BIGINT'}})",
+                    path.display()
+                )
+            } else {
+                format!("'{}'", path.display())
+            };
+            let (rows, small, shown_small): (i64, i64, i64) = conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*), count(*) FILTER (WHERE value BETWEEN 1 AND 10),
+                                count(*) FILTER (WHERE value IS NULL AND value_shown NOT LIKE '<%' AND value_shown <> '—')
+                         FROM {source}"
+                    ),
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .expect("read back");
+            assert_eq!(rows as usize, series.rows.len(), "{query} {format}");
+            assert_eq!((small, shown_small), (0, 0), "{query} {format}");
+        }
+    }
+    assert!(checked > 100, "{checked} figures checked");
+}
