@@ -171,6 +171,13 @@ async fn a_view_page_carries_its_social_card_and_oembed_discovery() {
     assert!(html.contains("size=social"));
     assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
     assert!(html.contains("type=\"application/json+oembed\""));
+    // A link to the border page still describes its figures.
+    let (_, border) = body(&app, &format!("/?{VIEW}&view=border")).await;
+    assert!(
+        String::from_utf8(border)
+            .expect("UTF-8")
+            .contains("og:image")
+    );
     // The page of the default view opens without card tags, and still opens
     // on a link it cannot read.
     for path in ["/", "/?indicator=nope"] {

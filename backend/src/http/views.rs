@@ -367,28 +367,47 @@ async fn dashboard_page(
         )
             .into_response();
     };
-    // The page still opens on a link it cannot describe; the app shows the
-    // default view and the API explains any bad parameter.
-    let tags = view_tags(&state, &headers, query.as_deref())
-        .await
-        .unwrap_or_default();
-    let page = index.replacen("</head>", &format!("{tags}</head>"), 1);
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+    let plain = || {
+        (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            index.to_string(),
+        )
+            .into_response()
+    };
+    // The page still opens on a link it cannot describe: the app shows the
+    // default view and the API explains any bad parameter. `view=border`
+    // picks the dashboard's page, not the figures.
+    let query = query.unwrap_or_default();
+    let figures: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.starts_with("view="))
+        .collect();
+    let Some(view) = Some(figures.join("&"))
+        .filter(|q| !q.is_empty())
+        .and_then(|q| ViewQuery::parse(&q, &state.catalog).ok())
+    else {
+        return plain();
+    };
+    let base = base_url(&state, &headers);
+    let key = format!("/?{}&base={base}", view.to_query_string());
+    let page = state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let tags = view_tags(&state, &base, view).await?;
+            Ok(Bytes::from(index.replacen(
+                "</head>",
+                &format!("{tags}</head>"),
+                1,
+            )))
+        })
+        .await;
+    page.unwrap_or_else(|_| plain())
 }
 
-async fn view_tags(
-    state: &AppState,
-    headers: &HeaderMap,
-    query: Option<&str>,
-) -> Result<String, ApiError> {
-    let query = query.unwrap_or("");
-    if query.is_empty() {
-        return Ok(String::new());
-    }
-    let view = ViewQuery::parse(query, &state.catalog)?;
+/// The social-card and oEmbed discovery tags of a view.
+async fn view_tags(state: &AppState, base: &str, view: ViewQuery) -> Result<String, ApiError> {
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let base = base_url(state, headers);
     let canonical = view.series.to_query_string();
     let page_url = format!("{base}/?{canonical}");
     let image = format!("{base}/chart.png?{canonical}&size=social");
