@@ -105,6 +105,7 @@ fn build(path: &Path, rows: u64) -> anyhow::Result<()> {
          ORDER BY 3, 2",
         params![INDICATOR, rows as i64],
     )?;
+    db::derive_region_totals(&conn)?;
     conn.execute_batch("CHECKPOINT;")?;
     Ok(())
 }

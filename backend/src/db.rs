@@ -136,7 +136,37 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
         load_csv(conn, &data_dir.join(file), table, columns)?;
     }
     derive_region_members(conn)?;
+    derive_region_totals(conn)?;
     conn.execute_batch("CHECKPOINT;")
+}
+
+/// Bumped whenever the served database's tables change without `data/`
+/// changing, so that a database file of the old layout is not reused.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The yearly totals of every indicator for every region, summed once when
+/// the database is built: a query of totals then reads its answer's rows
+/// only, however many observations there are. Built as [`series`] sums
+/// (per place and year first, then over the places under each region).
+pub fn derive_region_totals(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(
+        "CREATE OR REPLACE TABLE region_totals AS
+         WITH places AS (
+             SELECT indicator_id, region_code, year,
+                    sum(value) FILTER (WHERE NOT suppressed) AS known,
+                    max(units) AS units,
+                    count(*) FILTER (WHERE suppressed) AS suppressed_cells
+             FROM observations
+             WHERE dimension = 'Total' AND category = 'Total' AND sex = 'Total' AND age = 'Total'
+             GROUP BY ALL
+         )
+         SELECT p.indicator_id, m.ancestor AS region_code, p.year,
+                sum(p.known) AS known, sum(p.units) AS units,
+                sum(p.suppressed_cells) AS suppressed_cells
+         FROM places p JOIN region_members m ON m.member = p.region_code
+         GROUP BY ALL
+         ORDER BY 1, 2, 3;",
+    )
 }
 
 /// Derives `region_members` from the region hierarchy.
@@ -390,6 +420,36 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
 /// stays the publisher's year (a fiscal year for fiscal-year sources) and
 /// `month` is the calendar month.
 pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
+    // Yearly totals of all reporters are summed already.
+    if query.by.is_none() && !query.monthly && !query.consistent_panel {
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.region_code, t.year, CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR),
+                    t.known, t.units, t.suppressed_cells, i.suppressed_max
+             FROM region_totals t JOIN indicators i ON i.id = t.indicator_id
+             WHERE t.indicator_id = ? AND t.year BETWEEN ? AND ?
+               AND list_contains(string_split(?, ','), t.region_code)
+             ORDER BY t.region_code, t.year",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                query.indicator,
+                query.from,
+                query.to,
+                query.regions.join(",")
+            ],
+            series_row,
+        )?;
+        return rows.collect();
+    }
+    series_from_observations(conn, query)
+}
+
+/// [`series`] summed from the observations themselves: every breakdown,
+/// period and panel.
+pub fn series_from_observations(
+    conn: &Connection,
+    query: &SeriesQuery,
+) -> Result<Vec<SeriesRow>, duckdb::Error> {
     // The breakdown picks one of four constant filters, so that the scan
     // sees plain comparisons it can push down to DuckDB's zone maps (the
     // table is stored by indicator, cell and year). No request text enters
@@ -469,37 +529,42 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
     {
         values.push(by);
     }
-    let rows = stmt.query_map(duckdb::params_from_iter(values), |r| {
-        let month: Option<i32> = r.get(2)?;
-        let known: Option<i128> = r.get(4)?;
-        let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-        let reporting_units: i128 = r.get(5)?;
-        let suppressed_cells: i128 = r.get(6)?;
-        let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
-        let suppressed_max: i64 = r.get(7)?;
-        let (lower, upper) = if suppressed_cells > 0 {
-            let lower = known.unwrap_or(0);
-            (
-                Some(lower),
-                Some(lower.saturating_add(suppressed_cells.saturating_mul(suppressed_max))),
-            )
-        } else {
-            (None, None)
-        };
-        Ok(SeriesRow {
-            region: r.get(0)?,
-            year: r.get(1)?,
-            month: month.and_then(|m| u8::try_from(m).ok()),
-            category: r.get(3)?,
-            value: known,
-            reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
-            suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
-            lower,
-            upper,
-            rate: None,
-        })
-    })?;
+    let rows = stmt.query_map(duckdb::params_from_iter(values), series_row)?;
     rows.collect()
+}
+
+/// A row of a series query: region, year, month, category, the known sum,
+/// reporting units, suppressed cells and the largest count a suppressed
+/// cell hides, which gives the bounds.
+fn series_row(r: &duckdb::Row<'_>) -> Result<SeriesRow, duckdb::Error> {
+    let month: Option<i32> = r.get(2)?;
+    let known: Option<i128> = r.get(4)?;
+    let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
+    let reporting_units: i128 = r.get(5)?;
+    let suppressed_cells: i128 = r.get(6)?;
+    let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
+    let suppressed_max: i64 = r.get(7)?;
+    let (lower, upper) = if suppressed_cells > 0 {
+        let lower = known.unwrap_or(0);
+        (
+            Some(lower),
+            Some(lower.saturating_add(suppressed_cells.saturating_mul(suppressed_max))),
+        )
+    } else {
+        (None, None)
+    };
+    Ok(SeriesRow {
+        region: r.get(0)?,
+        year: r.get(1)?,
+        month: month.and_then(|m| u8::try_from(m).ok()),
+        category: r.get(3)?,
+        value: known,
+        reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
+        suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
+        lower,
+        upper,
+        rate: None,
+    })
 }
 
 /// The publisher's rates per 100,000 inhabitants for a query with

@@ -143,6 +143,15 @@ pub fn data_version(data_dir: &Path) -> Result<String, StoreError> {
     Ok(digest.iter().take(6).map(|b| format!("{b:02x}")).collect())
 }
 
+/// Where the database of a data version is kept: named by the data version
+/// and the layout of its tables ([`db::SCHEMA_VERSION`]).
+pub fn database_path(db_dir: &Path, data_version: &str) -> PathBuf {
+    db_dir.join(format!(
+        "tipstats-{data_version}-s{}.duckdb",
+        db::SCHEMA_VERSION
+    ))
+}
+
 /// Returns the database for the current contents of `data_dir`, building it
 /// first if this data version has none yet. A build goes to a temporary file
 /// that is renamed into place only when complete, so a failed or killed build
@@ -150,7 +159,7 @@ pub fn data_version(data_dir: &Path) -> Result<String, StoreError> {
 pub fn ensure_database(data_dir: &Path, db_dir: &Path) -> Result<(PathBuf, String), StoreError> {
     finish_interrupted_swap(data_dir)?;
     let version = data_version(data_dir)?;
-    let path = db_dir.join(format!("tipstats-{version}.duckdb"));
+    let path = database_path(db_dir, &version);
     if path.exists() {
         return Ok((path, version));
     }

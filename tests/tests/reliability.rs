@@ -123,7 +123,7 @@ async fn a_corrupt_database_file_is_named_with_what_to_do_never_a_panic() {
     let data_dir = workspace_root().join("data");
     let version = tipstats::store::data_version(&data_dir).expect("version");
     // A database file of the right name holding garbage.
-    let path = db.path().join(format!("tipstats-{version}.duckdb"));
+    let path = tipstats::store::database_path(db.path(), &version);
     std::fs::write(&path, b"this is not a DuckDB database").expect("write");
     let started = tokio::time::timeout(
         Duration::from_secs(120),

@@ -531,3 +531,48 @@ async fn cbp_southwest_encounters_match_cbps_fiscal_year_totals() {
     assert_eq!(fy2025.rows.len(), 11);
     assert!(fy2025.notes.iter().any(|n| n.kind == "partial-year"));
 }
+
+/// The served database's yearly totals (summed once when it is built) are
+/// exactly what summing the observations gives, for every indicator, its
+/// scope and the places just under it.
+#[test]
+fn yearly_totals_built_with_the_database_equal_the_sums_of_the_observations() {
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = tipstats::store::ensure_database(
+        &tipstats_tests::workspace_root().join("data"),
+        db_dir.path(),
+    )
+    .expect("database");
+    let conn = duckdb::Connection::open(&path).expect("open");
+    let catalog = tipstats::catalog::load(&conn, "test").expect("catalog");
+    let mut compared = 0;
+    for indicator in &catalog.indicators {
+        let children: Vec<&str> = catalog
+            .regions
+            .iter()
+            .filter(|r| r.parent.as_deref() == Some(indicator.scope.as_str()))
+            .map(|r| r.code.as_str())
+            .take(11)
+            .collect();
+        let regions = if indicator.additive {
+            format!("{},{}", indicator.scope, children.join(","))
+        } else {
+            "MEX,USA".to_string()
+        };
+        let query = tipstats::query::SeriesQuery::parse(
+            &format!(
+                "indicator={}&region={}",
+                indicator.id,
+                regions.trim_end_matches(',')
+            ),
+            &catalog,
+        )
+        .expect("a valid query");
+        let rolled = tipstats::db::series(&conn, &query).expect("roll-up");
+        let summed = tipstats::db::series_from_observations(&conn, &query).expect("sums");
+        assert!(!rolled.is_empty(), "{}", indicator.id);
+        assert_eq!(rolled, summed, "{}", indicator.id);
+        compared += rolled.len();
+    }
+    assert!(compared > 1_000, "{compared} rows compared");
+}
