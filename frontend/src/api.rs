@@ -24,13 +24,23 @@ async fn get_json<T: DeserializeOwned>(path: &str, t: &'static Text) -> Result<T
         .map_err(|e| format!("{} ({e}).", t.unreachable))?;
     if !response.ok() {
         let status = response.status();
-        return Err(match response.json::<Problem>().await {
-            Ok(problem) => problem.detail,
-            Err(_) => format!("{} {status}.", t.server_answered),
+        let problem = response
+            .text()
+            .await
+            .ok()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|value| serde_wasm_bindgen::from_value::<Problem>(value).ok());
+        return Err(match problem {
+            Some(problem) => problem.detail,
+            None => format!("{} {status}.", t.server_answered),
         });
     }
-    response
-        .json::<T>()
+    // The browser's own JSON parser, then serde over the JS value: smaller
+    // than compiling serde_json's parser into the bundle.
+    let text = response
+        .text()
         .await
-        .map_err(|e| format!("{} ({e}).", t.unreadable))
+        .map_err(|e| format!("{} ({e}).", t.unreadable))?;
+    let value = js_sys::JSON::parse(&text).map_err(|_| format!("{} (not JSON).", t.unreadable))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{} ({e}).", t.unreadable))
 }
