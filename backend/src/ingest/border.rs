@@ -11,7 +11,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
@@ -167,14 +167,25 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 /// The Southwest land border as one figure for the USA, by month: the sum
 /// of its nine sectors' cells.
 fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute(
-        "INSERT INTO indicators VALUES ('usbp.southwest', ?, 'US Border Patrol encounters at the Southwest land border (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', 'citizenship;family status', 'country', 'USA', 'borders', 0, true)",
-        params![
-            SOURCE_ID,
-            "Border Patrol encounters along the land border with Mexico, by month, counted in US fiscal years; the total is the sum of the nine Southwest sectors, the breakdowns come from OHSS's tables by citizenship and by family status.",
-            format!("{CAVEATS}\nEach breakdown is rounded cell by cell, so its categories add up to the total only within a few hundred."),
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "usbp.southwest",
+            source: SOURCE_ID,
+            name: "US Border Patrol encounters at the Southwest land border (migration enforcement, not trafficking)",
+            unit: "Encounters",
+            description: "Border Patrol encounters along the land border with Mexico, by month, counted in US fiscal years; the total is the sum of the nine Southwest sectors, the breakdowns come from OHSS's tables by citizenship and by family status.",
+            caveats: &format!(
+                "{CAVEATS}\nEach breakdown is rounded cell by cell, so its categories add up to the total only within a few hundred."
+            ),
+            frequency: "fiscal year",
+            breakdowns: "citizenship;family status",
+            grain: "country",
+            scope: "USA",
+            reporters: "borders",
+            suppressed_max: 0,
+            additive: true,
+        },
     )?;
     conn.execute(
         "INSERT INTO observations
@@ -241,14 +252,23 @@ fn add_annual_regions(conn: &Connection, path: &Path) -> Result<(), IngestError>
         ANNUAL_CHECKS,
         ANNUAL_KEYS,
     )?;
-    conn.execute(
-        "INSERT INTO indicators VALUES ('usbp.border_regions', ?, 'US Border Patrol encounters by border region, yearly (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', 'border region', 'country', 'USA', 'borders', 0, true)",
-        params![
-            SOURCE_ID,
-            "Border Patrol encounters per US fiscal year at the Southwest land border, the Northern land border and the coasts, from OHSS's annual table; the total is the sum of the three.",
-            format!("{CAVEATS}\nOHSS rounds each yearly figure from the true total, so these differ by a few tens from the sums of the monthly sector figures, whose roundings add up."),
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "usbp.border_regions",
+            source: SOURCE_ID,
+            name: "US Border Patrol encounters by border region, yearly (migration enforcement, not trafficking)",
+            unit: "Encounters",
+            description: "Border Patrol encounters per US fiscal year at the Southwest land border, the Northern land border and the coasts, from OHSS's annual table; the total is the sum of the three.",
+            caveats: &format!("{CAVEATS}\nOHSS rounds each yearly figure from the true total, so these differ by a few tens from the sums of the monthly sector figures, whose roundings add up."),
+            frequency: "fiscal year",
+            breakdowns: "border region",
+            grain: "country",
+            scope: "USA",
+            reporters: "borders",
+            suppressed_max: 0,
+            additive: true,
+        },
     )
     .map_err(|e| raw.error(e))?;
     conn.execute_batch(
@@ -346,14 +366,23 @@ fn add_sectors(conn: &Connection) -> Result<(), duckdb::Error> {
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
-    conn.execute(
-        "INSERT INTO indicators VALUES ('usbp.encounters', ?, 'US Border Patrol encounters (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', '', 'sector', 'USA', 'sectors', 0, true)",
-        params![
-            SOURCE_ID,
-            "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",
-            CAVEATS,
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "usbp.encounters",
+            source: SOURCE_ID,
+            name: "US Border Patrol encounters (migration enforcement, not trafficking)",
+            unit: "Encounters",
+            description: "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",
+            caveats: CAVEATS,
+            frequency: "fiscal year",
+            breakdowns: "",
+            grain: "sector",
+            scope: "USA",
+            reporters: "sectors",
+            suppressed_max: 0,
+            additive: true,
+        },
     )?;
     // `year` is the fiscal year, `month` the calendar month inside it.
     conn.execute_batch(

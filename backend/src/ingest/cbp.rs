@@ -10,7 +10,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const FILE: &str = "cbp_southwest_border_encounters_fy22_fy25aug.csv";
@@ -120,15 +120,23 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     let breakdowns: Vec<&str> = BREAKDOWNS.iter().map(|(_, name)| *name).collect();
-    conn.execute(
-        "INSERT INTO indicators VALUES ('cbp.southwest', ?, 'CBP encounters at the Southwest land border (migration enforcement, not trafficking)',
-                 'Encounters', ?, ?, 'fiscal year', ?, 'country', 'USA', 'borders', 0, true)",
-        params![
-            SOURCE_ID,
-            "Encounters at the land border with Mexico by both CBP components, by month, counted in US fiscal years.",
-            CAVEATS,
-            breakdowns.join(";"),
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "cbp.southwest",
+            source: SOURCE_ID,
+            name: "CBP encounters at the Southwest land border (migration enforcement, not trafficking)",
+            unit: "Encounters",
+            description: "Encounters at the land border with Mexico by both CBP components, by month, counted in US fiscal years.",
+            caveats: CAVEATS,
+            frequency: "fiscal year",
+            breakdowns: &breakdowns.join(";"),
+            grain: "country",
+            scope: "USA",
+            reporters: "borders",
+            suppressed_max: 0,
+            additive: true,
+        },
     )?;
     // `year` is the fiscal year, `month` the calendar month.
     let cell = format!(

@@ -13,7 +13,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "ctdc_vp_synthetic";
 pub const FILE: &str = "ctdc_vp_synthetic_condensed.csv";
@@ -119,15 +119,23 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         "INSERT INTO regions VALUES (?, 'Americas and Oceania (pooled by CTDC)', 'region', '001')",
         params![AMERICAS_OCEANIA],
     )?;
-    conn.execute(
-        "INSERT INTO indicators VALUES ('ctdc.victims', ?, 'Assisted victims in CTDC records (synthetic)', 'Victims', ?, ?,
-                 'registration-year band', 'sex;age;form of exploitation;perpetrator relation;perpetrator role', 'region', '001', 'regions', ?, true)",
-        params![
-            SOURCE_ID,
-            "Victims in CTDC's synthetic victim–perpetrator records, by UN region of exploitation and the band of years their case was registered in.",
-            CAVEATS,
-            K - 1,
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "ctdc.victims",
+            source: SOURCE_ID,
+            name: "Assisted victims in CTDC records (synthetic)",
+            unit: "Victims",
+            description: "Victims in CTDC's synthetic victim–perpetrator records, by UN region of exploitation and the band of years their case was registered in.",
+            caveats: CAVEATS,
+            frequency: "registration-year band",
+            breakdowns: "sex;age;form of exploitation;perpetrator relation;perpetrator role",
+            grain: "region",
+            scope: "001",
+            reporters: "regions",
+            suppressed_max: K - 1,
+            additive: true,
+        },
     )?;
     conn.execute_batch(&format!(
         "CREATE TEMP TABLE ctdc_records AS

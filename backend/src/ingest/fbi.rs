@@ -7,7 +7,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "us_fbi_ucr_trafficking";
 pub const FILE: &str = "fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
@@ -147,9 +147,23 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', 'form of exploitation', 'state', 'USA', 'agencies', 0, true)",
-            params![id, SOURCE_ID, name, unit, description, CAVEATS],
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
+                id,
+                source: SOURCE_ID,
+                name,
+                unit,
+                description,
+                caveats: CAVEATS,
+                frequency: "calendar year",
+                breakdowns: "form of exploitation",
+                grain: "state",
+                scope: "USA",
+                reporters: "agencies",
+                suppressed_max: 0,
+                additive: true,
+            },
         )?;
         // Column and expression are this module's constants. The total row
         // counts every agency with a record; each exploitation row counts

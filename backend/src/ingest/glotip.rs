@@ -9,7 +9,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
@@ -302,16 +302,23 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, name, description) in INDICATORS {
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Counts', ?, ?, 'calendar year', ?, 'country', '001', 'countries', 4, true)",
-            params![
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
                 id,
-                SOURCE_ID,
+                source: SOURCE_ID,
                 name,
+                unit: "Counts",
                 description,
-                CAVEATS,
-                "sex;age;form of exploitation;citizenship;country of repatriation"
-            ],
+                caveats: CAVEATS,
+                frequency: "calendar year",
+                breakdowns: "sex;age;form of exploitation;citizenship;country of repatriation",
+                grain: "country",
+                scope: "001",
+                reporters: "countries",
+                suppressed_max: 4,
+                additive: true,
+            },
         )?;
     }
     conn.execute_batch(&format!(

@@ -7,7 +7,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "us_trafficking_hotline";
 pub const FILE: &str = "hotline_signals_cases_by_state_year.csv";
@@ -109,9 +109,23 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, column, name, unit, description) in INDICATORS {
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', '', 'state', 'USA', 'states', 0, true)",
-            params![id, SOURCE_ID, name, unit, description, CAVEATS],
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
+                id,
+                source: SOURCE_ID,
+                name,
+                unit,
+                description,
+                caveats: CAVEATS,
+                frequency: "calendar year",
+                breakdowns: "",
+                grain: "state",
+                scope: "USA",
+                reporters: "states",
+                suppressed_max: 0,
+                additive: true,
+            },
         )?;
         // The column name is one of this module's constants.
         conn.execute(

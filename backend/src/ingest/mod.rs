@@ -83,6 +83,50 @@ pub(crate) struct Source {
     pub retrieved: &'static str,
 }
 
+/// One row of `indicators` (see `db::SCHEMA` for what each field means).
+pub(crate) struct IndicatorRow<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub name: &'a str,
+    pub unit: &'a str,
+    pub description: &'a str,
+    /// One caveat a line.
+    pub caveats: &'a str,
+    pub frequency: &'a str,
+    /// ';'-separated; empty when there are none.
+    pub breakdowns: &'a str,
+    pub grain: &'a str,
+    pub scope: &'a str,
+    pub reporters: &'a str,
+    pub suppressed_max: i64,
+    pub additive: bool,
+}
+
+pub(crate) fn add_indicator(
+    conn: &Connection,
+    row: &IndicatorRow<'_>,
+) -> Result<(), duckdb::Error> {
+    conn.execute(
+        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        duckdb::params![
+            row.id,
+            row.source,
+            row.name,
+            row.unit,
+            row.description,
+            row.caveats,
+            row.frequency,
+            row.breakdowns,
+            row.grain,
+            row.scope,
+            row.reporters,
+            row.suppressed_max,
+            row.additive
+        ],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn add_source(conn: &Connection, source: &Source) -> Result<(), duckdb::Error> {
     conn.execute(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",

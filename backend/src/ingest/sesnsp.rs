@@ -16,7 +16,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "mexico_sesnsp";
 pub const VICTIMS_FILE: &str = "sesnsp_victims_trafficking_monthly_state.csv";
@@ -320,25 +320,48 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (_, stem, name) in CRIMES {
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Victims', ?, ?, 'month', 'sex;age', 'state', 'MEX', 'states', 0, true)",
-            params![
-                format!("sesnsp.{stem}.victims"),
-                SOURCE_ID,
-                format!("Victims of {name}, Mexico"),
-                format!("Victims of {name} in investigation files opened by Mexico's state prosecutors, by month."),
-                CAVEATS,
-            ],
+        // What both of a crime's indicators share.
+        let per_state = IndicatorRow {
+            id: "",
+            source: SOURCE_ID,
+            name: "",
+            unit: "",
+            description: "",
+            caveats: CAVEATS,
+            frequency: "",
+            breakdowns: "",
+            grain: "state",
+            scope: "MEX",
+            reporters: "states",
+            suppressed_max: 0,
+            additive: true,
+        };
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
+                id: &format!("sesnsp.{stem}.victims"),
+                name: &format!("Victims of {name}, Mexico"),
+                unit: "Victims",
+                description: &format!(
+                    "Victims of {name} in investigation files opened by Mexico's state prosecutors, by month."
+                ),
+                frequency: "month",
+                breakdowns: "sex;age",
+                ..per_state
+            },
         )?;
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, 'Crimes', ?, ?, 'calendar year', '', 'state', 'MEX', 'states', 0, true)",
-            params![
-                format!("sesnsp.{stem}.crimes"),
-                SOURCE_ID,
-                format!("Crimes of {name}, Mexico"),
-                format!("Crimes of {name} recorded in investigation files by Mexico's state prosecutors, by year."),
-                CAVEATS,
-            ],
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
+                id: &format!("sesnsp.{stem}.crimes"),
+                name: &format!("Crimes of {name}, Mexico"),
+                unit: "Crimes",
+                description: &format!(
+                    "Crimes of {name} recorded in investigation files by Mexico's state prosecutors, by year."
+                ),
+                frequency: "calendar year",
+                ..per_state
+            },
         )?;
     }
     conn.execute_batch("CREATE TEMP TABLE sesnsp_crimes (name VARCHAR, stem VARCHAR);")?;

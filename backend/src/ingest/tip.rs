@@ -7,7 +7,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IngestError, Source};
+use super::{IndicatorRow, IngestError, Source};
 
 pub const FOLDER: &str = "us_tip_report";
 pub const FILE: &str = "tip_global_law_enforcement_2003_2015.csv";
@@ -219,15 +219,23 @@ fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     .map_err(|e| raw.error(e))?;
     raw.check_rows(conn, TIER_CHECKS)?;
     raw.check_keys(conn, TIER_KEYS)?;
-    conn.execute(
-        "INSERT INTO indicators VALUES ('tip.tier', ?, 'TIP Report tier placement', ?, ?, ?,
-                 'report year', '', 'country', '001', 'countries', 0, false)",
-        params![
-            SOURCE_ID,
-            "Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)",
-            "The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.",
-            TIER_CAVEATS,
-        ],
+    super::add_indicator(
+        conn,
+        &IndicatorRow {
+            id: "tip.tier",
+            source: SOURCE_ID,
+            name: "TIP Report tier placement",
+            unit: "Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)",
+            description: "The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.",
+            caveats: TIER_CAVEATS,
+            frequency: "report year",
+            breakdowns: "",
+            grain: "country",
+            scope: "001",
+            reporters: "countries",
+            suppressed_max: 0,
+            additive: false,
+        },
     )
     .map_err(|e| raw.error(e))?;
     conn.execute_batch(
@@ -259,9 +267,23 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         } else {
             ""
         };
-        conn.execute(
-            "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, 'calendar year', ?, 'world', '001', 'reports', 0, true)",
-            params![id, SOURCE_ID, name, unit, description, CAVEATS, breakdowns],
+        super::add_indicator(
+            conn,
+            &IndicatorRow {
+                id,
+                source: SOURCE_ID,
+                name,
+                unit,
+                description,
+                caveats: CAVEATS,
+                frequency: "calendar year",
+                breakdowns,
+                grain: "world",
+                scope: "001",
+                reporters: "reports",
+                suppressed_max: 0,
+                additive: true,
+            },
         )?;
         // Column names are this module's constants.
         let mut parts = vec![(total, "Total", "Total")];
