@@ -490,3 +490,39 @@ mod properties {
         }
     }
 }
+
+/// The checker the ingest fuzz target drives reads each folder as the ingest
+/// does, refuses a broken file with its row and column, and rolls back what
+/// each check read: the real folder is accepted again afterwards.
+#[test]
+fn folder_checker_reads_one_folder_at_a_time_and_keeps_nothing() {
+    let Some(sources) = raw_source_dir() else {
+        return;
+    };
+    let dir = broken_copy(&sources, HOTLINE, |t| t.to_string());
+    let checker = ingest::FolderChecker::new(dir.path()).expect("the real files");
+    for file in RAW_FILES {
+        let folder = file.split('/').next().expect("folder");
+        if let Err(e) = checker.check(folder) {
+            panic!("{folder}: {e}");
+        }
+    }
+    let hotline = dir.path().join(HOTLINE);
+    let real = fs::read_to_string(&hotline).expect("hotline copy");
+    fs::write(
+        &hotline,
+        replace_line(&real, 3, "Texas,-1450,4.48%,1360,11.31%,2024"),
+    )
+    .expect("write");
+    let error = checker
+        .check("us_trafficking_hotline")
+        .expect_err("a negative count is refused");
+    assert_eq!(
+        (error.file.as_path(), error.row),
+        (hotline.as_path(), Some(3))
+    );
+    fs::write(&hotline, real).expect("restore");
+    checker
+        .check("us_trafficking_hotline")
+        .expect("the real file again: the refused one left nothing behind");
+}

@@ -174,6 +174,84 @@ const SOURCES: [SourceStep; 7] = [
     ("US TIP Report", tip::FOLDER, tip::ingest),
 ];
 
+/// Opens the in-memory database an ingest builds in: the schema, one thread
+/// (which keeps the scan order, so row numbers match the file's rows).
+fn open_scratch(source_dir: &Path) -> Result<Connection, IngestError> {
+    let internal =
+        |e: duckdb::Error| IngestError::file(source_dir, format!("internal database error: {e}"));
+    let conn = Connection::open_in_memory().map_err(internal)?;
+    conn.execute_batch("SET threads = 1;").map_err(internal)?;
+    db::create_schema(&conn).map_err(internal)?;
+    Ok(conn)
+}
+
+/// Reads GLOTIP first: it brings the countries the states and sectors hang
+/// under.
+fn ingest_glotip(conn: &Connection, source_dir: &Path) -> Result<(), IngestError> {
+    glotip::ingest(conn, &source_dir.join(glotip::FOLDER))?;
+    geography::add_states(conn)
+        .map_err(|e| IngestError::file(source_dir, format!("internal database error: {e}")))
+}
+
+/// Checks that what the sources made holds together as a whole.
+fn check_whole(conn: &Connection, at: &Path) -> Result<(), IngestError> {
+    db::derive_region_members(conn)
+        .map_err(|e| IngestError::file(at, format!("internal database error: {e}")))?;
+    db::check_normalized(conn)
+        .map_err(|e| IngestError::file(at, format!("{WHOLE_CHECK_FAILED}: {e}")))
+}
+
+/// How the error of [`check_whole`] begins: the sources' own checks passed
+/// what the whole refuses.
+pub const WHOLE_CHECK_FAILED: &str = "normalized data inconsistent";
+
+/// Reads one source folder at a time as [`run`] does, writing nothing: what
+/// the ingest fuzz target drives, one replaced file after another.
+///
+/// GLOTIP's countries are read once; each later check of another folder runs
+/// in a transaction that is rolled back, so every check starts from the same
+/// database.
+pub struct FolderChecker {
+    conn: Connection,
+    source_dir: PathBuf,
+}
+
+impl FolderChecker {
+    /// Reads GLOTIP from `source_dir`, which must hold every source folder.
+    pub fn new(source_dir: &Path) -> Result<Self, IngestError> {
+        let conn = open_scratch(source_dir)?;
+        ingest_glotip(&conn, source_dir)?;
+        Ok(FolderChecker {
+            conn,
+            source_dir: source_dir.to_path_buf(),
+        })
+    }
+
+    /// Reads `folder` (under the source directory) again, with every step
+    /// that reads it, and checks the whole as [`run`] does.
+    pub fn check(&self, folder: &str) -> Result<(), IngestError> {
+        let at = self.source_dir.join(folder);
+        if folder == glotip::FOLDER {
+            // GLOTIP cannot be read twice into one database: a fresh one.
+            let conn = open_scratch(&self.source_dir)?;
+            ingest_glotip(&conn, &self.source_dir)?;
+            return check_whole(&conn, &at);
+        }
+        let internal =
+            |e: duckdb::Error| IngestError::file(&at, format!("internal database error: {e}"));
+        self.conn
+            .execute_batch("BEGIN TRANSACTION;")
+            .map_err(internal)?;
+        let checked = SOURCES
+            .iter()
+            .filter(|(_, step_folder, _)| *step_folder == folder)
+            .try_for_each(|(_, _, ingest)| ingest(&self.conn, &at))
+            .and_then(|()| check_whole(&self.conn, &at));
+        self.conn.execute_batch("ROLLBACK;").map_err(internal)?;
+        checked
+    }
+}
+
 /// Reads every source under `source_dir` and replaces the normalized files in
 /// `data_dir`.
 pub fn run(
@@ -191,17 +269,9 @@ pub fn run(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let internal =
-        |e: duckdb::Error| IngestError::file(data_dir, format!("internal database error: {e}"));
-    let conn = Connection::open_in_memory().map_err(internal)?;
-    // One thread keeps the scan order, so row numbers match the file's rows.
-    conn.execute_batch("SET threads = 1;").map_err(internal)?;
-    db::create_schema(&conn).map_err(internal)?;
-
-    // GLOTIP first: it brings the countries the states and sectors hang under.
+    let conn = open_scratch(source_dir)?;
     progress.set_message("UNODC GLOTIP");
-    glotip::ingest(&conn, &source_dir.join(glotip::FOLDER))?;
-    geography::add_states(&conn).map_err(internal)?;
+    ingest_glotip(&conn, source_dir)?;
     progress.inc(1);
     for (name, folder, ingest) in SOURCES {
         progress.set_message(name);
@@ -210,9 +280,7 @@ pub fn run(
     }
 
     progress.set_message("checking the whole");
-    db::derive_region_members(&conn).map_err(internal)?;
-    db::check_normalized(&conn)
-        .map_err(|e| IngestError::file(data_dir, format!("normalized data inconsistent: {e}")))?;
+    check_whole(&conn, data_dir)?;
     progress.inc(1);
 
     progress.set_message("writing data/");
