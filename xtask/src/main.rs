@@ -101,6 +101,9 @@ fn frontend(no_opt: bool) -> Result<()> {
         .out_name(WASM_NAME)
         .web(true)?
         .typescript(false)
+        // Names only help a debugger; the reader would download them.
+        .remove_name_section(true)
+        .remove_producers_section(true)
         .generate(&dist)
         .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
 
