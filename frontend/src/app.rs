@@ -115,6 +115,17 @@ fn push_url(query: &str) {
     }
 }
 
+/// A word of the interface in the reader's language, as a text or an
+/// attribute that follows the language. One function for every word, so
+/// that Leptos compiles the code that renders it once: a closure written
+/// out per word is a type of its own, and each would get its copy.
+fn word(
+    lang: Memo<Lang>,
+    pick: fn(&'static Text) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || pick(text(lang.get()))
+}
+
 /// The page's own origin (`https://stats.example.org`).
 fn origin() -> String {
     web_sys::window()
@@ -128,7 +139,6 @@ fn Header(
     set_view_state: WriteSignal<ViewState>,
     lang: Memo<Lang>,
 ) -> impl IntoView {
-    let t = move || text(lang.get());
     let nav = move |border: bool| {
         move |ev: ev::MouseEvent| {
             ev.prevent_default();
@@ -148,15 +158,15 @@ fn Header(
         <header class="top">
             <div class="brand">
                 <h1>"tipstats"</h1>
-                <p class="tagline">{move || t().tagline}</p>
+                <p class="tagline">{word(lang, |t| t.tagline)}</p>
             </div>
             <nav aria-label="tipstats">
-                <a href=move || href(false) aria-current=current(false) on:click=nav(false)>{move || t().nav_explore}</a>
-                <a href=move || href(true) aria-current=current(true) on:click=nav(true)>{move || t().nav_border}</a>
+                <a href=move || href(false) aria-current=current(false) on:click=nav(false)>{word(lang, |t| t.nav_explore)}</a>
+                <a href=move || href(true) aria-current=current(true) on:click=nav(true)>{word(lang, |t| t.nav_border)}</a>
             </nav>
             <div class="settings">
                 <label>
-                    {move || t().language} " "
+                    {word(lang, |t| t.language)} " "
                     <select
                         id="lang"
                         on:change=move |ev| {
@@ -169,7 +179,7 @@ fn Header(
                     </select>
                 </label>
                 <label>
-                    {move || t().theme} " "
+                    {word(lang, |t| t.theme)} " "
                     <select
                         id="theme"
                         on:change=move |ev| {
@@ -181,9 +191,9 @@ fn Header(
                             set_view_state.update(|s| s.theme = theme);
                         }
                     >
-                        <option value="auto" prop:selected=move || view_state.with(|s| s.theme.is_none())>{move || t().theme_system}</option>
-                        <option value="light" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Light))>{move || t().theme_light}</option>
-                        <option value="dark" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Dark))>{move || t().theme_dark}</option>
+                        <option value="auto" prop:selected=move || view_state.with(|s| s.theme.is_none())>{word(lang, |t| t.theme_system)}</option>
+                        <option value="light" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Light))>{word(lang, |t| t.theme_light)}</option>
+                        <option value="dark" prop:selected=move || view_state.with(|s| s.theme == Some(ThemeChoice::Dark))>{word(lang, |t| t.theme_dark)}</option>
                     </select>
                 </label>
             </div>
@@ -208,16 +218,15 @@ fn Explorer(
         async move { api::series(&path, t).await }
     });
     let for_figures = Arc::clone(&catalog);
-    let t = move || text(lang.get());
     view! {
-        <section class="controls" aria-label=move || t().what_to_show>
+        <section class="controls" aria-label=word(lang, |t| t.what_to_show)>
             <IndicatorPicker catalog=Arc::clone(&catalog) view_state set_view_state lang />
             <YearRange catalog=Arc::clone(&catalog) view_state set_view_state lang />
             <Options catalog=Arc::clone(&catalog) view_state set_view_state lang />
             <RegionPicker catalog view_state set_view_state lang />
         </section>
         <section class="result" aria-live="polite">
-            <Transition fallback=move || view! { <p class="status" role="status">{move || t().loading_figures}</p> }>
+            <Transition fallback=move || view! { <p class="status" role="status">{word(lang, |t| t.loading_figures)}</p> }>
                 {move || {
                     let catalog = Arc::clone(&for_figures);
                     let (permalink, kind) =
@@ -277,7 +286,7 @@ fn IndicatorPicker(
     };
     view! {
         <div class="field">
-            <label for="indicator">{move || text(lang.get()).indicator}</label>
+            <label for="indicator">{word(lang, |t| t.indicator)}</label>
             <select
                 id="indicator"
                 aria-describedby="indicator-description"
@@ -328,16 +337,16 @@ fn YearRange(
     let to = move || view_state.with(|s| s.to.to_string());
     view! {
         <fieldset class="field years">
-            <legend>{move || t().years}</legend>
+            <legend>{word(lang, |t| t.years)}</legend>
             <div class="year-pair">
                 <label>
-                    {move || t().from} " "
+                    {word(lang, |t| t.from)} " "
                     <input id="from" type="number" inputmode="numeric"
                         min=move || bounds.get().0 max=move || bounds.get().1
                         prop:value=from on:change=set_from />
                 </label>
                 <label>
-                    {move || t().to} " "
+                    {word(lang, |t| t.to)} " "
                     <input id="to" type="number" inputmode="numeric"
                         min=move || bounds.get().0 max=move || bounds.get().1
                         prop:value=to on:change=set_to />
@@ -394,8 +403,8 @@ fn Options(
     };
     view! {
         <fieldset class="field options">
-            <legend>{move || t().chart}</legend>
-            <label for="by">{move || t().breakdown}</label>
+            <legend>{word(lang, |t| t.chart)}</legend>
+            <label for="by">{word(lang, |t| t.breakdown)}</label>
             <select
                 id="by"
                 aria-describedby="by-hint"
@@ -405,7 +414,7 @@ fn Options(
                     catalog.with_value(|c| set_view_state.update(|s| s.set_by(by, c)));
                 }
             >
-                <option value="" prop:selected=move || view_state.with(|s| s.by.is_none())>{move || t().no_breakdown}</option>
+                <option value="" prop:selected=move || view_state.with(|s| s.by.is_none())>{word(lang, |t| t.no_breakdown)}</option>
                 {move || breakdowns()
                     .into_iter()
                     .map(|b| {
@@ -415,8 +424,8 @@ fn Options(
                     })
                     .collect_view()}
             </select>
-            <p id="by-hint" class="hint">{move || t().breakdown_hint}</p>
-            <label for="chart-kind">{move || t().chart}</label>
+            <p id="by-hint" class="hint">{word(lang, |t| t.breakdown_hint)}</p>
+            <label for="chart-kind">{word(lang, |t| t.chart)}</label>
             <select
                 id="chart-kind"
                 on:change=move |ev| {
@@ -441,9 +450,9 @@ fn Options(
                         }));
                     }
                 />
-                " " {move || t().panel}
+                " " {word(lang, |t| t.panel)}
             </label>
-            <p id="panel-hint" class="hint">{move || t().panel_hint}</p>
+            <p id="panel-hint" class="hint">{word(lang, |t| t.panel_hint)}</p>
             <Show when=has_rates>
                 <label class="check">
                     <input
@@ -456,9 +465,9 @@ fn Options(
                             catalog.with_value(|c| set_view_state.update(|s| s.set_per_100k(on, c)));
                         }
                     />
-                    " " {move || t().per_100k}
+                    " " {word(lang, |t| t.per_100k)}
                 </label>
-                <p id="per-hint" class="hint">{move || t().per_100k_hint}</p>
+                <p id="per-hint" class="hint">{word(lang, |t| t.per_100k_hint)}</p>
             </Show>
         </fieldset>
     }
@@ -554,9 +563,9 @@ fn RegionPicker(
     };
     view! {
         <fieldset class="field regions">
-            <legend>{move || t().places}</legend>
+            <legend>{word(lang, |t| t.places)}</legend>
             <div class="region-boxes">{boxes}</div>
-            <label for="add-place">{move || t().add_place}</label>
+            <label for="add-place">{word(lang, |t| t.add_place)}</label>
             <input
                 id="add-place"
                 type="search"
@@ -577,7 +586,7 @@ fn RegionPicker(
                 }
             />
             <datalist id="place-list">{places}</datalist>
-            <p id="add-place-hint" class="hint">{move || t().add_place_hint}</p>
+            <p id="add-place-hint" class="hint">{word(lang, |t| t.add_place_hint)}</p>
             <div class="chips">{chosen_places}</div>
         </fieldset>
     }
@@ -735,7 +744,7 @@ fn Share(view_state: ReadSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
     let links = move || view_state.with(|s| s.share_links(&origin()));
     view! {
         <details class="share">
-            <summary>{move || t().share}</summary>
+            <summary>{word(lang, |t| t.share)}</summary>
             {move || {
                 let links = links();
                 let images = links
@@ -770,7 +779,6 @@ fn Share(view_state: ReadSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
 /// with its caveat.
 #[component]
 fn BorderView(catalog: Arc<Catalog>, lang: Memo<Lang>, dark: Memo<bool>) -> impl IntoView {
-    let t = move || text(lang.get());
     let captions: [fn(&Text) -> &'static str; 4] = [
         |t| t.border_mexico,
         |t| t.border_us,
@@ -786,8 +794,8 @@ fn BorderView(catalog: Arc<Catalog>, lang: Memo<Lang>, dark: Memo<bool>) -> impl
         })
         .collect_view();
     view! {
-        <h2>{move || t().border_title}</h2>
-        <p class="intro">{move || t().border_intro}</p>
+        <h2>{word(lang, |t| t.border_title)}</h2>
+        <p class="intro">{word(lang, |t| t.border_intro)}</p>
         <div class="border-grid">{panels}</div>
     }
 }
@@ -807,11 +815,10 @@ fn BorderPanel(
         async move { api::series(&path, t).await }
     });
     let explore = format!("?{}", view.to_page_query());
-    let t = move || text(lang.get());
     view! {
         <section class="border-panel">
-            <h3>{move || caption(t())}</h3>
-            <Transition fallback=move || view! { <p class="status" role="status">{move || t().loading_figures}</p> }>
+            <h3>{word(lang, caption)}</h3>
+            <Transition fallback=move || view! { <p class="status" role="status">{word(lang, |t| t.loading_figures)}</p> }>
                 {move || {
                     let catalog = Arc::clone(&catalog);
                     let (lang, dark) = (lang.get(), dark.get());
@@ -834,7 +841,7 @@ fn BorderPanel(
                     })
                 }}
             </Transition>
-            <p><a href=explore.clone()>{move || t().explore_this}</a></p>
+            <p><a href=explore.clone()>{word(lang, |t| t.explore_this)}</a></p>
         </section>
     }
 }
