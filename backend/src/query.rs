@@ -393,6 +393,35 @@ impl ViewQuery {
     }
 }
 
+/// The query string of a view's address, as oEmbed's `url` names it
+/// (`https://host/?indicator=…`, or the same at `/embed`, `/chart.svg`,
+/// `/chart.png`), checked to be one of this server's view paths. The host
+/// is not checked: the answer links to this server whatever it was.
+pub fn view_query_of_url(url: &str) -> Result<&str, BadParameter> {
+    let scheme_end = ["https://", "http://"]
+        .iter()
+        .find(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+        })
+        .map(|scheme| scheme.len())
+        .ok_or_else(|| BadParameter::new("url", "not an http(s) address"))?;
+    let rest = &url[scheme_end..];
+    // The host ends at the first '/', '?' or '#'; an empty path is "/".
+    let after_host = rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]);
+    let before_fragment = after_host.split('#').next().unwrap_or_default();
+    let (path, query) = before_fragment
+        .split_once('?')
+        .unwrap_or((before_fragment, ""));
+    match path {
+        "" | "/" | "/embed" | "/chart.svg" | "/chart.png" => Ok(query),
+        other => Err(BadParameter::new(
+            "url",
+            format!("{other:?} is not a tipstats view (/, /embed, /chart.svg or /chart.png)"),
+        )),
+    }
+}
+
 /// Splits and decodes a query string (`a=1&b=x%20y`) into pairs.
 pub fn query_pairs(query_string: &str) -> Result<Vec<(String, String)>, BadParameter> {
     serde_urlencoded::from_str(query_string)
@@ -612,6 +641,63 @@ mod tests {
                     }
                 }
             }
+
+            /// A view's address gives back exactly the query it was made
+            /// with; any other text is a view query taken from within it, or
+            /// refused as `url`.
+            #[test]
+            fn a_view_address_gives_back_its_query(
+                host in "[a-z0-9.-]{1,20}(:[0-9]{1,5})?",
+                path in prop_oneof![Just(""), Just("/"), Just("/embed"), Just("/chart.svg"), Just("/chart.png")],
+                query in "[a-zA-Z0-9=&%,._+-]{0,40}",
+                fragment in proptest::option::of("[a-z]{0,8}"),
+                raw in any::<String>(),
+            ) {
+                let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+                let url = format!("https://{host}{path}?{query}{fragment}");
+                prop_assert_eq!(view_query_of_url(&url), Ok(query.as_str()));
+                match view_query_of_url(&raw) {
+                    Ok(found) => {
+                        prop_assert!(raw.contains(found));
+                        prop_assert!(!found.contains('#'));
+                    }
+                    Err(error) => prop_assert_eq!(error.parameter, "url"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_view_addresses_are_embedded() {
+        for (url, query) in [
+            (
+                "https://tipstats.example/?indicator=glotip.victims#x",
+                "indicator=glotip.victims",
+            ),
+            ("http://127.0.0.1:8080/embed?region=USA", "region=USA"),
+            ("HTTPS://tipstats.example/chart.svg?from=2010", "from=2010"),
+            // No path before the query: still the dashboard's view.
+            (
+                "https://tipstats.example?indicator=tip.victims",
+                "indicator=tip.victims",
+            ),
+            ("https://tipstats.example#top", ""),
+            ("https://tipstats.example", ""),
+        ] {
+            assert_eq!(view_query_of_url(url), Ok(query), "{url}");
+        }
+        for bad in [
+            "ftp://x/?a",
+            "https://x/api/v1/series?a",
+            "javascript:alert(1)",
+            "https://x/embed/../api?a",
+            "",
+        ] {
+            assert_eq!(
+                view_query_of_url(bad).map_err(|e| e.parameter),
+                Err("url".into()),
+                "{bad}"
+            );
         }
     }
 

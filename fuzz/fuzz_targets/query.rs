@@ -1,8 +1,8 @@
-//! Fuzzes the query-string parsers (`SeriesQuery`, `ViewQuery`) against
-//! the real catalog (`fuzz/catalog.json`, saved from `/api/v1/catalog`).
-//! The parser module is compiled in by path, so the target builds without
-//! DuckDB. Run in `fuzz/`, seeded with real views:
-//! `cargo +nightly fuzz run query corpus/query seeds/query -- -max_total_time=60`.
+//! Fuzzes the query-string parsers (`SeriesQuery`, `ViewQuery`, and the
+//! view address oEmbed is given) against the real catalog
+//! (`fuzz/catalog.json`, saved from `/api/v1/catalog`). The parser module
+//! is compiled in by path, so the target builds without DuckDB. Run,
+//! seeded with real views (`fuzz/seeds/query`), by `fuzz/run query 120`.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -34,5 +34,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Err(error) = query::ViewQuery::parse(text, &CATALOG) {
         assert!(!error.parameter.is_empty());
+    }
+    // The same text as oEmbed's `url`: a view query from within it, or `url` refused.
+    match query::view_query_of_url(text) {
+        Ok(found) => assert!(text.contains(found) && !found.contains('#')),
+        Err(error) => assert_eq!(error.parameter, "url"),
     }
 });
