@@ -264,3 +264,77 @@ async fn bake_writes_every_curated_view_as_the_server_answers_it() {
         assert_eq!(&png[..4], b"\x89PNG");
     }
 }
+
+/// The figures a summary sentence quotes ("Americas 1,234 (2019) → <11
+/// (2022)"): each word just before a " (year)".
+fn quoted_figures(summary: &str) -> Vec<&str> {
+    summary
+        .match_indices(" (")
+        .filter(|(i, _)| {
+            let year = summary.get(i + 2..i + 7).unwrap_or("");
+            year.len() == 5 && year[..4].bytes().all(|b| b.is_ascii_digit()) && year.ends_with(')')
+        })
+        .filter_map(|(i, _)| summary[..i].rsplit(' ').next())
+        .collect()
+}
+
+/// CTDC's record-level source, as reporters take it away: the sentence
+/// that the embed page reads to screen readers and the social card shows
+/// quotes no figure between 1 and 10 (k = 11), only "<11" for a
+/// suppressed one, for the world, its regions and each breakdown. The
+/// chart images are drawn from the same answers the exports are checked on.
+#[tokio::test]
+async fn no_ctdc_figure_under_eleven_in_an_embed_or_a_card() {
+    let app = spawn_app().await;
+    let catalog: tipstats_shared::Catalog = app.get_json("/api/v1/catalog").await;
+    let indicator = catalog.indicator("ctdc.victims").expect("ctdc.victims");
+    let mut views = vec![String::new()];
+    views.extend(
+        indicator
+            .breakdowns
+            .iter()
+            .map(|b| format!("&by={}", b.replace(' ', "+"))),
+    );
+    let mut quoted = 0;
+    for by in views {
+        let query = format!("indicator=ctdc.victims&region=001,002,142,150,X19{by}");
+        let (_, embed) = body(&app, &format!("/embed?{query}")).await;
+        let embed = String::from_utf8(embed).expect("UTF-8");
+        let (_, page) = body(&app, &format!("/?{query}")).await;
+        let page = String::from_utf8(page).expect("UTF-8");
+        let hidden = embed
+            .split("<p class=\"visually-hidden\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .expect("the embed's summary");
+        let card = page
+            .split("<meta property=\"og:description\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the card's description");
+        assert_eq!(hidden, card, "{query}");
+        for figure in quoted_figures(hidden) {
+            let figure = figure.replace("&lt;", "<");
+            if figure.starts_with('<') {
+                assert_eq!(figure, "<11", "{query}: {hidden}");
+            } else {
+                let digits: String = figure.chars().filter(char::is_ascii_digit).collect();
+                let value: i64 = digits.parse().expect(&figure);
+                assert!(!(1..11).contains(&value), "{query}: {hidden}");
+            }
+            quoted += 1;
+        }
+    }
+    assert!(quoted >= 10, "{quoted} figures quoted");
+}
+
+#[test]
+fn summaries_quote_the_figure_before_each_year() {
+    assert_eq!(
+        quoted_figures(
+            "Victims: Americas 1,234 (2019) → &lt;11 (2022); Europe ≥ 20 (2018) → 30 (2020)."
+        ),
+        ["1,234", "&lt;11", "20", "30"]
+    );
+    assert!(quoted_figures("Victims: no figures (none).").is_empty());
+}

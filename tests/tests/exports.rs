@@ -138,14 +138,8 @@ async fn csv_and_parquet_read_back_by_duckdb_give_the_apis_numbers() {
     }
 }
 
-#[tokio::test]
-async fn xlsx_read_back_by_calamine_gives_the_apis_numbers() {
-    let app = spawn_app().await;
-    let expected = sorted(api_figures(&app).await);
-    let (content_type, _, xlsx) =
-        download(&app, &format!("/api/v1/export?{VIEW}&format=xlsx")).await;
-    assert!(content_type.contains("spreadsheetml"));
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("an XLSX workbook");
+/// The figures sheet of an XLSX export, read by calamine.
+fn xlsx_figures(workbook: &mut Xlsx<Cursor<Vec<u8>>>) -> Vec<Figure> {
     let figures = workbook.worksheet_range("figures").expect("figures sheet");
     let mut rows = figures.rows();
     let header: Vec<String> = rows
@@ -164,18 +158,28 @@ async fn xlsx_read_back_by_calamine_gives_the_apis_numbers() {
         Data::String(s) => Some(s.clone()),
         _ => None,
     };
-    let from_xlsx: Vec<Figure> = rows
-        .map(|r| {
-            (
-                text(&r[column("region")]).expect("region"),
-                number(&r[column("year")]).expect("year") as i32,
-                text(&r[column("category")]),
-                number(&r[column("value")]),
-                number(&r[column("lower")]),
-                number(&r[column("upper")]),
-            )
-        })
-        .collect();
+    rows.map(|r| {
+        (
+            text(&r[column("region")]).expect("region"),
+            number(&r[column("year")]).expect("year") as i32,
+            text(&r[column("category")]),
+            number(&r[column("value")]),
+            number(&r[column("lower")]),
+            number(&r[column("upper")]),
+        )
+    })
+    .collect()
+}
+
+#[tokio::test]
+async fn xlsx_read_back_by_calamine_gives_the_apis_numbers() {
+    let app = spawn_app().await;
+    let expected = sorted(api_figures(&app).await);
+    let (content_type, _, xlsx) =
+        download(&app, &format!("/api/v1/export?{VIEW}&format=xlsx")).await;
+    assert!(content_type.contains("spreadsheetml"));
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("an XLSX workbook");
+    let from_xlsx = xlsx_figures(&mut workbook);
     assert_eq!(sorted(from_xlsx), expected);
     let about = workbook.worksheet_range("about").expect("about sheet");
     let about: Vec<(String, String)> = about
@@ -277,9 +281,9 @@ async fn the_dataset_zip_holds_every_table_a_readme_and_no_small_ctdc_cell() {
     assert_eq!(small_ctdc, 0, "a CTDC cell under k = 11 in the dataset");
 }
 
-/// CTDC's record-level source: whatever the view and the format, no figure
-/// between 1 and 10 leaves the server (k = 11), and a suppressed figure is
-/// written as "<11", never as a number.
+/// CTDC's record-level source: whatever the view and the format (JSON, CSV,
+/// Parquet, XLSX), no figure between 1 and 10 leaves the server (k = 11),
+/// and a suppressed figure is written as "<11", never as a number.
 #[tokio::test]
 async fn no_ctdc_figure_under_eleven_leaves_by_any_export() {
     let app = spawn_app().await;
@@ -340,6 +344,17 @@ async fn no_ctdc_figure_under_eleven_leaves_by_any_export() {
             assert_eq!(rows as usize, series.rows.len(), "{query} {format}");
             assert_eq!((small, shown_small), (0, 0), "{query} {format}");
         }
+        // XLSX, read by calamine.
+        let (_, _, xlsx) = download(&app, &format!("/api/v1/export?{query}&format=xlsx")).await;
+        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("an XLSX workbook");
+        let figures = xlsx_figures(&mut workbook);
+        assert_eq!(figures.len(), series.rows.len(), "{query} xlsx");
+        assert!(
+            !figures
+                .iter()
+                .any(|f| f.3.is_some_and(|v| (1..11).contains(&v))),
+            "{query} xlsx"
+        );
     }
     assert!(checked > 100, "{checked} figures checked");
 }
