@@ -9,9 +9,8 @@
 //! says why. An error that only the whole-database check catches would
 //! leave a user without the file, row and column at fault: a failure here.
 //!
-//! Seeds are the heads of the real files (`./seed-ingest`, which reads
-//! `../shared/data`, or `TIPSTATS_SOURCE_DIR`); run in `fuzz/`:
-//! `cargo +nightly fuzz run -s none ingest corpus/ingest -- -max_total_time=600`.
+//! Seeds are the heads of the real files (`fuzz/seed-ingest`, which reads
+//! `../shared/data`, or `TIPSTATS_SOURCE_DIR`); run by `fuzz/run ingest 600`.
 #![no_main]
 
 use std::fs;
