@@ -189,6 +189,18 @@ fn bad_input_names_file_row_and_column_and_changes_nothing() {
             "year",
             "duplicate total",
         ),
+        // Without Mexico, the states of SESNSP would hang under nothing.
+        (
+            Box::new(|t| {
+                t.lines()
+                    .filter(|line| !line.starts_with("MEX,"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }),
+            None,
+            "iso3",
+            "no rows for MEX",
+        ),
     ];
     let texas = "Texas,1450,4.48%,1360,11.31%,2024";
     let tip_2008 = "\"2008\",\"5212\",\"312\",\"2983\",\"104\",\"30961\",\"\",\"26\"";

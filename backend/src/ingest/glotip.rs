@@ -232,6 +232,11 @@ const KEY_CHECKS: &[RowCheck] = &[
     ),
 ];
 
+/// The countries that the national sources' states and Border Patrol's
+/// sectors hang under (`geography::add_states`): GLOTIP brings every country,
+/// so its file must have these.
+const COUNTRIES_WITH_STATES: [(&str, &str); 2] = [("MEX", "Mexico"), ("USA", "the United States")];
+
 /// Reads, checks and normalizes the GLOTIP file into the schema's tables.
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
@@ -239,6 +244,24 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     create_lookups(conn).map_err(|e| raw.error(e))?;
     raw.check_rows(conn, ROW_CHECKS)?;
     raw.check_keys(conn, KEY_CHECKS)?;
+    for (code, name) in COUNTRIES_WITH_STATES {
+        let present: bool = conn
+            .query_row(
+                "SELECT count(*) > 0 FROM glotip_raw WHERE iso3 = ?",
+                [code],
+                |r| r.get(0),
+            )
+            .map_err(|e| raw.error(e))?;
+        if !present {
+            return Err(IngestError::in_column(
+                &path,
+                "iso3",
+                format!(
+                    "no rows for {code} ({name}): the states and Border Patrol sectors of the national sources are placed under it"
+                ),
+            ));
+        }
+    }
     normalize(conn).map_err(|e| raw.error(e))?;
     annotate(conn).map_err(|e| raw.error(e))
 }

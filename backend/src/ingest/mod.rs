@@ -61,6 +61,14 @@ impl IngestError {
         }
     }
 
+    /// A fault of a column as a whole, in no one row.
+    pub(crate) fn in_column(file: &Path, column: &str, reason: impl Into<String>) -> Self {
+        IngestError {
+            column: Some(column.to_string()),
+            ..IngestError::file(file, reason)
+        }
+    }
+
     pub(crate) fn at(file: &Path, row: u64, column: &str, reason: impl Into<String>) -> Self {
         IngestError {
             file: file.to_path_buf(),
