@@ -61,6 +61,12 @@ impl IngestError {
         }
     }
 
+    /// A failure of the database itself while reading `file`, not a fault
+    /// of the input.
+    fn internal(file: &Path, error: duckdb::Error) -> Self {
+        IngestError::file(file, format!("internal database error: {error}"))
+    }
+
     /// A fault of a column as a whole, in no one row.
     pub(crate) fn in_column(file: &Path, column: &str, reason: impl Into<String>) -> Self {
         IngestError {
@@ -185,8 +191,7 @@ const SOURCES: [SourceStep; 7] = [
 /// Opens the in-memory database an ingest builds in: the schema, one thread
 /// (which keeps the scan order, so row numbers match the file's rows).
 fn open_scratch(source_dir: &Path) -> Result<Connection, IngestError> {
-    let internal =
-        |e: duckdb::Error| IngestError::file(source_dir, format!("internal database error: {e}"));
+    let internal = |e| IngestError::internal(source_dir, e);
     let conn = Connection::open_in_memory().map_err(internal)?;
     conn.execute_batch("SET threads = 1;").map_err(internal)?;
     db::create_schema(&conn).map_err(internal)?;
@@ -197,14 +202,12 @@ fn open_scratch(source_dir: &Path) -> Result<Connection, IngestError> {
 /// under.
 fn ingest_glotip(conn: &Connection, source_dir: &Path) -> Result<(), IngestError> {
     glotip::ingest(conn, &source_dir.join(glotip::FOLDER))?;
-    geography::add_states(conn)
-        .map_err(|e| IngestError::file(source_dir, format!("internal database error: {e}")))
+    geography::add_states(conn).map_err(|e| IngestError::internal(source_dir, e))
 }
 
 /// Checks that what the sources made holds together as a whole.
 fn check_whole(conn: &Connection, at: &Path) -> Result<(), IngestError> {
-    db::derive_region_members(conn)
-        .map_err(|e| IngestError::file(at, format!("internal database error: {e}")))?;
+    db::derive_region_members(conn).map_err(|e| IngestError::internal(at, e))?;
     db::check_normalized(conn)
         .map_err(|e| IngestError::file(at, format!("{WHOLE_CHECK_FAILED}: {e}")))
 }
@@ -245,8 +248,7 @@ impl FolderChecker {
             ingest_glotip(&conn, &self.source_dir)?;
             return check_whole(&conn, &at);
         }
-        let internal =
-            |e: duckdb::Error| IngestError::file(&at, format!("internal database error: {e}"));
+        let internal = |e| IngestError::internal(&at, e);
         self.conn
             .execute_batch("BEGIN TRANSACTION;")
             .map_err(internal)?;
