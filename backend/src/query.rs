@@ -135,19 +135,18 @@ impl SeriesQuery {
                 ),
             ));
         }
-        if !indicator.additive {
-            if let Some(aggregate) = regions
+        if !indicator.additive
+            && let Some(aggregate) = regions
                 .iter()
                 .find(|code| catalog.region(code).map(|r| r.level) != Some(indicator.grain))
-            {
-                return Err(BadParameter::new(
-                    "region",
-                    format!(
-                        "{} cannot be summed over places; ask for {} such as USA, not {aggregate:?}",
-                        indicator.id, indicator.reporters
-                    ),
-                ));
-            }
+        {
+            return Err(BadParameter::new(
+                "region",
+                format!(
+                    "{} cannot be summed over places; ask for {} such as USA, not {aggregate:?}",
+                    indicator.id, indicator.reporters
+                ),
+            ));
         }
         let from = get("from")
             .map(|v| parse_year("from", v))

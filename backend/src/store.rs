@@ -209,10 +209,12 @@ fn remove_other_versions(db_dir: &Path, keep: &Path) {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if path != keep && name.starts_with("tipstats-") && name.ends_with(".duckdb") {
-            if let Err(error) = fs::remove_file(&path) {
-                tracing::warn!(path = %path.display(), %error, "could not remove an old database");
-            }
+        if path != keep
+            && name.starts_with("tipstats-")
+            && name.ends_with(".duckdb")
+            && let Err(error) = fs::remove_file(&path)
+        {
+            tracing::warn!(path = %path.display(), %error, "could not remove an old database");
         }
     }
 }

@@ -36,7 +36,16 @@ const COLUMNS: [&str; 8] = [
 ];
 
 /// (indicator id, total column, labour column, name, unit, description)
-const INDICATORS: [(&str, &str, Option<&str>, &str, &str, &str); 4] = [
+type IndicatorColumns = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const INDICATORS: [IndicatorColumns; 4] = [
     (
         "tip.prosecutions",
         "Prosecutions",
