@@ -57,6 +57,24 @@ pub struct TestServer {
 }
 
 impl TestServer {
+    /// The views of CTDC's record-level figures a privacy test tries: the
+    /// world and its regions, in total and by each breakdown the catalog
+    /// lists (query strings without the leading '?').
+    pub async fn ctdc_views(&self) -> Vec<String> {
+        let catalog: tipstats_shared::Catalog = self.get_json("/api/v1/catalog").await;
+        let indicator = catalog
+            .indicator("ctdc.victims")
+            .unwrap_or_else(|| panic!("the catalog has no ctdc.victims"));
+        let by = indicator
+            .breakdowns
+            .iter()
+            .map(|b| format!("&by={}", b.replace(' ', "+")));
+        std::iter::once(String::new())
+            .chain(by)
+            .map(|by| format!("indicator=ctdc.victims&region=001,002,142,150,X19{by}"))
+            .collect()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }

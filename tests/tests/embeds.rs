@@ -286,18 +286,8 @@ fn quoted_figures(summary: &str) -> Vec<&str> {
 #[tokio::test]
 async fn no_ctdc_figure_under_eleven_in_an_embed_or_a_card() {
     let app = spawn_app().await;
-    let catalog: tipstats_shared::Catalog = app.get_json("/api/v1/catalog").await;
-    let indicator = catalog.indicator("ctdc.victims").expect("ctdc.victims");
-    let mut views = vec![String::new()];
-    views.extend(
-        indicator
-            .breakdowns
-            .iter()
-            .map(|b| format!("&by={}", b.replace(' ', "+"))),
-    );
     let mut quoted = 0;
-    for by in views {
-        let query = format!("indicator=ctdc.victims&region=001,002,142,150,X19{by}");
+    for query in app.ctdc_views().await {
         let (_, embed) = body(&app, &format!("/embed?{query}")).await;
         let embed = String::from_utf8(embed).expect("UTF-8");
         let (_, page) = body(&app, &format!("/?{query}")).await;

@@ -287,23 +287,10 @@ async fn the_dataset_zip_holds_every_table_a_readme_and_no_small_ctdc_cell() {
 #[tokio::test]
 async fn no_ctdc_figure_under_eleven_leaves_by_any_export() {
     let app = spawn_app().await;
-    let catalog: tipstats_shared::Catalog = app.get_json("/api/v1/catalog").await;
-    let breakdowns = catalog
-        .indicator("ctdc.victims")
-        .expect("ctdc.victims")
-        .breakdowns
-        .clone();
     let dir = tempfile::tempdir().expect("temp dir");
     let conn = Connection::open_in_memory().expect("duckdb");
-    let mut views = vec![String::new()];
-    views.extend(
-        breakdowns
-            .iter()
-            .map(|b| format!("&by={}", b.replace(' ', "+"))),
-    );
     let mut checked = 0;
-    for by in views {
-        let query = format!("indicator=ctdc.victims&region=001,002,142,150,X19{by}");
+    for query in app.ctdc_views().await {
         // JSON: the series itself.
         let (_, _, json) = download(&app, &format!("/api/v1/export?{query}&format=json")).await;
         let document: serde_json::Value = serde_json::from_slice(&json).expect("JSON");

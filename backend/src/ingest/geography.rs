@@ -106,6 +106,11 @@ pub const MX_STATES: [(&str, &str, &str); 32] = [
     ("32", "MX-ZAC", "Zacatecas"),
 ];
 
+/// The countries [`add_states`] places states under (and Border Patrol's
+/// sectors, through the US states).
+pub const COUNTRIES_WITH_STATES: [(&str, &str); 2] =
+    [("MEX", "Mexico"), ("USA", "the United States")];
+
 /// Adds the states under their countries, and lookup tables for the source
 /// modules: `us_states` (code, name) and `mx_states` (inegi, code, name).
 pub fn add_states(conn: &Connection) -> Result<(), duckdb::Error> {

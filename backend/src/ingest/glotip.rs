@@ -9,7 +9,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, geography};
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
@@ -232,11 +232,6 @@ const KEY_CHECKS: &[RowCheck] = &[
     ),
 ];
 
-/// The countries that the national sources' states and Border Patrol's
-/// sectors hang under (`geography::add_states`): GLOTIP brings every country,
-/// so its file must have these.
-const COUNTRIES_WITH_STATES: [(&str, &str); 2] = [("MEX", "Mexico"), ("USA", "the United States")];
-
 /// Reads, checks and normalizes the GLOTIP file into the schema's tables.
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
@@ -244,7 +239,9 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     create_lookups(conn).map_err(|e| raw.error(e))?;
     raw.check_rows(conn, ROW_CHECKS)?;
     raw.check_keys(conn, KEY_CHECKS)?;
-    for (code, name) in COUNTRIES_WITH_STATES {
+    // GLOTIP brings every country: the file must have those that the
+    // national sources' states hang under.
+    for (code, name) in geography::COUNTRIES_WITH_STATES {
         let present: bool = conn
             .query_row(
                 "SELECT count(*) > 0 FROM glotip_raw WHERE iso3 = ?",
