@@ -210,16 +210,29 @@ fn years(from: i32, to: i32) -> String {
     }
 }
 
-/// First and last figure of each place, in one sentence.
+/// First and last figure of each place (of each category of each place
+/// when the figures are broken down), in one sentence.
 fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Words) -> String {
-    let parts: Vec<String> = response
-        .regions
-        .iter()
-        .filter_map(|code| {
-            let mut rows = response
-                .rows
-                .iter()
-                .filter(|r| &r.region == code && r.category.is_none() && r.plotted().is_some());
+    // The chart's lines: each place's total, or each of its categories
+    // (in the rows' order) when the figures are broken down.
+    let mut lines: Vec<(&str, Option<&str>)> = Vec::new();
+    for code in &response.regions {
+        for row in &response.rows {
+            let line = (code.as_str(), row.category.as_deref());
+            if &row.region == code
+                && row.category.is_some() == response.by.is_some()
+                && !lines.contains(&line)
+            {
+                lines.push(line);
+            }
+        }
+    }
+    let parts: Vec<String> = lines
+        .into_iter()
+        .filter_map(|(code, category)| {
+            let mut rows = response.rows.iter().filter(|r| {
+                r.region == code && r.category.as_deref() == category && r.plotted().is_some()
+            });
             let first = rows.next()?;
             let last = rows.next_back().unwrap_or(first);
             let shown = |r: &crate::SeriesRow| match (r.rate, r.value) {
@@ -227,9 +240,10 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Wo
                 (None, Some(v)) => thousands(v),
                 (None, None) => crate::format::value_cell(r),
             };
+            let name = catalog.region_name(code);
+            let line = category.map_or_else(|| name.to_string(), |c| format!("{name}, {c}"));
             Some(format!(
-                "{} {} ({}) → {} ({})",
-                catalog.region_name(code),
+                "{line} {} ({}) → {} ({})",
                 shown(first),
                 first.year,
                 shown(last),
@@ -326,6 +340,24 @@ mod tests {
         assert_eq!(
             figure.summary,
             "glotip.victims: USA 100 (2010) → 16,390 (2022)."
+        );
+    }
+
+    #[test]
+    fn a_breakdown_is_summed_up_category_by_category() {
+        let mut response = response();
+        response.by = Some("sex".into());
+        for (row, category) in response.rows.iter_mut().zip(["Female", "Female"]) {
+            row.category = Some(category.into());
+        }
+        let mut male = response.rows[1].clone();
+        male.category = Some("Male".into());
+        male.value = Some(7000);
+        response.rows.push(male);
+        let figure = Figure::from_series(&response, &catalog(), Lang::En);
+        assert_eq!(
+            figure.summary,
+            "glotip.victims: USA, Female 100 (2010) → 16,390 (2022); USA, Male 7,000 (2022) → 7,000 (2022)."
         );
     }
 
