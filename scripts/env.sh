@@ -19,8 +19,11 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
-# The wasm target (rust-toolchain.toml names it; this covers older rustups).
+# The wasm target, and the standard library's source that the bundle's
+# build compiles (rust-toolchain.toml names both; this covers older rustups).
 ensure_wasm_target() {
     rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown \
         || rustup target add wasm32-unknown-unknown
+    rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+        || rustup component add rust-src
 }

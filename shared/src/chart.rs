@@ -13,6 +13,11 @@ use crate::figure::{Figure, Lang};
 use crate::format::axis_tick;
 use crate::{Catalog, SeriesResponse, SeriesRow};
 
+/// The one typeface. Named by its enum, not by the string "sans-serif":
+/// plotters lower-cases a string name first, and that pulls the whole
+/// Unicode case table into the browser's bundle.
+const SANS: FontFamily<'static> = FontFamily::SansSerif;
+
 /// Okabe & Ito (2008), ordered so the first colours contrast most on white.
 pub const PALETTE: [RGBColor; 7] = [
     RGBColor(0x00, 0x72, 0xB2),
@@ -268,7 +273,7 @@ fn draw_lines<DB: DrawingBackend>(
     } else {
         from..to
     };
-    let text = TextStyle::from(("sans-serif", 14).into_font()).color(&theme.text);
+    let text = TextStyle::from((SANS, 14).into_font()).color(&theme.text);
     let y_top = match chart.kind {
         ChartKind::Stacked => chart.stacked_max(),
         _ => chart.y_max(),
@@ -277,10 +282,7 @@ fn draw_lines<DB: DrawingBackend>(
     let mut builder = ChartBuilder::on(root);
     // A figure sets its title above the chart; a bare chart carries its own.
     if !chart.title.is_empty() {
-        builder.caption(
-            &chart.title,
-            ("sans-serif", 18).into_font().color(&theme.text),
-        );
+        builder.caption(&chart.title, (SANS, 18).into_font().color(&theme.text));
     }
     let mut ctx = builder
         .margin(12)
@@ -424,7 +426,7 @@ fn draw_lines<DB: DrawingBackend>(
         root.draw(&Text::new(
             marker.shown(),
             (x + 3, plot_top + 2),
-            ("sans-serif", 11).into_font().color(&theme.text),
+            (SANS, 11).into_font().color(&theme.text),
         ))?;
     }
     // Direct labels, moved apart where series end close together so that no
@@ -541,7 +543,7 @@ pub fn draw_figure<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let (width, height) = root.dim_in_pixel();
-    let small = ("sans-serif", 13).into_font();
+    let small = (SANS, 13).into_font();
     let line_height = 17;
     let text_width = width.saturating_sub(24);
     let mut footer: Vec<String> = wrap(&figure.source, 13, text_width);
@@ -564,7 +566,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     header.draw(&Text::new(
         figure.title.clone(),
         (12, 10),
-        ("sans-serif", 20)
+        (SANS, 20)
             .into_font()
             .style(FontStyle::Bold)
             .color(&theme.text),
@@ -572,7 +574,7 @@ pub fn draw_figure<DB: DrawingBackend>(
     header.draw(&Text::new(
         figure.subtitle.clone(),
         (12, 36),
-        ("sans-serif", 14).into_font().color(&theme.text),
+        (SANS, 14).into_font().color(&theme.text),
     ))?;
     let bare = LineChart {
         title: String::new(),

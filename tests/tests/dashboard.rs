@@ -300,3 +300,58 @@ async fn a_360_pixel_phone_gets_the_page_without_sideways_scrolling() {
     assert!(path.is_file());
     browser.close().await;
 }
+
+/// Issue 6's budget for the dashboard's code: the page and every file it
+/// names (stylesheet, scripts, wasm; not the API, whose data it then
+/// fetches), brotli-compressed as the server sends them, at most 150 KB.
+/// Each compressed body must also unpack to the file itself.
+#[tokio::test]
+async fn the_dashboard_arrives_in_at_most_150_kb_with_brotli() {
+    let app = spawn_app().await;
+    let page = app.get("/").await.text().await.expect("index.html");
+    let mut paths = vec!["/".to_string()];
+    for attribute in ["href=\"/", "src=\"/"] {
+        for (at, _) in page.match_indices(attribute) {
+            let start = at + attribute.len() - 1;
+            let end = page[start..].find('"').map_or(page.len(), |e| start + e);
+            let path = &page[start..end];
+            if !path.starts_with("/api/") {
+                paths.push(path.to_string());
+            }
+        }
+    }
+    for kind in [".css", ".js", ".wasm"] {
+        assert!(
+            paths.iter().any(|p| p.ends_with(kind)),
+            "the page names no {kind} file: {paths:?}"
+        );
+    }
+    let mut total = 0;
+    for path in &paths {
+        let plain = app.get(path).await.bytes().await.expect("body");
+        let response = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(
+            response
+                .headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some("br"),
+            "{path} is not sent with brotli"
+        );
+        let wire = response.bytes().await.expect("body");
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &wire[..], &mut unpacked).expect("brotli");
+        assert!(unpacked == plain, "{path}: the brotli body is not the file");
+        total += wire.len();
+    }
+    assert!(
+        total <= 150_000,
+        "the dashboard is {total} bytes with brotli: {paths:?}"
+    );
+}
