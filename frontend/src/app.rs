@@ -21,6 +21,9 @@ use crate::state::{self, ThemeChoice, ViewState};
 
 /// The chart's drawing size; CSS scales the SVG to the page's width.
 const CHART_SIZE: (u32, u32) = (860, 420);
+/// The border page's charts fill half the page: drawn smaller, so that
+/// once scaled their words stay as large as the page's small print.
+const PANEL_CHART_SIZE: (u32, u32) = (560, 400);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -642,7 +645,7 @@ fn Figures(
     line_chart.kind = kind;
     let figure = Figure::from_series(&response, &catalog, lang);
     let citation = figure.citation(&permalink, lang);
-    let chart_view = drawn_chart(&line_chart, &figure.summary, dark, t);
+    let chart_view = drawn_chart(&line_chart, CHART_SIZE, &figure.summary, dark, t);
     let sources = response
         .sources
         .iter()
@@ -719,9 +722,15 @@ fn loading_figures(lang: Memo<Lang>) -> AnyView {
 
 /// The chart as an SVG in the page, described for screen readers by the
 /// one-sentence summary, which is also shown under it.
-fn drawn_chart(chart: &LineChart, summary: &str, dark: bool, t: &'static Text) -> AnyView {
+fn drawn_chart(
+    chart: &LineChart,
+    size: (u32, u32),
+    summary: &str,
+    dark: bool,
+    t: &'static Text,
+) -> AnyView {
     let theme = if dark { Theme::DARK } else { Theme::LIGHT };
-    match chart::line_chart_svg(chart, CHART_SIZE, theme) {
+    match chart::line_chart_svg(chart, size, theme) {
         Ok(svg) => view! {
             <figure class="chart">
                 <div class="chart-svg" role="img" aria-label=summary.to_string() inner_html=svg></div>
@@ -859,7 +868,7 @@ fn BorderPanel(
                     let figure = Figure::from_series(&response, &catalog, lang);
                     let caveat = figure.notes.first().cloned().unwrap_or_default();
                     view! {
-                        {drawn_chart(&chart, &figure.summary, dark, text(lang))}
+                        {drawn_chart(&chart, PANEL_CHART_SIZE, &figure.summary, dark, text(lang))}
                         <p class="warning" role="note">{caveat}</p>
                         <p class="source">{figure.source.clone()}</p>
                     }

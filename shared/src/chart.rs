@@ -273,20 +273,34 @@ fn draw_lines<DB: DrawingBackend>(
     } else {
         from..to
     };
-    let text = TextStyle::from((SANS, 14).into_font()).color(&theme.text);
+    let text = TextStyle::from((SANS, LABEL_SIZE).into_font()).color(&theme.text);
     let y_top = match chart.kind {
         ChartKind::Stacked => chart.stacked_max(),
         _ => chart.y_max(),
     };
     let lang = chart.lang;
+    let (width, _) = root.dim_in_pixel();
     let mut builder = ChartBuilder::on(root);
-    // A figure sets its title above the chart; a bare chart carries its own.
+    // A figure sets its title above the chart; a bare chart carries its own,
+    // shortened if it would run out of the drawing.
     if !chart.title.is_empty() {
-        builder.caption(&chart.title, (SANS, 18).into_font().color(&theme.text));
+        builder.caption(
+            shortened(&chart.title, 18, width.saturating_sub(40)),
+            (SANS, 18).into_font().color(&theme.text),
+        );
     }
+    // The right margin holds the direct labels: as wide as the longest
+    // needs, up to two fifths of the drawing; a longer label is shortened.
+    let label_room = chart
+        .series
+        .iter()
+        .map(|s| text_width(&s.label, LABEL_SIZE))
+        .max()
+        .unwrap_or(0)
+        .clamp(40, width * 2 / 5);
     let mut ctx = builder
         .margin(12)
-        .margin_right(180)
+        .margin_right(label_room + LABEL_INDENT + 8)
         .x_label_area_size(32)
         .y_label_area_size(72)
         .build_cartesian_2d(x_range.clone(), 0.0..y_top)?;
@@ -435,8 +449,8 @@ fn draw_lines<DB: DrawingBackend>(
     let placed = spread_labels(&wanted, LABEL_GAP, plot_top, plot_bottom);
     for ((index, (x, _)), y) in ends.iter().zip(placed) {
         root.draw(&Text::new(
-            chart.series[*index].label.clone(),
-            (x + 8, y - 7),
+            shortened(&chart.series[*index].label, LABEL_SIZE, label_room),
+            (x + LABEL_INDENT as i32, y - 7),
             text.clone().color(&theme.colour(*index)),
         ))?;
     }
@@ -445,6 +459,9 @@ fn draw_lines<DB: DrawingBackend>(
 
 /// The vertical room one direct label needs, in pixels.
 const LABEL_GAP: i32 = 16;
+/// A direct label's font size, and its distance from its series' end.
+const LABEL_SIZE: u32 = 14;
+const LABEL_INDENT: u32 = 8;
 
 /// Moves label positions (pixel rows) apart so that neighbours are at least
 /// `gap` apart, each as close to where it wants to be as the others allow,
@@ -591,10 +608,29 @@ pub fn draw_figure<DB: DrawingBackend>(
     root.present()
 }
 
-/// Breaks `text` into lines of at most `width` pixels at `font_size`,
-/// estimating a glyph's width as 0.56 of the size (a sans-serif average).
+/// A glyph's estimated width as a share of the font size (a sans-serif
+/// average): the SVG is measured by the browser that shows it, not here.
+const GLYPH_WIDTH: f64 = 0.6;
+
+/// The estimated width of `text` in pixels at `font_size`.
+fn text_width(text: &str, font_size: u32) -> u32 {
+    (text.chars().count() as f64 * font_size as f64 * GLYPH_WIDTH).ceil() as u32
+}
+
+/// `text` cut to fit `width` pixels at `font_size`, with an ellipsis where
+/// it was cut; the full name stays in the summary and the table.
+fn shortened(text: &str, font_size: u32, width: u32) -> String {
+    let fits = (width as f64 / (font_size as f64 * GLYPH_WIDTH)) as usize;
+    if text.chars().count() <= fits {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(fits.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+/// Breaks `text` into lines of at most `width` pixels at `font_size`.
 fn wrap(text: &str, font_size: u32, width: u32) -> Vec<String> {
-    let per_line = ((width as f64) / (font_size as f64 * 0.56)).max(10.0) as usize;
+    let per_line = ((width as f64) / (font_size as f64 * GLYPH_WIDTH)).max(10.0) as usize;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -720,6 +756,52 @@ mod tests {
         assert_eq!(placed, vec![368, 384, 400]);
         // Already apart: left where they are, in the given order.
         assert_eq!(spread_labels(&[50, 10], 16, 0, 400), vec![50, 10]);
+    }
+
+    #[test]
+    fn a_long_direct_label_is_shortened_inside_the_drawing() {
+        assert_eq!(shortened("Americas", 14, 200), "Americas");
+        let long = "Rio Grande Valley sector (Border Patrol)";
+        let cut = shortened(long, 14, 160);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+        assert!(text_width(&cut, 14) <= 160, "{cut}");
+
+        // In a chart: the margin grows for a long label, up to two fifths
+        // of the width, and every label's text ends inside the drawing.
+        let series = vec![
+            Series {
+                label: long.into(),
+                points: vec![point(2010, 5.0), point(2011, 8.0)],
+            },
+            Series {
+                label: "El Paso".into(),
+                points: vec![point(2010, 3.0), point(2011, 4.0)],
+            },
+        ];
+        let width = 600;
+        let svg = line_chart_svg(&chart(series), (width, 400), Theme::LIGHT).expect("draws");
+        let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+        let labels: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter(|n| {
+                n.text()
+                    .map(str::trim)
+                    .is_some_and(|t| t.starts_with("Rio") || t == "El Paso")
+            })
+            .collect();
+        assert_eq!(labels.len(), 2, "{svg}");
+        for label in labels {
+            let text = label.text().unwrap_or_default().trim();
+            let x: f64 = label
+                .attribute("x")
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(f64::MAX);
+            assert!(
+                x + f64::from(text_width(text, 14)) <= f64::from(width),
+                "{text} at x {x} runs past {width}"
+            );
+        }
     }
 
     #[test]
