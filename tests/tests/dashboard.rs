@@ -142,6 +142,57 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
     browser.close().await;
 }
 
+/// The wasm is built to stop at once on a panic, with no message of its
+/// own. boot.js then tells the reader, in the page's language, instead of
+/// leaving a page that no longer answers. The trap is raised where one
+/// would surface: a `WebAssembly.RuntimeError` out of the wasm's event
+/// handler.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stopped_dashboard_says_so_in_the_pages_language() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1000).await;
+    let query = "indicator=glotip.victims&region=USA,MEX&from=2018&to=2022";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}&lang=es")))
+        .await
+        .expect("open");
+    let expected = api_rows(&app, query, Lang::Es).await;
+    table(&browser, expected.len()).await;
+    let alert = "const p = document.querySelectorAll('#stopped');
+        return p.length ? [p.length, p[0].getAttribute('role'), p[0].textContent] : null;";
+    assert_eq!(browser.eval(alert).await, serde_json::Value::Null);
+    // The browser API the wasm calls when the reader picks another chart
+    // throws: first an ordinary error, which is not a stop, then the error
+    // a trap throws, twice.
+    let pick_chart_throwing = |error: &str| {
+        format!(
+            "Object.defineProperty(HTMLSelectElement.prototype, 'value', {{ configurable: true, get() {{ throw new {error}('unreachable'); }} }});
+             document.getElementById('chart-kind').dispatchEvent(new Event('change'));
+             return true;"
+        )
+    };
+    browser.eval(&pick_chart_throwing("TypeError")).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(browser.eval(alert).await, serde_json::Value::Null);
+    for _ in 0..2 {
+        browser
+            .eval(&pick_chart_throwing("WebAssembly.RuntimeError"))
+            .await;
+    }
+    let shown = browser
+        .wait_for("the stop message", WAIT, || async {
+            let shown = browser.eval(alert).await;
+            (!shown.is_null()).then_some(shown)
+        })
+        .await;
+    assert_eq!(shown[0], 1, "one message however many traps: {shown}");
+    assert_eq!(shown[1], "alert");
+    let text = shown[2].as_str().unwrap_or_default();
+    assert!(text.starts_with("El tablero se detuvo"), "{text}");
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_pickers_work_from_the_keyboard_alone() {
     let app = spawn_app().await;
