@@ -49,6 +49,20 @@ async fn api_rows(app: &TestServer, query: &str, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
+/// Opens the dashboard on `/?{query}` in Spanish and waits until its table
+/// shows the API's figures, which it returns.
+async fn open_in_spanish(app: &TestServer, browser: &Browser, query: &str) -> Vec<Row> {
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}&lang=es")))
+        .await
+        .expect("open");
+    let expected = api_rows(app, query, Lang::Es).await;
+    let rows = table(browser, expected.len()).await;
+    assert_eq!(rows, expected);
+    rows
+}
+
 async fn page_query(browser: &Browser) -> String {
     let url = browser.client.current_url().await.expect("url");
     url.query().unwrap_or_default().to_string()
@@ -105,14 +119,7 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
     let app = spawn_app().await;
     let browser = Browser::start(1280, 1000).await;
     let query = "indicator=glotip.victims&region=USA,MEX&from=2018&to=2022";
-    browser
-        .client
-        .goto(&app.url(&format!("/?{query}&lang=es")))
-        .await
-        .expect("open");
-    let expected = api_rows(&app, query, Lang::Es).await;
-    let rows = table(&browser, expected.len()).await;
-    assert_eq!(rows, expected);
+    let rows = open_in_spanish(&app, &browser, query).await;
     // 16 390 with a no-break space, as Mexico's NOM-008 and the RAE write it.
     assert!(rows.iter().any(|r| r.3 == "16\u{a0}390"), "{rows:?}");
     let words = browser
@@ -151,14 +158,12 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
 async fn a_stopped_dashboard_says_so_in_the_pages_language() {
     let app = spawn_app().await;
     let browser = Browser::start(1280, 1000).await;
-    let query = "indicator=glotip.victims&region=USA,MEX&from=2018&to=2022";
-    browser
-        .client
-        .goto(&app.url(&format!("/?{query}&lang=es")))
-        .await
-        .expect("open");
-    let expected = api_rows(&app, query, Lang::Es).await;
-    table(&browser, expected.len()).await;
+    open_in_spanish(
+        &app,
+        &browser,
+        "indicator=glotip.victims&region=USA,MEX&from=2018&to=2022",
+    )
+    .await;
     let alert = "const p = document.querySelectorAll('#stopped');
         return p.length ? [p.length, p[0].getAttribute('role'), p[0].textContent] : null;";
     assert_eq!(browser.eval(alert).await, serde_json::Value::Null);
