@@ -17,13 +17,7 @@ use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
 use crate::api;
 use crate::i18n::{Text, text};
-use crate::state::{self, ThemeChoice, ViewState};
-
-/// The chart's drawing size; CSS scales the SVG to the page's width.
-const CHART_SIZE: (u32, u32) = (860, 420);
-/// The border page's charts fill half the page: drawn smaller, so that
-/// once scaled their words stay as large as the page's small print.
-const PANEL_CHART_SIZE: (u32, u32) = (560, 400);
+use crate::state::{self, ChartPlace, ThemeChoice, ViewState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -84,6 +78,14 @@ fn search() -> String {
         .unwrap_or_default()
 }
 
+/// The page's width in CSS pixels, without a scroll bar.
+fn viewport_width() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(860, |root| u32::try_from(root.client_width()).unwrap_or(0))
+}
+
 /// Whether the system asks for dark pages.
 fn system_prefers_dark() -> bool {
     web_sys::window()
@@ -129,6 +131,9 @@ fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
     let _ = window_event_listener(ev::popstate, move |_| {
         set_view_state.set(ViewState::from_query(&search(), &for_history));
     });
+    // Charts are drawn at the width they are shown (state::chart_size).
+    let (viewport, set_viewport) = signal(viewport_width());
+    let _ = window_event_listener(ev::resize, move |_| set_viewport.set(viewport_width()));
     let border = move || view_state.with(|s| s.border);
     let explorer_catalog = Arc::clone(&catalog);
     view! {
@@ -136,9 +141,9 @@ fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
         <main id="main">
             <Show
                 when=border
-                fallback=move || view! { <Explorer catalog=Arc::clone(&explorer_catalog) view_state set_view_state lang dark /> }
+                fallback=move || view! { <Explorer catalog=Arc::clone(&explorer_catalog) view_state set_view_state lang dark viewport /> }
             >
-                <BorderView catalog=Arc::clone(&catalog) lang dark />
+                <BorderView catalog=Arc::clone(&catalog) lang dark viewport />
             </Show>
         </main>
     }
@@ -243,7 +248,9 @@ fn Explorer(
     set_view_state: WriteSignal<ViewState>,
     lang: Memo<Lang>,
     dark: Memo<bool>,
+    viewport: ReadSignal<u32>,
 ) -> impl IntoView {
+    let size = Memo::new(move |_| state::chart_size(viewport.get(), ChartPlace::Page));
     // Only what the API is asked changes the fetch; chart kind, language
     // and theme redraw what is already here.
     let query = Memo::new(move |_| view_state.with(|s| s.to_query()));
@@ -267,8 +274,8 @@ fn Explorer(
                     let catalog = Arc::clone(&for_figures);
                     let (permalink, kind) =
                         view_state.with(|s| (s.share_links(&origin()).permalink, s.chart));
-                    let (lang, dark) = (lang.get(), dark.get());
-                    view! { <Figures catalog response permalink kind lang dark /> }.into_any()
+                    let (lang, dark, size) = (lang.get(), dark.get(), size.get());
+                    view! { <Figures catalog response permalink kind lang dark size /> }.into_any()
                 }
                 Some(Err(message)) => error_paragraph(message),
             }}
@@ -632,6 +639,7 @@ fn Figures(
     kind: ChartKind,
     lang: Lang,
     dark: bool,
+    size: (u32, u32),
 ) -> impl IntoView {
     let t = text(lang);
     // A User Timing mark once the chart is in the page: the benchmark of
@@ -645,7 +653,7 @@ fn Figures(
     line_chart.kind = kind;
     let figure = Figure::from_series(&response, &catalog, lang);
     let citation = figure.citation(&permalink, lang);
-    let chart_view = drawn_chart(&line_chart, CHART_SIZE, &figure.summary, dark, t);
+    let chart_view = drawn_chart(&line_chart, size, &figure.summary, dark, t);
     let sources = response
         .sources
         .iter()
@@ -820,7 +828,13 @@ fn Share(view_state: ReadSignal<ViewState>, lang: Memo<Lang>) -> impl IntoView {
 /// The curated Mexico–USA border page: four sources side by side, each
 /// with its caveat.
 #[component]
-fn BorderView(catalog: Arc<Catalog>, lang: Memo<Lang>, dark: Memo<bool>) -> impl IntoView {
+fn BorderView(
+    catalog: Arc<Catalog>,
+    lang: Memo<Lang>,
+    dark: Memo<bool>,
+    viewport: ReadSignal<u32>,
+) -> impl IntoView {
+    let size = Memo::new(move |_| state::chart_size(viewport.get(), ChartPlace::Panel));
     let captions: [fn(&Text) -> &'static str; 4] = [
         |t| t.border_mexico,
         |t| t.border_us,
@@ -832,7 +846,7 @@ fn BorderView(catalog: Arc<Catalog>, lang: Memo<Lang>, dark: Memo<bool>) -> impl
         .zip(captions)
         .map(|(view, caption)| {
             let catalog = Arc::clone(&catalog);
-            view! { <BorderPanel catalog view caption lang dark /> }
+            view! { <BorderPanel catalog view caption lang dark size /> }
         })
         .collect_view();
     view! {
@@ -849,6 +863,7 @@ fn BorderPanel(
     caption: fn(&Text) -> &'static str,
     lang: Memo<Lang>,
     dark: Memo<bool>,
+    size: Memo<(u32, u32)>,
 ) -> impl IntoView {
     let path = view.series_path();
     let series = answer(move || {
@@ -868,7 +883,7 @@ fn BorderPanel(
                     let figure = Figure::from_series(&response, &catalog, lang);
                     let caveat = figure.notes.first().cloned().unwrap_or_default();
                     view! {
-                        {drawn_chart(&chart, PANEL_CHART_SIZE, &figure.summary, dark, text(lang))}
+                        {drawn_chart(&chart, size.get(), &figure.summary, dark, text(lang))}
                         <p class="warning" role="note">{caveat}</p>
                         <p class="source">{figure.source.clone()}</p>
                     }

@@ -396,6 +396,40 @@ pub fn border_views(catalog: &Catalog) -> [ViewState; 4] {
     tipstats_shared::curated::BORDER_VIEWS.map(|(_, query)| ViewState::from_query(query, catalog))
 }
 
+/// Where a chart sits on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartPlace {
+    /// The explorer's one chart, across the page's content.
+    Page,
+    /// One of the border page's panels, half the content on a wide screen.
+    Panel,
+}
+
+/// The size to draw a chart at on a page `viewport` CSS pixels wide: the
+/// width it is shown at, so that the browser does not shrink its words on a
+/// phone, but at most 860 (560 in a panel), which a wider screen scales up.
+/// The widths follow style.css: `main` is at most 72rem wide with
+/// `clamp(0.75rem, 3vw, 2rem)` of padding on each side, and `.border-grid`
+/// puts panels of at least 30rem side by side with a 1.5rem gap. Widths are
+/// rounded down to 10 pixels, so that resizing redraws only now and then.
+pub fn chart_size(viewport: u32, place: ChartPlace) -> (u32, u32) {
+    let padding = (viewport * 3 / 100).clamp(12, 32);
+    let content = viewport.min(1152).saturating_sub(2 * padding);
+    let (shown, widest, height) = match place {
+        ChartPlace::Page => (content, 860, 420),
+        ChartPlace::Panel if content >= 2 * 480 + 24 => ((content - 24) / 2, 560, 400),
+        ChartPlace::Panel => (content, 560, 400),
+    };
+    let width = shown.clamp(280, widest) / 10 * 10;
+    // A narrow chart gets a taller shape, so that its lines keep room.
+    let height = if width < widest {
+        (width * 9 / 10).clamp(280, height)
+    } else {
+        height
+    };
+    (width, height)
+}
+
 /// The regions offered as checkboxes: the world, the UN regions and subregions.
 pub fn aggregate_regions(catalog: &Catalog) -> impl Iterator<Item = &tipstats_shared::Region> {
     catalog.regions.iter().filter(|r| {
@@ -536,6 +570,27 @@ mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn a_chart_is_drawn_at_the_width_it_is_shown() {
+        // A 360-pixel phone: 12 pixels of padding each side, one column.
+        assert_eq!(chart_size(360, ChartPlace::Page), (330, 297));
+        assert_eq!(chart_size(360, ChartPlace::Panel), (330, 297));
+        // A laptop: the content is 72rem less 2rem each side; the page's
+        // chart is drawn at its widest and scaled up, panels side by side.
+        assert_eq!(chart_size(1280, ChartPlace::Page), (860, 420));
+        assert_eq!(chart_size(1280, ChartPlace::Panel), (530, 400));
+        assert_eq!(chart_size(3840, ChartPlace::Page), (860, 420));
+        // Panels go one per row below 30rem + 30rem + the gap.
+        assert_eq!(chart_size(1000, ChartPlace::Panel).0, 560);
+        // Never narrower than 280, whatever the screen.
+        assert_eq!(chart_size(200, ChartPlace::Page), (280, 280));
+        // Resizing by a few pixels draws the same chart.
+        assert_eq!(
+            chart_size(801, ChartPlace::Page),
+            chart_size(803, ChartPlace::Page)
+        );
     }
 
     #[test]

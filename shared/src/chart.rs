@@ -273,13 +273,20 @@ fn draw_lines<DB: DrawingBackend>(
     } else {
         from..to
     };
-    let text = TextStyle::from((SANS, LABEL_SIZE).into_font()).color(&theme.text);
+    let (width, _) = root.dim_in_pixel();
+    // A narrow chart (a phone's) is shown unscaled: smaller words, and less
+    // of its width for the direct labels, leave the plot its room.
+    let (font_size, most_label_room) = if width < NARROW {
+        (12, width / 3)
+    } else {
+        (14, width * 2 / 5)
+    };
+    let text = TextStyle::from((SANS, font_size).into_font()).color(&theme.text);
     let y_top = match chart.kind {
         ChartKind::Stacked => chart.stacked_max(),
         _ => chart.y_max(),
     };
     let lang = chart.lang;
-    let (width, _) = root.dim_in_pixel();
     let mut builder = ChartBuilder::on(root);
     // A figure sets its title above the chart; a bare chart carries its own,
     // shortened if it would run out of the drawing.
@@ -290,19 +297,22 @@ fn draw_lines<DB: DrawingBackend>(
         );
     }
     // The right margin holds the direct labels: as wide as the longest
-    // needs, up to two fifths of the drawing; a longer label is shortened.
+    // needs, up to two fifths of the drawing (a third when narrow); a
+    // longer label is shortened.
     let label_room = chart
         .series
         .iter()
-        .map(|s| text_width(&s.label, LABEL_SIZE))
+        .map(|s| text_width(&s.label, font_size))
         .max()
         .unwrap_or(0)
-        .clamp(40, width * 2 / 5);
+        .clamp(40, most_label_room);
+    let margin_right = label_room + LABEL_INDENT + 8;
+    let plot_width = width.saturating_sub(12 + Y_LABEL_AREA + margin_right);
     let mut ctx = builder
         .margin(12)
-        .margin_right(label_room + LABEL_INDENT + 8)
+        .margin_right(margin_right)
         .x_label_area_size(32)
-        .y_label_area_size(72)
+        .y_label_area_size(Y_LABEL_AREA)
         .build_cartesian_2d(x_range.clone(), 0.0..y_top)?;
     ctx.configure_mesh()
         .light_line_style(theme.grid.mix(0.4))
@@ -310,7 +320,13 @@ fn draw_lines<DB: DrawingBackend>(
         .y_max_light_lines(1)
         .bold_line_style(theme.grid)
         .axis_style(theme.text)
-        .x_labels(((x_range.end - x_range.start) as usize + 1).min(12))
+        // A year label needs about three font sizes of room: a narrow
+        // plot labels fewer years.
+        .x_labels(
+            ((x_range.end - x_range.start) as usize + 1)
+                .min(12)
+                .min((plot_width / (3 * font_size)).max(2) as usize),
+        )
         .x_label_formatter(&|year| {
             if (from..=to).contains(year) {
                 year.to_string()
@@ -449,7 +465,7 @@ fn draw_lines<DB: DrawingBackend>(
     let placed = spread_labels(&wanted, LABEL_GAP, plot_top, plot_bottom);
     for ((index, (x, _)), y) in ends.iter().zip(placed) {
         root.draw(&Text::new(
-            shortened(&chart.series[*index].label, LABEL_SIZE, label_room),
+            shortened(&chart.series[*index].label, font_size, label_room),
             (x + LABEL_INDENT as i32, y - 7),
             text.clone().color(&theme.colour(*index)),
         ))?;
@@ -459,9 +475,12 @@ fn draw_lines<DB: DrawingBackend>(
 
 /// The vertical room one direct label needs, in pixels.
 const LABEL_GAP: i32 = 16;
-/// A direct label's font size, and its distance from its series' end.
-const LABEL_SIZE: u32 = 14;
+/// The room left of the plot for the values and the axis' name.
+const Y_LABEL_AREA: u32 = 72;
+/// A direct label's distance from its series' end.
 const LABEL_INDENT: u32 = 8;
+/// Charts narrower than this are drawn with smaller words.
+const NARROW: u32 = 500;
 
 /// Moves label positions (pixel rows) apart so that neighbours are at least
 /// `gap` apart, each as close to where it wants to be as the others allow,

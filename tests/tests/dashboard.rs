@@ -63,6 +63,24 @@ async fn open_in_spanish(app: &TestServer, browser: &Browser, query: &str) -> Ve
     rows
 }
 
+/// Each of the `count` charts on the page is drawn at the width it is shown,
+/// within 5 % (`state::chart_size` follows style.css), so the browser does
+/// not shrink its words. Only a screen wider than a chart's widest drawing
+/// scales it, up; the callers stay below that width.
+async fn charts_are_shown_at_their_drawn_width(browser: &Browser, count: usize) {
+    let found = browser
+        .eval("return [...document.querySelectorAll('.chart-svg svg')].map(svg => [Number(svg.getAttribute('width')), svg.getBoundingClientRect().width]);")
+        .await;
+    let charts: Vec<(f64, f64)> = serde_json::from_value(found).unwrap_or_default();
+    assert_eq!(charts.len(), count, "{charts:?}");
+    for (drawn, shown) in charts {
+        assert!(
+            drawn > 0.0 && (shown / drawn - 1.0).abs() < 0.05,
+            "drawn {drawn} pixels wide, shown at {shown}"
+        );
+    }
+}
+
 async fn page_query(browser: &Browser) -> String {
     let url = browser.client.current_url().await.expect("url");
     url.query().unwrap_or_default().to_string()
@@ -329,6 +347,7 @@ async fn the_border_page_shows_four_sources_each_with_its_caveat() {
     assert!(panels[1].0.contains("Hotline"));
     assert!(panels[2].2.contains("not trafficking"), "{:?}", panels[2]);
     assert!(panels[3].0.contains("UNODC") && panels[3].2.contains("not prevalence"));
+    charts_are_shown_at_their_drawn_width(&browser, 4).await;
     browser.screenshot("border-view").await;
     browser.close().await;
 }
@@ -352,6 +371,7 @@ async fn a_360_pixel_phone_gets_the_page_without_sideways_scrolling() {
         scroll <= inner,
         "the page is wider than the phone: {widths}"
     );
+    charts_are_shown_at_their_drawn_width(&browser, 1).await;
     let path = browser.screenshot("phone-360").await;
     assert!(path.is_file());
     browser.close().await;
