@@ -16,7 +16,7 @@ use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_i
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
 use crate::api;
-use crate::i18n::{Text, text};
+use crate::i18n::{Text, reporters_in, text};
 use crate::state::{self, ChartPlace, ThemeChoice, ViewState};
 
 #[component]
@@ -671,7 +671,7 @@ fn Figures(
         .collect_view();
     let reporters = catalog
         .indicator(&response.indicator)
-        .map_or("", |i| i.reporters.as_str())
+        .map_or("", |i| reporters_in(&i.reporters, lang))
         .to_string();
     let coverage = coverage_line(&response, &catalog, &reporters, lang);
     let per_100k = response.per.is_some();

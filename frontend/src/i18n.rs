@@ -78,6 +78,25 @@ pub fn text(lang: Lang) -> &'static Text {
     }
 }
 
+/// The catalog's word for who reports an indicator's figures (`countries`,
+/// `states`, …) in the reader's language; a word not known here is shown as
+/// the catalog gives it.
+pub fn reporters_in(unit: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return unit;
+    }
+    match unit {
+        "agencies" => "agencias",
+        "borders" => "fronteras",
+        "countries" => "países",
+        "regions" => "regiones",
+        "reports" => "informes",
+        "sectors" => "sectores",
+        "states" => "estados",
+        other => other,
+    }
+}
+
 const EN: Text = Text {
     tagline: "Public figures on human trafficking, with their sources and their limits",
     nav_explore: "Explore",
@@ -290,5 +309,8 @@ mod tests {
         }
         // Spanish is not English left in place.
         assert_ne!(text(Lang::Es).indicator, text(Lang::En).indicator);
+        assert_eq!(reporters_in("states", Lang::Es), "estados");
+        assert_eq!(reporters_in("states", Lang::En), "states");
+        assert_eq!(reporters_in("clinics", Lang::Es), "clinics");
     }
 }

@@ -141,7 +141,7 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
     // 16 390 with a no-break space, as Mexico's NOM-008 and the RAE write it.
     assert!(rows.iter().any(|r| r.3 == "16\u{a0}390"), "{rows:?}");
     let words = browser
-        .eval("return [document.documentElement.lang, document.querySelector('label[for=indicator]').textContent, document.querySelector('#figures caption').textContent, document.querySelector('.share summary').textContent];")
+        .eval("return [document.documentElement.lang, document.querySelector('label[for=indicator]').textContent, document.querySelector('#figures caption').textContent, document.querySelector('.share summary').textContent, [...document.querySelectorAll('#figures thead th')].map(th => th.textContent).find(t => t.startsWith('Report'))];")
         .await;
     assert_eq!(
         words,
@@ -149,7 +149,8 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
             "es",
             "Indicador",
             "Las cifras de la gráfica",
-            "Compartir, insertar, descargar"
+            "Compartir, insertar, descargar",
+            "Reportan (países)"
         ])
     );
     // Switching back to English is a choice the URL keeps.
