@@ -86,6 +86,59 @@ async fn page_query(browser: &Browser) -> String {
     url.query().unwrap_or_default().to_string()
 }
 
+/// Two changes in a row: the first view's answer is held back by the
+/// network and arrives after the second's. The page must end on the second
+/// view: an answer to a request that a newer one replaced is dropped.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_late_answer_for_an_older_view_does_not_replace_the_newer_one() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 1000).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=glotip.victims&region=019&from=2015&to=2022"))
+        .await
+        .expect("open");
+    table(&browser, 8).await;
+    // The page's own fetch, slowed by 1.5 s for Americas + Europe only.
+    browser
+        .eval(
+            "const fetchNow = window.fetch;
+             window.fetch = (input, init) => {
+                 const url = String(input.url ?? input);
+                 const regions = /[?&]region=([^&]*)/.exec(url);
+                 const slow = regions && decodeURIComponent(regions[1]).split(',').sort().join(',') === '019,150';
+                 const answer = fetchNow(input, init);
+                 return slow ? answer.then(r => new Promise(done => setTimeout(() => done(r), 1500))) : answer;
+             };
+             return true;",
+        )
+        .await;
+    for region in ["150", "002"] {
+        browser
+            .eval(&format!(
+                "document.querySelector(\"input[type=checkbox][value='{region}']\").click(); return true;"
+            ))
+            .await;
+    }
+    let mut expected = api_rows(
+        &app,
+        "indicator=glotip.victims&region=002,019,150&from=2015&to=2022",
+        Lang::En,
+    )
+    .await;
+    expected.sort();
+    let mut rows = table(&browser, expected.len()).await;
+    rows.sort();
+    assert_eq!(rows, expected);
+    // Past the held-back answer's arrival, the table still shows three places.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let mut later: Vec<Row> =
+        serde_json::from_value(browser.eval(TABLE_SCRIPT).await).expect("table rows");
+    later.sort();
+    assert_eq!(later, expected);
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_shared_link_restores_the_view_and_back_and_forward_walk_its_history() {
     let app = spawn_app().await;
