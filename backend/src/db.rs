@@ -85,7 +85,7 @@ CREATE TABLE annotations (
     indicator_id VARCHAR REFERENCES indicators (id),
     region_code VARCHAR REFERENCES regions (code),
     year INTEGER,
-    kind VARCHAR NOT NULL CHECK (kind IN ('partial-year', 'series-break', 'reporter-enters', 'reporter-leaves')),
+    kind VARCHAR NOT NULL CHECK (kind IN ('partial-year', 'series-break', 'reporter-enters', 'reporter-leaves', 'left-out')),
     text VARCHAR NOT NULL
 );
 "#;

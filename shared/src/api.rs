@@ -229,7 +229,8 @@ impl SeriesRow {
 pub struct Note {
     /// `caveat` (always true of the indicator), `coverage` (the number of
     /// reporters changes sharply), or an annotation of the data:
-    /// `partial-year`, `series-break`, `reporter-enters`, `reporter-leaves`.
+    /// `partial-year`, `series-break`, `reporter-enters`, `reporter-leaves`,
+    /// `left-out` (cells of the publisher's file that are not figures).
     pub kind: String,
     pub text: String,
     pub region: Option<String>,

@@ -317,6 +317,45 @@ async fn a_breakdown_splits_the_total_into_its_categories() {
     assert_eq!(response.status(), 400);
 }
 
+/// GLOTIP's workbook holds questionnaire item codes in some cells of
+/// persons convicted by citizenship (Pakistan 2019–2021: 61,212,019 and the
+/// like). They are left out, a note says so, and no breakdown of any GLOTIP
+/// indicator reaches a million anywhere: the largest real count is 32,022.
+#[tokio::test]
+async fn glotip_cells_holding_questionnaire_codes_are_left_out_and_noted() {
+    let app = spawn_app().await;
+    let pakistan: SeriesResponse = app
+        .get_json(
+            "/api/v1/series?indicator=glotip.convicted&region=PAK&from=2019&to=2021&by=citizenship",
+        )
+        .await;
+    assert!(
+        pakistan
+            .rows
+            .iter()
+            .all(|r| !r.category.as_deref().unwrap_or_default().starts_with('Q')),
+        "{:?}",
+        pakistan.rows
+    );
+    let noted: Vec<i32> = pakistan
+        .notes
+        .iter()
+        .filter(|n| n.kind == "left-out" && n.region.as_deref() == Some("PAK"))
+        .filter_map(|n| n.year)
+        .collect();
+    assert_eq!(noted, [2019, 2020, 2021]);
+    for indicator in ["victims", "prosecuted", "convicted", "contact", "offences"] {
+        for by in ["citizenship", "sex"] {
+            let path = format!(
+                "/api/v1/series?indicator=glotip.{indicator}&region=001&from=2003&to=2022&by={by}"
+            );
+            let world: SeriesResponse = app.get_json(&path).await;
+            let largest = world.rows.iter().filter_map(|r| r.value).max();
+            assert!(largest < Some(1_000_000), "{path}: {largest:?}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_consistent_panel_keeps_the_same_reporters_every_year() {
     let app = spawn_app().await;

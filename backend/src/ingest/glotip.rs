@@ -113,6 +113,42 @@ const M49: [(&str, &str, &str, Option<&str>); 23] = [
 /// gives it a code from ISO's user-assigned range.
 pub const SARK_CODE: &str = "XSK";
 
+/// Category labels in which the publisher's workbook itself has U+FFFD, the
+/// replacement character, where an accented letter or a curly quote was lost
+/// before publication, each with the label restored. Each word is
+/// unambiguous; the restored label is the one stored and shown.
+pub const RESTORED_LABELS: [(&str, &str); 23] = [
+    ("(especifique el pa\u{fffd}s)", "(especifique el país)"),
+    (
+        "3 nig\u{fffd}riens et 1 tunisien",
+        "3 nigériens et 1 tunisien",
+    ),
+    ("BELICE\u{fffd}A", "BELICEÑA"),
+    ("Ciudadanos de su pa\u{fffd}s", "Ciudadanos de su país"),
+    ("C\u{fffd}TE D'IVOIRE", "CÔTE D'IVOIRE"),
+    ("C\u{fffd}te d\u{fffd}Ivoire", "Côte d’Ivoire"),
+    ("ESPA\u{fffd}A", "ESPAÑA"),
+    ("Espa\u{fffd}a", "España"),
+    ("HONDURE\u{fffd}A", "HONDUREÑA"),
+    ("Hait\u{fffd}", "Haití"),
+    ("M\u{fffd}XICO", "MÉXICO"),
+    ("PANAM\u{fffd}", "PANAMÁ"),
+    ("PER\u{fffd}", "PERÚ"),
+    ("Panam\u{fffd}", "Panamá"),
+    (
+        "Personnes de nationalit\u{fffd} \u{fffd}trang\u{fffd}re",
+        "Personnes de nationalité étrangère",
+    ),
+    ("Per\u{fffd}", "Perú"),
+    ("REP\u{fffd}BLICA DOMINICANA", "REPÚBLICA DOMINICANA"),
+    ("Rep\u{fffd}blica Dominicana", "República Dominicana"),
+    ("SALVADORE\u{fffd}A", "SALVADOREÑA"),
+    ("Salvadore\u{fffd}as", "Salvadoreñas"),
+    ("Salvadore\u{fffd}os", "Salvadoreños"),
+    ("Turqu\u{fffd}a", "Turquía"),
+    ("T\u{fffd}rkiye", "Türkiye"),
+];
+
 /// Checks each row must pass: (column, condition that marks a bad row, reason).
 /// The conditions are constants; no input reaches the SQL text.
 const ROW_CHECKS: &[RowCheck] = &[
@@ -259,8 +295,47 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
             ));
         }
     }
+    leave_out_item_codes(conn).map_err(|e| raw.error(e))?;
     normalize(conn).map_err(|e| raw.error(e))?;
     annotate(conn).map_err(|e| raw.error(e))
+}
+
+/// The largest count GLOTIP could hold: no country has detected,
+/// prosecuted or convicted a million people in a year (the largest total in
+/// the release is Pakistan's 32,022 detected victims in 2019).
+const NOT_A_COUNT: i64 = 1_000_000;
+
+/// Some cells of the workbook hold the questionnaire's item codes instead of
+/// counts: a category such as `Q6.1_21s_2020` with the value 61,212,020, or
+/// a real category with 6,112,019 (item 6.1_1, 2019). They are Pakistan's and
+/// Sierra Leone's persons convicted by citizenship in 2019–2021, Andorra's
+/// in 2022 and El Salvador's in 2021. They are left out of the figures, and
+/// an annotation on each country-year says so, with how many and an example
+/// (kept in `left_out` until [`annotate`] stores it beside the indicators).
+fn leave_out_item_codes(conn: &Connection) -> Result<(), duckdb::Error> {
+    let not_a_count = format!(
+        "(regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
+          OR (r.value_suppressed <> 'True' AND TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT}))"
+    );
+    conn.execute(
+        &format!(
+            "CREATE TEMP TABLE left_out AS
+             SELECT ? AS source_id, n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER), 'left-out',
+                    'The publisher''s workbook gives ' || r.country || '''s ' || lower(r.indicator)
+                    || ' ' || r.dimension || ' in ' || r.year
+                    || ' as questionnaire item codes, not counts ('
+                    || CASE WHEN count(*) = 1
+                            THEN '1 cell: ' || max(r.value_text) || '): tipstats leaves it out.'
+                            ELSE count(*) || ' cells, such as ' || max(r.value_text)
+                                 || '): tipstats leaves them out.' END
+             FROM glotip_raw r JOIN indicator_names n ON n.name = r.indicator
+             WHERE {not_a_count}
+             GROUP BY n.id, r.iso3, r.country, r.indicator, r.dimension, r.year"
+        ),
+        params![SOURCE_ID],
+    )?;
+    conn.execute(&format!("DELETE FROM glotip_raw r WHERE {not_a_count}"), [])?;
+    Ok(())
 }
 
 /// A country whose total is at least this large moves its regions' sums
@@ -271,6 +346,7 @@ const LARGE_REPORTER: i64 = 1_000;
 /// a regional jump is read as a change in who reported (Pakistan's 2019
 /// entry, the United Kingdom's missing 2022 total), not only in what happened.
 fn annotate(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch("INSERT INTO annotations SELECT * FROM left_out; DROP TABLE left_out;")?;
     conn.execute(
         "INSERT INTO annotations
          WITH totals AS (
@@ -302,8 +378,15 @@ fn annotate(conn: &Connection) -> Result<(), duckdb::Error> {
 fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch(
         "CREATE TEMP TABLE m49 (code VARCHAR, name VARCHAR, level VARCHAR, parent VARCHAR);
-         CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR);",
+         CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR);
+         CREATE TEMP TABLE restored_labels (garbled VARCHAR, restored VARCHAR);",
     )?;
+    for (garbled, restored) in RESTORED_LABELS {
+        conn.execute(
+            "INSERT INTO restored_labels VALUES (?, ?)",
+            params![garbled, restored],
+        )?;
+    }
     for (code, name, level, parent) in M49 {
         conn.execute(
             "INSERT INTO m49 VALUES (?, ?, ?, ?)",
@@ -347,15 +430,19 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
          SELECT DISTINCT coalesce(r.iso3, '{SARK_CODE}'), r.country, 'country', m.code
          FROM glotip_raw r JOIN m49 m ON m.name = r.subregion AND m.level = 'subregion';
          INSERT INTO observations
+         WITH labelled AS (
+             SELECT r.*, coalesce(l.restored, r.category, '(not stated)') AS label
+             FROM glotip_raw r LEFT JOIN restored_labels l ON l.garbled = r.category
+         )
          SELECT n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER), 0,
-                r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age,
+                r.dimension, r.label, r.sex, r.age,
                 row_number() OVER (PARTITION BY n.id, coalesce(r.iso3, '{SARK_CODE}'), r.year,
-                                   r.dimension, coalesce(r.category, '(not stated)'), r.sex, r.age ORDER BY r.row),
+                                   r.dimension, r.label, r.sex, r.age ORDER BY r.row),
                 CASE WHEN r.value_suppressed = 'True' THEN NULL ELSE CAST(r.value AS BIGINT) END,
                 r.value_suppressed = 'True',
                 r.value_text,
                 1
-         FROM glotip_raw r JOIN indicator_names n ON n.name = r.indicator;
-         DROP TABLE glotip_raw; DROP TABLE m49; DROP TABLE indicator_names;"
+         FROM labelled r JOIN indicator_names n ON n.name = r.indicator;
+         DROP TABLE glotip_raw; DROP TABLE m49; DROP TABLE indicator_names; DROP TABLE restored_labels;"
     ))
 }
