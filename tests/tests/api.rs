@@ -319,10 +319,11 @@ async fn a_breakdown_splits_the_total_into_its_categories() {
 
 /// GLOTIP's workbook holds questionnaire item codes in some cells of
 /// persons convicted by citizenship (Pakistan 2019–2021: 61,212,019 and the
-/// like). They are left out, a note says so, and no breakdown of any GLOTIP
-/// indicator reaches a million anywhere: the largest real count is 32,022.
+/// like), and the year itself in a few others. They are left out, a note
+/// says so, and no breakdown of any GLOTIP indicator reaches a million
+/// anywhere: the largest real count is 32,022.
 #[tokio::test]
-async fn glotip_cells_holding_questionnaire_codes_are_left_out_and_noted() {
+async fn glotip_cells_that_are_not_counts_are_left_out_and_noted() {
     let app = spawn_app().await;
     let pakistan: SeriesResponse = app
         .get_json(
@@ -344,6 +345,27 @@ async fn glotip_cells_holding_questionnaire_codes_are_left_out_and_noted() {
         .filter_map(|n| n.year)
         .collect();
     assert_eq!(noted, [2019, 2020, 2021]);
+    // The Dominican Republic's victims of other forms of exploitation give
+    // the year as the value (2,019 against a total of 195): left out too.
+    let dominican: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=DOM&from=2019&to=2022&by=form+of+exploitation")
+        .await;
+    assert!(
+        dominican
+            .rows
+            .iter()
+            .all(|r| r.value != Some(i64::from(r.year))),
+        "{:?}",
+        dominican.rows
+    );
+    assert_eq!(
+        dominican
+            .notes
+            .iter()
+            .filter(|n| n.kind == "left-out" && n.text.contains("the year itself"))
+            .count(),
+        4
+    );
     for indicator in ["victims", "prosecuted", "convicted", "contact", "offences"] {
         for by in ["citizenship", "sex"] {
             let path = format!(

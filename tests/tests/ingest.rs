@@ -52,8 +52,8 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
         .iter()
         .find(|(t, _)| t == "observations")
         .map(|(_, n)| *n);
-    // GLOTIP's 58,769 rows less the 128 that hold questionnaire item codes
-    // instead of counts, the hotline's 546 state-years × 2 indicators,
+    // GLOTIP's 58,769 rows less the 132 that hold questionnaire item codes
+    // or the year instead of counts, the hotline's 546 state-years × 2 indicators,
     // the TIP Report's 65 non-blank world figures, SESNSP's 56,448 victim
     // cells plus, per state, month and crime (32 × 126 × 2), three subtotals
     // by sex, three by age band and one total, and its
@@ -69,7 +69,7 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     assert_eq!(
         observations,
         Some(
-            58_769 - 128
+            58_769 - 132
                 + 546 * 2
                 + 65
                 + 56_448

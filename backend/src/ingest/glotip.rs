@@ -295,7 +295,7 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
             ));
         }
     }
-    leave_out_item_codes(conn).map_err(|e| raw.error(e))?;
+    leave_out_what_is_not_a_count(conn).map_err(|e| raw.error(e))?;
     normalize(conn).map_err(|e| raw.error(e))?;
     annotate(conn).map_err(|e| raw.error(e))
 }
@@ -305,37 +305,54 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 /// the release is Pakistan's 32,022 detected victims in 2019).
 const NOT_A_COUNT: i64 = 1_000_000;
 
-/// Some cells of the workbook hold the questionnaire's item codes instead of
-/// counts: a category such as `Q6.1_21s_2020` with the value 61,212,020, or
-/// a real category with 6,112,019 (item 6.1_1, 2019). They are Pakistan's and
-/// Sierra Leone's persons convicted by citizenship in 2019–2021, Andorra's
-/// in 2022 and El Salvador's in 2021. They are left out of the figures, and
-/// an annotation on each country-year says so, with how many and an example
-/// (kept in `left_out` until [`annotate`] stores it beside the indicators).
-fn leave_out_item_codes(conn: &Connection) -> Result<(), duckdb::Error> {
-    let not_a_count = format!(
-        "(regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
-          OR (r.value_suppressed <> 'True' AND TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT}))"
-    );
+/// Some cells of the workbook hold something else than a count, and are left
+/// out of the figures, with an annotation on each country-year that says so,
+/// how many cells and an example (kept in `left_out` until [`annotate`]
+/// stores it beside the indicators):
+/// - the questionnaire's item codes: a category such as `Q6.1_21s_2020` with
+///   the value 61,212,020, or a real category with 6,112,019 (item 6.1_1,
+///   2019): Pakistan's and Sierra Leone's persons convicted by citizenship in
+///   2019–2021, Andorra's in 2022 and El Salvador's in 2021;
+/// - the year itself: a breakdown cell whose value is its own year and more
+///   than the country's total (the Dominican Republic's victims of other
+///   forms of exploitation, 2019–2022: 2,019 of a total of 195, and so on).
+fn leave_out_what_is_not_a_count(conn: &Connection) -> Result<(), duckdb::Error> {
+    conn.execute_batch(&format!(
+        "CREATE TEMP TABLE not_counts AS
+         SELECT r.row,
+                CASE WHEN regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
+                          OR TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT}
+                     THEN 'as questionnaire item codes, not counts'
+                     ELSE 'as the year itself, not a count' END AS why
+         FROM glotip_raw r
+         WHERE regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
+            OR (r.value_suppressed <> 'True' AND TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT})
+            OR (r.dimension <> 'Total' AND r.value = r.year AND EXISTS (
+                   SELECT 1 FROM glotip_raw t
+                   WHERE t.iso3 = r.iso3 AND t.indicator = r.indicator AND t.year = r.year
+                     AND t.dimension = 'Total' AND t.sex = 'Total' AND t.age = 'Total'
+                     AND TRY_CAST(t.value AS DOUBLE) < TRY_CAST(r.value AS DOUBLE)))"
+    ))?;
     conn.execute(
         &format!(
             "CREATE TEMP TABLE left_out AS
              SELECT ? AS source_id, n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER), 'left-out',
                     'The publisher''s workbook gives ' || r.country || '''s ' || lower(r.indicator)
-                    || ' ' || r.dimension || ' in ' || r.year
-                    || ' as questionnaire item codes, not counts ('
+                    || ' ' || r.dimension || ' in ' || r.year || ' ' || c.why || ' ('
                     || CASE WHEN count(*) = 1
                             THEN '1 cell: ' || max(r.value_text) || '): tipstats leaves it out.'
                             ELSE count(*) || ' cells, such as ' || max(r.value_text)
                                  || '): tipstats leaves them out.' END
-             FROM glotip_raw r JOIN indicator_names n ON n.name = r.indicator
-             WHERE {not_a_count}
-             GROUP BY n.id, r.iso3, r.country, r.indicator, r.dimension, r.year"
+             FROM glotip_raw r JOIN not_counts c USING (row)
+                  JOIN indicator_names n ON n.name = r.indicator
+             GROUP BY n.id, r.iso3, r.country, r.indicator, r.dimension, r.year, c.why"
         ),
         params![SOURCE_ID],
     )?;
-    conn.execute(&format!("DELETE FROM glotip_raw r WHERE {not_a_count}"), [])?;
-    Ok(())
+    conn.execute_batch(
+        "DELETE FROM glotip_raw WHERE row IN (SELECT row FROM not_counts);
+         DROP TABLE not_counts;",
+    )
 }
 
 /// A country whose total is at least this large moves its regions' sums
