@@ -8,6 +8,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::figure::{Figure, Lang};
 use crate::format::axis_tick;
@@ -289,13 +290,22 @@ fn draw_lines<DB: DrawingBackend>(
     let lang = chart.lang;
     let mut builder = ChartBuilder::on(root);
     // A figure sets its title above the chart; a bare chart carries its own,
-    // shortened if it would run out of the drawing.
-    if !chart.title.is_empty() {
-        builder.caption(
-            shortened(&chart.title, 18, width.saturating_sub(40)),
-            (SANS, 18).into_font().color(&theme.text),
-        );
-    }
+    // shortened if it would run out of the drawing, and centred by the SVG
+    // itself (plotters' own caption centres by its estimate of the width,
+    // and a long title then starts left of the drawing).
+    let title_room = if chart.title.is_empty() {
+        0
+    } else {
+        root.draw(&Text::new(
+            shortened(&chart.title, 18, width.saturating_sub(24)),
+            (width as i32 / 2, 10),
+            (SANS, 18)
+                .into_font()
+                .color(&theme.text)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+        30
+    };
     // The right margin holds the direct labels: as wide as the longest
     // needs, up to two fifths of the drawing (a third when narrow); a
     // longer label is shortened.
@@ -310,6 +320,7 @@ fn draw_lines<DB: DrawingBackend>(
     let plot_width = width.saturating_sub(12 + Y_LABEL_AREA + margin_right);
     let mut ctx = builder
         .margin(12)
+        .margin_top(12 + title_room)
         .margin_right(margin_right)
         .x_label_area_size(32)
         .y_label_area_size(Y_LABEL_AREA)
@@ -581,12 +592,12 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let small = (SANS, 13).into_font();
     let line_height = 17;
-    let text_width = width.saturating_sub(24);
-    let mut footer: Vec<String> = wrap(&figure.source, 13, text_width);
+    let line_width = width.saturating_sub(24);
+    let mut footer: Vec<String> = wrap(&figure.source, 13, line_width);
     // Notes get at most a third of the height; the rest would crowd the chart.
     let room = (height / 3) as usize / line_height as usize;
     for (shown, note) in figure.notes.iter().enumerate() {
-        let lines = wrap(&format!("• {note}"), 13, text_width);
+        let lines = wrap(&format!("• {note}"), 13, line_width);
         if footer.len() + lines.len() + 1 > room {
             let left = figure.notes.len() - shown;
             footer.push(format!("+ {left} {}", figure.more_notes));
@@ -599,8 +610,9 @@ pub fn draw_figure<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(header_height);
     let (body, bottom) =
         rest.split_vertically(height.saturating_sub(header_height + footer_height));
+    // Title and subtitle keep to one line each, shortened if they must be.
     header.draw(&Text::new(
-        figure.title.clone(),
+        shortened(&figure.title, 20, line_width),
         (12, 10),
         (SANS, 20)
             .into_font()
@@ -608,7 +620,7 @@ pub fn draw_figure<DB: DrawingBackend>(
             .color(&theme.text),
     ))?;
     header.draw(&Text::new(
-        figure.subtitle.clone(),
+        shortened(&figure.subtitle, 14, line_width),
         (12, 36),
         (SANS, 14).into_font().color(&theme.text),
     ))?;
@@ -627,9 +639,11 @@ pub fn draw_figure<DB: DrawingBackend>(
     root.present()
 }
 
-/// A glyph's estimated width as a share of the font size (a sans-serif
-/// average): the SVG is measured by the browser that shows it, not here.
-const GLYPH_WIDTH: f64 = 0.6;
+/// A glyph's estimated width as a share of plotters' font size, which the
+/// SVG writes as 1/1.24 of itself: an average glyph of DejaVu Sans (0.57 em)
+/// or of a slightly wider sans-serif, so that shortened text fits. The SVG
+/// is measured by the browser that shows it, not here.
+const GLYPH_WIDTH: f64 = 0.52;
 
 /// The estimated width of `text` in pixels at `font_size`.
 fn text_width(text: &str, font_size: u32) -> u32 {
@@ -829,6 +843,34 @@ mod tests {
         assert!(lines.len() > 1, "{lines:?}");
         assert!(lines.iter().all(|l| l.chars().count() <= 14), "{lines:?}");
         assert_eq!(lines.join(" "), "one two three four five six seven");
+    }
+
+    #[test]
+    fn a_figures_long_subtitle_stays_inside_the_card() {
+        let places = "Rio Grande Valley sector (Border Patrol), ".repeat(6);
+        let figure = Figure {
+            title: "US Border Patrol encounters".into(),
+            subtitle: format!("{places}· 2000–2025"),
+            source: "Source: OHSS.".into(),
+            notes: vec![],
+            summary: String::new(),
+            view_full: "",
+            more_notes: "more notes",
+        };
+        let series = vec![Series {
+            label: "Rio Grande Valley sector (Border Patrol)".into(),
+            points: vec![point(2010, 5.0), point(2011, 8.0)],
+        }];
+        let svg = figure_svg(&figure, &chart(series), (800, 500), Theme::LIGHT).expect("draws");
+        let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+        let subtitle = doc
+            .descendants()
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .find(|t| t.starts_with("Rio Grande Valley sector (Border Patrol), Rio"))
+            .expect("the subtitle is drawn");
+        assert!(subtitle.ends_with('…'), "{subtitle}");
+        assert!(12 + text_width(subtitle, 14) <= 800, "{subtitle}");
     }
 
     #[test]
