@@ -4,7 +4,14 @@
 (function () {
   var last = 0;
   function send() {
-    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    // Measured without a scroll bar, at the frame's whole width: measured
+    // with one, the narrower figure is shorter, the frame is set to that,
+    // and the figure at full width then overflows it again.
+    var root = document.documentElement;
+    var overflow = root.style.overflow;
+    root.style.overflow = "hidden";
+    var height = Math.ceil(root.getBoundingClientRect().height);
+    root.style.overflow = overflow;
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: "tipstats:height", height: height, href: location.href }, "*");

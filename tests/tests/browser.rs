@@ -121,7 +121,7 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
 fn article_page(embed_url: &str, embed_origin: &str) -> String {
     format!(
         r#"<!doctype html>
-<html><head><meta charset="utf-8"><title>Article</title></head>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title></head>
 <body style="margin:0;font-family:sans-serif">
 <h1>An article about trafficking</h1>
 <iframe id="tipstats-chart" src="{embed_url}" width="100%" height="150" style="border:0" title="Chart"></iframe>
@@ -160,6 +160,9 @@ async fn serve_page(page: String) -> (String, tokio::task::JoinHandle<()>) {
     (format!("http://localhost:{}/article", addr.port()), task)
 }
 
+/// In a desktop article the embed shows its wide drawing (800 pixels,
+/// scaled to the column); in a phone's column its narrow one (360), so that
+/// the chart's words are not scaled below legibility.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_embed_shows_inside_another_sites_iframe_and_sizes_it() {
     let app = spawn_app().await;
@@ -167,56 +170,69 @@ async fn an_embed_shows_inside_another_sites_iframe_and_sizes_it() {
     let embed_url =
         format!("{embed_origin}/embed?indicator=glotip.victims&region=019,150&from=2010&to=2022");
     let (article, server) = serve_page(article_page(&embed_url, &embed_origin)).await;
-    let browser = Browser::start(900, 1000).await;
-    browser
-        .client
-        .goto(&article)
-        .await
-        .expect("open the article");
-    let height = browser
-        .wait_for(
-            "the embed to report its height",
-            Duration::from_secs(20),
-            || async {
-                browser
-                    .eval("return Number(document.body.dataset.resized || 0)")
-                    .await
-                    .as_f64()
-                    .filter(|h| *h > 300.0)
-            },
-        )
-        .await;
-    // The iframe took the embed's height, and the article cannot reach into
-    // the other origin's document.
-    let frame = browser
-        .eval(
-            "const f = document.getElementById('tipstats-chart');
-             let reachable = true;
-             try { reachable = f.contentDocument !== null; } catch (e) { reachable = false; }
-             return [f.getBoundingClientRect().height, reachable];",
-        )
-        .await;
-    assert_eq!(frame[0].as_f64(), Some(height), "{frame}");
-    assert_eq!(frame[1], false, "cross-origin document");
-    browser
-        .client
-        .enter_frame(0)
-        .await
-        .expect("enter the embed's frame");
-    let svg_width = browser
-        .eval("const s = document.querySelector('svg'); return s ? s.getBoundingClientRect().width : 0;")
-        .await;
-    assert!(
-        svg_width.as_f64().is_some_and(|w| w > 800.0),
-        "the chart fills the frame's width: {svg_width}"
-    );
-    browser
-        .client
-        .enter_parent_frame()
-        .await
-        .expect("back to the article");
-    browser.screenshot("embed-in-article").await;
-    browser.close().await;
+    for (window, drawn) in [(900, 800.0), (400, 360.0)] {
+        let browser = Browser::start(window, 1000).await;
+        browser
+            .client
+            .goto(&article)
+            .await
+            .expect("open the article");
+        let height = browser
+            .wait_for(
+                "the embed to report its height",
+                Duration::from_secs(20),
+                || async {
+                    browser
+                        .eval("return Number(document.body.dataset.resized || 0)")
+                        .await
+                        .as_f64()
+                        .filter(|h| *h > 300.0)
+                },
+            )
+            .await;
+        // The iframe took the embed's height, and the article cannot reach
+        // into the other origin's document.
+        let frame = browser
+            .eval(
+                "const f = document.getElementById('tipstats-chart');
+                 let reachable = true;
+                 try { reachable = f.contentDocument !== null; } catch (e) { reachable = false; }
+                 return [f.getBoundingClientRect().height, reachable, f.getBoundingClientRect().width];",
+            )
+            .await;
+        assert_eq!(frame[0].as_f64(), Some(height), "{frame}");
+        assert_eq!(frame[1], false, "cross-origin document");
+        let frame_width = frame[2].as_f64().unwrap_or_default();
+        browser
+            .client
+            .enter_frame(0)
+            .await
+            .expect("enter the embed's frame");
+        let shown = browser
+            .eval(
+                "return [...document.querySelectorAll('svg')]
+                     .filter(s => s.getBoundingClientRect().width > 0)
+                     .map(s => [Number(s.getAttribute('width')), s.getBoundingClientRect().width]);",
+            )
+            .await;
+        let shown: Vec<(f64, f64)> = serde_json::from_value(shown).unwrap_or_default();
+        assert_eq!(shown.len(), 1, "one drawing shows at {window}: {shown:?}");
+        assert_eq!(shown[0].0, drawn, "at {window} pixels");
+        // The whole width: the frame, as tall as the embed, has no scroll bar.
+        assert!(
+            (shown[0].1 - frame_width).abs() < 1.0,
+            "the chart fills the frame's width ({frame_width}): {shown:?}"
+        );
+        browser
+            .client
+            .enter_parent_frame()
+            .await
+            .expect("back to the article");
+        browser
+            .screenshot(&format!("embed-in-article-{window}"))
+            .await;
+        browser.close().await;
+    }
     server.abort();
 }
 

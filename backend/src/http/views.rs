@@ -37,7 +37,20 @@ pub fn router() -> Router<AppState> {
 struct Drawn {
     view: ViewQuery,
     figure: Figure,
+    chart: LineChart,
+    /// The figure at the view's size.
     svg: String,
+}
+
+impl Drawn {
+    /// The same figure drawn at another size.
+    fn svg_at(&self, size: (u32, u32)) -> Result<String, ApiError> {
+        figure_svg(&self.figure, &self.chart, size, theme(&self.view)).map_err(ApiError::Render)
+    }
+}
+
+fn theme(view: &ViewQuery) -> Theme {
+    if view.dark { Theme::DARK } else { Theme::LIGHT }
 }
 
 async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
@@ -45,10 +58,19 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
     let mut chart = LineChart::from_series(&response, &state.catalog, view.lang);
     chart.kind = view.kind;
-    let theme = if view.dark { Theme::DARK } else { Theme::LIGHT };
-    let svg = figure_svg(&figure, &chart, view.size(), theme).map_err(ApiError::Render)?;
-    Ok(Drawn { view, figure, svg })
+    let svg = figure_svg(&figure, &chart, view.size(), theme(&view)).map_err(ApiError::Render)?;
+    Ok(Drawn {
+        view,
+        figure,
+        chart,
+        svg,
+    })
 }
+
+/// The embed's second drawing, for a frame narrower than 520 pixels (a
+/// phone's article column): at its own width its words keep their size,
+/// where the wide drawing scaled down would shrink them below legibility.
+const NARROW_EMBED_SIZE: (u32, u32) = (360, 600);
 
 /// A view's figure as SVG: title, places and years, the chart, the source
 /// line and the notes.
@@ -161,7 +183,8 @@ pub(super) async fn embed_page(
         .answers
         .get_or_make(key, "text/html; charset=utf-8", async {
             let drawn = draw(&state, view).await?;
-            Ok::<_, ApiError>(Bytes::from(embed_html(&drawn, &base)))
+            let narrow = drawn.svg_at(NARROW_EMBED_SIZE)?;
+            Ok::<_, ApiError>(Bytes::from(embed_html(&drawn, &narrow, &base)))
         })
         .await?;
     response.headers_mut().insert(
@@ -171,9 +194,10 @@ pub(super) async fn embed_page(
     Ok(response)
 }
 
-/// The embed page: the figure's SVG, a link to the full view, and the
-/// summary and notes for screen readers.
-fn embed_html(drawn: &Drawn, base: &str) -> String {
+/// The embed page: the figure's SVG, wide and narrow (embed.css shows the
+/// one that fits the frame), a link to the full view, and the summary and
+/// notes for screen readers.
+fn embed_html(drawn: &Drawn, narrow_svg: &str, base: &str) -> String {
     let full_view = format!("{base}/?{}", drawn.view.series.to_query_string());
     let lang = drawn.view.lang.as_str();
     let figure = &drawn.figure;
@@ -195,7 +219,7 @@ fn embed_html(drawn: &Drawn, base: &str) -> String {
 </head>
 <body class="{theme}">
 <figure>
-<div role="img" aria-label="{summary}">{svg}</div>
+<div role="img" aria-label="{summary}"><div class="wide">{svg}</div><div class="narrow">{narrow_svg}</div></div>
 <figcaption><a href="{full_view}" target="_blank" rel="noopener">{view_full}</a>
 <p class="visually-hidden">{summary}</p>
 <ul class="visually-hidden">{notes}</ul></figcaption>
