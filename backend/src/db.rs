@@ -349,7 +349,7 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let rows = stmt.query_map([], |r| {
         let caveats: String = r.get(5)?;
         let breakdowns: String = r.get(6)?;
-        Ok(Indicator {
+        let mut indicator = Indicator {
             id: r.get(0)?,
             name: r.get(1)?,
             unit: r.get(2)?,
@@ -365,7 +365,10 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             reporters: r.get(12)?,
             additive: r.get(13)?,
             per_100k: r.get(14)?,
-        })
+            es: None,
+        };
+        indicator.es = crate::spanish::indicator_words(&indicator);
+        Ok(indicator)
     })?;
     rows.collect()
 }

@@ -525,6 +525,7 @@ mod tests {
             reporters: "countries".into(),
             additive: true,
             per_100k: false,
+            es: None,
         };
         Catalog {
             data_version: "test".into(),

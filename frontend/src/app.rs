@@ -303,9 +303,11 @@ fn IndicatorPicker(
                 .map(|indicator| {
                     let id = indicator.id.clone();
                     let selected_id = id.clone();
+                    let (en, es) = (indicator.name.clone(), indicator.name_in(Lang::Es).to_string());
+                    let name = move || if lang.get() == Lang::Es { es.clone() } else { en.clone() };
                     view! {
                         <option value=id prop:selected=move || view_state.with(|s| s.indicator == selected_id)>
-                            {indicator.name.clone()}
+                            {name}
                         </option>
                     }
                 })
@@ -319,7 +321,7 @@ fn IndicatorPicker(
             view_state.with(|s| {
                 catalog
                     .indicator(&s.indicator)
-                    .map(|i| i.description.clone())
+                    .map(|i| i.description_in(lang.get()).to_string())
             })
         }
     };

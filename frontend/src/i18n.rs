@@ -1,6 +1,7 @@
-//! Every word of the interface, in English and Spanish. The figures' own
-//! texts (indicator names, caveats, place names) are the publishers' and
-//! come from the catalog as they are.
+//! Every word of the interface, in English and Spanish. The indicators'
+//! names, descriptions and caveats come from the catalog in both languages
+//! (`Indicator::name_in` and the like); place names, citations and
+//! annotations come as they are published.
 
 use tipstats_shared::figure::Lang;
 

@@ -526,6 +526,7 @@ mod tests {
             reporters: "countries".into(),
             additive: true,
             per_100k: false,
+            es: None,
         };
         Catalog {
             data_version: "v".into(),

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::figure::Lang;
+
 /// Everything a client needs to build its pickers: `GET /api/v1/catalog`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -94,6 +96,53 @@ pub struct Indicator {
     /// grain (Mexico and its states), never summed.
     #[serde(default)]
     pub per_100k: bool,
+    /// The same words in Spanish: name, unit, description and caveats, the
+    /// caveats in the same order. Absent for an indicator not translated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es: Option<IndicatorWords>,
+}
+
+/// An indicator's words in a second language (see [`Indicator::es`]).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IndicatorWords {
+    pub name: String,
+    pub unit: String,
+    pub description: String,
+    pub caveats: Vec<String>,
+}
+
+impl Indicator {
+    /// The words in `lang`, when there are any besides English.
+    fn words(&self, lang: Lang) -> Option<&IndicatorWords> {
+        match lang {
+            Lang::En => None,
+            Lang::Es => self.es.as_ref(),
+        }
+    }
+
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.words(lang).map_or(&self.name, |w| &w.name)
+    }
+
+    pub fn unit_in(&self, lang: Lang) -> &str {
+        self.words(lang).map_or(&self.unit, |w| &w.unit)
+    }
+
+    pub fn description_in(&self, lang: Lang) -> &str {
+        self.words(lang)
+            .map_or(&self.description, |w| &w.description)
+    }
+
+    /// A caveat of this indicator, given in English as the API's notes give
+    /// it, in `lang`; another text is returned as it is.
+    pub fn caveat_in<'a>(&'a self, caveat: &'a str, lang: Lang) -> &'a str {
+        let translated = self.words(lang).and_then(|w| {
+            let position = self.caveats.iter().position(|c| c == caveat)?;
+            w.caveats.get(position)
+        });
+        translated.map_or(caveat, String::as_str)
+    }
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

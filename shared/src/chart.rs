@@ -177,9 +177,9 @@ impl LineChart {
                 series.push(Series { label, points });
             }
         }
-        let unit = indicator.map_or_else(String::new, |i| i.unit.clone());
+        let unit = indicator.map_or_else(String::new, |i| i.unit_in(lang).into());
         LineChart {
-            title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone()),
+            title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into()),
             y_label: if response.per.is_some() {
                 format!("{unit} {}", crate::figure::per_100k_words(lang))
             } else {

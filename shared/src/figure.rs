@@ -3,7 +3,7 @@
 //! line and the notes, in English or Spanish. The figures' own names
 //! (indicators, places, caveats) are the publishers' and stay in English.
 
-use crate::format::thousands;
+use crate::format::thousands_in;
 use crate::{Catalog, SeriesResponse};
 
 /// The interface languages.
@@ -97,7 +97,8 @@ impl Figure {
     pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Figure {
         let words = lang.words();
         let indicator = catalog.indicator(&response.indicator);
-        let title = indicator.map_or_else(|| response.indicator.clone(), |i| i.name.clone());
+        let title =
+            indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into());
         let places: Vec<&str> = response
             .regions
             .iter()
@@ -140,11 +141,15 @@ impl Figure {
                 .find(|(i, _)| *i == index)
                 .map(|(_, number)| format!("({number}) "))
                 .unwrap_or_default();
+            let words = match (n.kind.as_str(), indicator) {
+                ("caveat", Some(indicator)) => indicator.caveat_in(&n.text, lang),
+                _ => &n.text,
+            };
             match n.year {
-                Some(year) if !n.text.contains(&year.to_string()) => {
-                    format!("{number}{year}: {}", n.text)
+                Some(year) if !words.contains(&year.to_string()) => {
+                    format!("{number}{year}: {words}")
                 }
-                _ => format!("{number}{}", n.text),
+                _ => format!("{number}{words}"),
             }
         };
         let indexed = || response.notes.iter().enumerate();
@@ -158,7 +163,7 @@ impl Figure {
             .collect();
         notes.dedup();
         Figure {
-            summary: summary(response, catalog, &title, words),
+            summary: summary(response, catalog, &title, lang),
             title,
             subtitle: subtitle.join(" · "),
             source,
@@ -212,7 +217,7 @@ fn years(from: i32, to: i32) -> String {
 
 /// First and last figure of each place (of each category of each place
 /// when the figures are broken down), in one sentence.
-fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Words) -> String {
+fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang) -> String {
     // The chart's lines: each place's total, or each of its categories
     // (in the rows' order) when the figures are broken down.
     let mut lines: Vec<(&str, Option<&str>)> = Vec::new();
@@ -237,8 +242,8 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Wo
             let last = rows.next_back().unwrap_or(first);
             let shown = |r: &crate::SeriesRow| match (r.rate, r.value) {
                 (Some(rate), _) => format!("{rate:.2}"),
-                (None, Some(v)) => thousands(v),
-                (None, None) => crate::format::value_cell(r),
+                (None, Some(v)) => thousands_in(v, lang),
+                (None, None) => crate::format::value_cell_in(r, lang),
             };
             let name = catalog.region_name(code);
             let line = category.map_or_else(|| name.to_string(), |c| format!("{name}, {c}"));
@@ -252,7 +257,7 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, words: &Wo
         })
         .collect();
     if parts.is_empty() {
-        format!("{title}: {}.", words.no_figures)
+        format!("{title}: {}.", lang.words().no_figures)
     } else {
         format!("{title}: {}.", parts.join("; "))
     }

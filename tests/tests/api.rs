@@ -1,5 +1,6 @@
 //! The JSON API against the real database built from `data/`.
 
+use tipstats_shared::figure::Lang;
 use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 
@@ -22,6 +23,25 @@ async fn catalog_lists_sources_indicators_and_the_region_hierarchy() {
         .filter(|i| i.source == "unodc-glotip")
         .count();
     assert_eq!(glotip_indicators, 5);
+    // Every indicator's words in Spanish too, one caveat for each caveat.
+    for indicator in &catalog.indicators {
+        let es = indicator
+            .es
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no Spanish words", indicator.id));
+        assert_eq!(
+            es.caveats.len(),
+            indicator.caveats.len(),
+            "{}",
+            indicator.id
+        );
+        assert_ne!(es.name, indicator.name, "{}", indicator.id);
+    }
+    assert!(
+        victims
+            .caveat_in(&victims.caveats[0], Lang::Es)
+            .starts_with("Las víctimas detectadas no son la prevalencia")
+    );
 
     let world = catalog.region("001").expect("world");
     assert_eq!(world.level, RegionLevel::World);

@@ -206,6 +206,23 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
             "Reportan (países)"
         ])
     );
+    // The figures' words: the indicator, its definition and its caveats.
+    let figures = browser
+        .eval("return [document.querySelector('#indicator option:checked').textContent.trim(), document.getElementById('indicator-description').textContent, document.querySelector('.notes li').textContent];")
+        .await;
+    assert_eq!(figures[0], "Víctimas de trata detectadas", "{figures}");
+    assert!(
+        figures[1]
+            .as_str()
+            .is_some_and(|d| d.starts_with("Víctimas de trata de personas detectadas")),
+        "{figures}"
+    );
+    assert!(
+        figures[2]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Las víctimas detectadas no son la prevalencia")),
+        "{figures}"
+    );
     // Switching back to English is a choice the URL keeps.
     browser.eval("const s = document.getElementById('lang'); s.value = 'en'; s.dispatchEvent(new Event('change'));").await;
     browser

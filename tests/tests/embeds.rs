@@ -84,6 +84,9 @@ async fn the_embed_page_shows_without_script_and_may_be_framed_anywhere() {
     assert!(html.contains("<svg") && html.contains("</svg>"));
     assert!(html.contains("lang=\"es\"") && html.contains("class=\"dark\""));
     assert!(html.contains("Fuente: UNODC"));
+    // The indicator's name and its caveats in Spanish.
+    assert!(html.contains("Víctimas de trata detectadas"));
+    assert!(html.contains("no son la prevalencia"));
     assert_eq!(html.matches("<script").count(), 1);
     assert!(html.contains("<script src=\"/embed.js\" defer></script>"));
     assert!(
