@@ -400,8 +400,10 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
                              WHEN 'country' THEN 3 WHEN 'state' THEN 4 ELSE 5 END, name",
     )?;
     let rows = stmt.query_map([], |r| {
+        let code: String = r.get(0)?;
         Ok(Region {
-            code: r.get(0)?,
+            es: crate::spanish::region_name(&code).map(String::from),
+            code,
             name: r.get(1)?,
             level: parse_level(r, 2)?,
             parent: r.get(3)?,

@@ -508,6 +508,7 @@ mod tests {
             name: code.into(),
             level,
             parent: parent.map(String::from),
+            es: None,
         };
         let indicator = |id: &str, grain, scope: &str, breakdowns: &[&str]| Indicator {
             id: id.into(),

@@ -166,6 +166,19 @@ fn word(
     move || pick(text(lang.get()))
 }
 
+/// A text of the catalog that follows the reader's language: `en`, or `es`
+/// when the page is in Spanish.
+fn in_lang(lang: Memo<Lang>, en: &str, es: &str) -> impl Fn() -> String + Send + Sync + 'static {
+    let (en, es) = (en.to_string(), es.to_string());
+    move || {
+        if lang.get() == Lang::Es {
+            es.clone()
+        } else {
+            en.clone()
+        }
+    }
+}
+
 /// The page's own origin (`https://stats.example.org`).
 fn origin() -> String {
     web_sys::window()
@@ -303,8 +316,7 @@ fn IndicatorPicker(
                 .map(|indicator| {
                     let id = indicator.id.clone();
                     let selected_id = id.clone();
-                    let (en, es) = (indicator.name.clone(), indicator.name_in(Lang::Es).to_string());
-                    let name = move || if lang.get() == Lang::Es { es.clone() } else { en.clone() };
+                    let name = in_lang(lang, &indicator.name, indicator.name_in(Lang::Es));
                     view! {
                         <option value=id prop:selected=move || view_state.with(|s| s.indicator == selected_id)>
                             {name}
@@ -535,31 +547,37 @@ fn RegionPicker(
                         prop:checked=move || view_state.with(|s| s.regions.contains(&checked_code))
                         on:change=move |_| set_view_state.update(|s| s.toggle_region(&code))
                     />
-                    {region.name.clone()}
+                    {in_lang(lang, &region.name, region.name_in(Lang::Es))}
                 </label>
             }
         })
         .collect_view();
     // Every country, state and sector, searchable by name as the reader types.
-    let places = catalog
-        .regions
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.level,
-                RegionLevel::Country | RegionLevel::State | RegionLevel::Sector
-            )
-        })
-        .map(|r| {
-            let within = r
-                .parent
-                .as_deref()
-                .filter(|_| r.level != RegionLevel::Country)
-                .map(|p| catalog.region_name(p).to_string())
-                .unwrap_or_default();
-            view! { <option value=r.name.clone()>{within}</option> }
-        })
-        .collect_view();
+    let places = {
+        let catalog = Arc::clone(&catalog);
+        move || {
+            let lang = lang.get();
+            catalog
+                .regions
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.level,
+                        RegionLevel::Country | RegionLevel::State | RegionLevel::Sector
+                    )
+                })
+                .map(|r| {
+                    let within = r
+                        .parent
+                        .as_deref()
+                        .filter(|_| r.level != RegionLevel::Country)
+                        .map(|p| catalog.region_name_in(p, lang).to_string())
+                        .unwrap_or_default();
+                    view! { <option value=r.name_in(lang).to_string()>{within}</option> }
+                })
+                .collect_view()
+        }
+    };
     let find = {
         let catalog = Arc::clone(&catalog);
         move |typed: &str| {
@@ -569,7 +587,11 @@ fn RegionPicker(
             catalog
                 .regions
                 .iter()
-                .find(|r| r.name.eq_ignore_ascii_case(typed) || r.code.eq_ignore_ascii_case(typed))
+                .find(|r| {
+                    [r.name.as_str(), r.name_in(Lang::Es), r.code.as_str()]
+                        .iter()
+                        .any(|name| name.eq_ignore_ascii_case(typed))
+                })
                 .map(|r| r.code.clone())
         }
     };
@@ -590,7 +612,7 @@ fn RegionPicker(
                     })
                 })
                 .map(|code| {
-                    let name = catalog.region_name(&code).to_string();
+                    let name = catalog.region_name_in(&code, lang.get()).to_string();
                     let label = format!("{remove} {name}");
                     view! {
                         <button type="button" class="chip" aria-label=label
@@ -685,7 +707,7 @@ fn Figures(
         .map(|row| {
             view! {
                 <tr data-region=row.region.clone() data-year=row.year>
-                    <th scope="row">{catalog.region_name(&row.region).to_string()}</th>
+                    <th scope="row">{catalog.region_name_in(&row.region, lang).to_string()}</th>
                     <td>{row.year}</td>
                     {by.then(|| view! { <td class="category">{row.category.clone()}</td> })}
                     <td class="value">{value_cell_in(row, lang)}</td>
@@ -779,7 +801,11 @@ fn coverage_line(
                     )
                 })
                 .collect();
-            format!("{}: {}", catalog.region_name(code), years.join(" · "))
+            format!(
+                "{}: {}",
+                catalog.region_name_in(code, lang),
+                years.join(" · ")
+            )
         })
         .collect();
     format!(

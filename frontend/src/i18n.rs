@@ -1,7 +1,7 @@
 //! Every word of the interface, in English and Spanish. The indicators'
-//! names, descriptions and caveats come from the catalog in both languages
-//! (`Indicator::name_in` and the like); place names, citations and
-//! annotations come as they are published.
+//! names, descriptions and caveats and the places' names come from the
+//! catalog in both languages (`Indicator::name_in`, `Region::name_in`);
+//! citations, breakdown categories and annotations come as published.
 
 use tipstats_shared::figure::Lang;
 

@@ -509,6 +509,7 @@ mod tests {
                 RegionLevel::Country => Some("019".into()),
                 _ => Some("USA".into()),
             },
+            es: None,
         };
         let indicator = |id: &str, first_year, last_year| Indicator {
             id: id.into(),

@@ -44,7 +44,12 @@ impl Catalog {
 
     /// The region's name, or its code when the catalog does not know it.
     pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.region(code).map_or(code, |r| r.name.as_str())
+        self.region_name_in(code, Lang::En)
+    }
+
+    /// A place's name in `lang`; its code when the catalog has no such place.
+    pub fn region_name_in<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.region(code).map_or(code, |r| r.name_in(lang))
     }
 }
 
@@ -155,6 +160,18 @@ pub struct Region {
     pub name: String,
     pub level: RegionLevel,
     pub parent: Option<String>,
+    /// The name in Spanish, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es: Option<String>,
+}
+
+impl Region {
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.es) {
+            (Lang::Es, Some(es)) => es,
+            _ => &self.name,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

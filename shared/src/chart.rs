@@ -155,7 +155,7 @@ impl LineChart {
                 categories.push(None);
             }
             for category in categories {
-                let place = catalog.region_name(code);
+                let place = catalog.region_name_in(code, lang);
                 let label = match category {
                     None => place.to_string(),
                     Some(c) if response.regions.len() == 1 => c.to_string(),

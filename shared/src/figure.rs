@@ -102,7 +102,7 @@ impl Figure {
         let places: Vec<&str> = response
             .regions
             .iter()
-            .map(|code| catalog.region_name(code))
+            .map(|code| catalog.region_name_in(code, lang))
             .collect();
         let mut subtitle = vec![places.join(", "), years(response.from, response.to)];
         if let Some(by) = &response.by {
@@ -245,7 +245,7 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
                 (None, Some(v)) => thousands_in(v, lang),
                 (None, None) => crate::format::value_cell_in(r, lang),
             };
-            let name = catalog.region_name(code);
+            let name = catalog.region_name_in(code, lang);
             let line = category.map_or_else(|| name.to_string(), |c| format!("{name}, {c}"));
             Some(format!(
                 "{line} {} ({}) → {} ({})",

@@ -79,6 +79,21 @@ async fn catalog_lists_sources_indicators_and_the_region_hierarchy() {
     // ranks (Eritrea, Kosovo, North Korea, Somalia, São Tomé and Príncipe,
     // Sint Maarten, Taiwan).
     assert_eq!(countries, 199 + 7);
+    // Places in Spanish where the name differs; the same name otherwise.
+    for (code, es) in [
+        ("001", "Mundo"),
+        ("MEX", "México"),
+        ("USA", "Estados Unidos de América"),
+        ("US-NM", "Nuevo México"),
+        (
+            "BP-RGV",
+            "Sector Valle del Río Grande (Patrulla Fronteriza)",
+        ),
+        ("ARG", "Argentina"),
+        ("MX-CHH", "Chihuahua"),
+    ] {
+        assert_eq!(catalog.region_name_in(code, Lang::Es), es);
+    }
 }
 
 #[tokio::test]

@@ -208,7 +208,7 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
     );
     // The figures' words: the indicator, its definition and its caveats.
     let figures = browser
-        .eval("return [document.querySelector('#indicator option:checked').textContent.trim(), document.getElementById('indicator-description').textContent, document.querySelector('.notes li').textContent];")
+        .eval("return [document.querySelector('#indicator option:checked').textContent.trim(), document.getElementById('indicator-description').textContent, document.querySelector('.notes li').textContent, [...new Set([...document.querySelectorAll('#figures tbody th')].map(th => th.textContent))]];")
         .await;
     assert_eq!(figures[0], "Víctimas de trata detectadas", "{figures}");
     assert!(
@@ -222,6 +222,10 @@ async fn the_interface_speaks_spanish_with_spanish_numbers() {
             .as_str()
             .is_some_and(|n| n.starts_with("Las víctimas detectadas no son la prevalencia")),
         "{figures}"
+    );
+    assert_eq!(
+        figures[3],
+        serde_json::json!(["Estados Unidos de América", "México"])
     );
     // Switching back to English is a choice the URL keeps.
     browser.eval("const s = document.getElementById('lang'); s.value = 'en'; s.dispatchEvent(new Event('change'));").await;
