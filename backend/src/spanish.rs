@@ -24,10 +24,12 @@ pub fn indicator_words(indicator: &Indicator) -> Option<IndicatorWords> {
 }
 
 fn spanish(english: &str) -> Option<&'static str> {
-    TEXTS
-        .iter()
-        .find(|(en, _)| *en == english)
-        .map(|(_, es)| *es)
+    look_up(TEXTS, english)
+}
+
+/// The second of the pair whose first is `key`.
+fn look_up(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
 
 /// English → Spanish, every indicator text of `data/indicators.csv`.
@@ -394,10 +396,7 @@ const TEXTS: &[(&str, &str)] = &[
 /// A place's name in Spanish, where it differs from the English one (UN
 /// M49's Spanish names for the world, its regions and countries).
 pub fn region_name(code: &str) -> Option<&'static str> {
-    REGION_NAMES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, es)| *es)
+    look_up(REGION_NAMES, code)
 }
 
 /// Code → Spanish name; a place not here is called the same in both
