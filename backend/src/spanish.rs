@@ -4,8 +4,9 @@
 //! caveats (`Indicator::es`, keyed by the English text the ingest writes; the
 //! catalog test fails when one has no Spanish here, so a new or reworded
 //! indicator cannot go out half translated), and the places whose Spanish
-//! name differs (`Region::es`). Sources' citations, breakdown categories and
-//! annotations stay as published.
+//! name differs (`Region::es`). Breakdown categories are a fixed vocabulary
+//! of the shared crate (`figure::category_in`); sources' citations,
+//! citizenships and annotations stay as published.
 
 use tipstats_shared::{Indicator, IndicatorWords};
 
@@ -19,6 +20,11 @@ pub fn indicator_words(indicator: &Indicator) -> Option<IndicatorWords> {
             .caveats
             .iter()
             .map(|c| spanish(c).map(String::from))
+            .collect::<Option<_>>()?,
+        breakdowns: indicator
+            .breakdowns
+            .iter()
+            .map(|b| look_up(BREAKDOWNS, b).map(String::from))
             .collect::<Option<_>>()?,
     })
 }
@@ -605,4 +611,21 @@ const REGION_NAMES: &[(&str, &str)] = &[
     ("BP-SWB", "Sector Swanton (Patrulla Fronteriza)"),
     ("BP-TCA", "Sector Tucson (Patrulla Fronteriza)"),
     ("BP-YUM", "Sector Yuma (Patrulla Fronteriza)"),
+];
+
+/// The breakdowns' names.
+const BREAKDOWNS: &[(&str, &str)] = &[
+    ("sex", "sexo"),
+    ("age", "edad"),
+    ("form of exploitation", "forma de explotación"),
+    ("citizenship", "nacionalidad"),
+    ("country of repatriation", "país de repatriación"),
+    ("family status", "situación familiar"),
+    ("border region", "región fronteriza"),
+    ("component", "componente"),
+    ("demographic", "grupo demográfico"),
+    ("encounter type", "tipo de encuentro"),
+    ("title of authority", "fundamento legal"),
+    ("perpetrator relation", "relación con el perpetrador"),
+    ("perpetrator role", "papel del perpetrador"),
 ];

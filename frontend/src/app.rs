@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 use tipstats_shared::chart::{self, ChartKind, LineChart, Theme};
-use tipstats_shared::figure::{Figure, Lang};
+use tipstats_shared::figure::{Figure, Lang, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
@@ -425,11 +425,17 @@ fn Options(
 ) -> impl IntoView {
     let t = move || text(lang.get());
     let catalog = StoredValue::new(catalog);
+    // (value, label in the reader's language) of each breakdown.
     let breakdowns = move || {
         catalog.with_value(|c| {
             view_state.with(|s| {
                 c.indicator(&s.indicator)
-                    .map(|i| i.breakdowns.clone())
+                    .map(|i| {
+                        i.breakdowns
+                            .iter()
+                            .map(|b| (b.clone(), i.breakdown_in(b, lang.get()).to_string()))
+                            .collect::<Vec<_>>()
+                    })
                     .unwrap_or_default()
             })
         })
@@ -470,10 +476,9 @@ fn Options(
                 <option value="" prop:selected=move || view_state.with(|s| s.by.is_none())>{word(lang, |t| t.no_breakdown)}</option>
                 {move || breakdowns()
                     .into_iter()
-                    .map(|b| {
-                        let selected = b.clone();
-                        let value = b.clone();
-                        view! { <option value=value prop:selected=move || view_state.with(|s| s.by.as_ref() == Some(&selected))>{b}</option> }
+                    .map(|(value, label)| {
+                        let selected = value.clone();
+                        view! { <option value=value prop:selected=move || view_state.with(|s| s.by.as_ref() == Some(&selected))>{label}</option> }
                     })
                     .collect_view()}
             </select>
@@ -709,7 +714,7 @@ fn Figures(
                 <tr data-region=row.region.clone() data-year=row.year>
                     <th scope="row">{catalog.region_name_in(&row.region, lang).to_string()}</th>
                     <td>{row.year}</td>
-                    {by.then(|| view! { <td class="category">{row.category.clone()}</td> })}
+                    {by.then(|| view! { <td class="category">{row.category.as_deref().map(|c| category_in(c, lang).to_string())}</td> })}
                     <td class="value">{value_cell_in(row, lang)}</td>
                     {per_100k.then(|| view! { <td class="rate">{row.rate.map(rate_cell)}</td> })}
                     <td class="bounds">{bounds_cell(row, lang)}</td>

@@ -115,6 +115,9 @@ pub struct IndicatorWords {
     pub unit: String,
     pub description: String,
     pub caveats: Vec<String>,
+    /// The breakdowns' names, in the same order.
+    #[serde(default)]
+    pub breakdowns: Vec<String>,
 }
 
 impl Indicator {
@@ -142,12 +145,22 @@ impl Indicator {
     /// A caveat of this indicator, given in English as the API's notes give
     /// it, in `lang`; another text is returned as it is.
     pub fn caveat_in<'a>(&'a self, caveat: &'a str, lang: Lang) -> &'a str {
-        let translated = self.words(lang).and_then(|w| {
-            let position = self.caveats.iter().position(|c| c == caveat)?;
-            w.caveats.get(position)
-        });
-        translated.map_or(caveat, String::as_str)
+        let translated = self.words(lang).map(|w| w.caveats.as_slice());
+        same_place(&self.caveats, translated, caveat)
     }
+
+    /// One of this indicator's breakdowns (`sex`), named in `lang`.
+    pub fn breakdown_in<'a>(&'a self, breakdown: &'a str, lang: Lang) -> &'a str {
+        let translated = self.words(lang).map(|w| w.breakdowns.as_slice());
+        same_place(&self.breakdowns, translated, breakdown)
+    }
+}
+
+/// The text of `translated` at the place `text` has in `english`; `text`
+/// itself when it is not there or has no translation.
+fn same_place<'a>(english: &[String], translated: Option<&'a [String]>, text: &'a str) -> &'a str {
+    let found = translated.and_then(|t| t.get(english.iter().position(|e| e == text)?));
+    found.map_or(text, String::as_str)
 }
 
 /// A place in the geography hierarchy: world → UN region → subregion → country.

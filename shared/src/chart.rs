@@ -156,7 +156,7 @@ impl LineChart {
             }
             for category in categories {
                 let place = catalog.region_name_in(code, lang);
-                let label = match category {
+                let label = match category.map(|c| crate::figure::category_in(c, lang)) {
                     None => place.to_string(),
                     Some(c) if response.regions.len() == 1 => c.to_string(),
                     Some(c) => format!("{place}: {c}"),

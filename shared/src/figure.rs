@@ -106,6 +106,7 @@ impl Figure {
             .collect();
         let mut subtitle = vec![places.join(", "), years(response.from, response.to)];
         if let Some(by) = &response.by {
+            let by = indicator.map_or(by.as_str(), |i| i.breakdown_in(by, lang));
             subtitle.push(format!("{} {by}", words.by));
         }
         if response.per.is_some() {
@@ -246,7 +247,10 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
                 (None, None) => crate::format::value_cell_in(r, lang),
             };
             let name = catalog.region_name_in(code, lang);
-            let line = category.map_or_else(|| name.to_string(), |c| format!("{name}, {c}"));
+            let line = category.map_or_else(
+                || name.to_string(),
+                |c| format!("{name}, {}", category_in(c, lang)),
+            );
             Some(format!(
                 "{line} {} ({}) → {} ({})",
                 shown(first),
@@ -262,6 +266,57 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
         format!("{title}: {}.", parts.join("; "))
     }
 }
+
+/// A breakdown category (`Female`, `Forced labour`…) in `lang`. A fixed
+/// vocabulary, kept here rather than in the catalog so that the browser's
+/// bundle carries a table, not a map's decoder; a category not here
+/// (citizenships, mostly) is shown as published.
+pub fn category_in(category: &str, lang: Lang) -> &str {
+    let spanish = match lang {
+        Lang::En => None,
+        Lang::Es => CATEGORIES_ES.iter().find(|(en, _)| *en == category),
+    };
+    spanish.map_or(category, |(_, es)| es)
+}
+
+const CATEGORIES_ES: &[(&str, &str)] = &[
+    ("Female", "Mujeres"),
+    ("Male", "Hombres"),
+    ("Other", "Otro"),
+    ("Unknown", "Desconocido"),
+    ("0 to 17 years", "0 a 17 años"),
+    ("18 years or over", "18 años o más"),
+    ("Sexual exploitation", "Explotación sexual"),
+    ("Forced labour", "Trabajo forzoso"),
+    ("Other forms of exploitation", "Otras formas de explotación"),
+    ("Commercial sex acts", "Actos sexuales comerciales"),
+    ("Involuntary servitude", "Servidumbre involuntaria"),
+    ("Not recorded", "No registrado"),
+    ("Family or intimate partner", "Familia o pareja"),
+    ("Friend or acquaintance", "Amistad o conocido"),
+    ("Stranger, unknown or other", "Desconocido u otro"),
+    ("Control, abuse or kidnapping", "Control, abuso o secuestro"),
+    ("Recruiter or broker", "Reclutador o intermediario"),
+    ("Coastal Border", "Frontera costera"),
+    ("Northern Land Border", "Frontera terrestre del norte"),
+    ("Southwest Land Border", "Frontera terrestre del suroeste"),
+    (
+        "Office of Field Operations",
+        "Oficina de Operaciones de Campo",
+    ),
+    ("U.S. Border Patrol", "Patrulla Fronteriza de EE. UU."),
+    ("Accompanied Minors", "Menores acompañados"),
+    ("FMUA", "Miembros de unidades familiares (FMUA)"),
+    ("Single Adults", "Adultos solos"),
+    ("UAC", "Menores no acompañados (UAC)"),
+    ("Unaccompanied Children", "Menores no acompañados"),
+    ("Family Unit Individuals", "Personas en unidades familiares"),
+    ("Apprehensions", "Aprehensiones"),
+    ("Expulsions", "Expulsiones"),
+    ("Inadmissibles", "Inadmisibles"),
+    ("Title 42", "Título 42"),
+    ("Title 8", "Título 8"),
+];
 
 #[cfg(test)]
 mod tests {

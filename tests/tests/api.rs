@@ -1,6 +1,6 @@
 //! The JSON API against the real database built from `data/`.
 
-use tipstats_shared::figure::Lang;
+use tipstats_shared::figure::{Lang, category_in};
 use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 
@@ -512,4 +512,32 @@ async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_i
     let html = page.text().await.expect("text");
     assert!(html.contains("<code>GET /api/v1/series</code>"));
     assert!(html.contains("<code>indicator</code>"));
+}
+
+/// Every breakdown category of the committed figures has its Spanish name,
+/// but citizenships and countries, which stay as published; sexes and age
+/// bands too.
+#[test]
+fn every_breakdown_category_but_citizenships_reads_in_spanish() {
+    let path = tipstats_tests::workspace_root().join("data/observations.csv");
+    let conn = duckdb::Connection::open_in_memory().expect("duckdb");
+    let mut labels = conn
+        .prepare(
+            "SELECT DISTINCT category FROM read_csv(?, all_varchar = true)
+             WHERE dimension NOT IN ('Total', 'by citizenship', 'by country of repatriation')
+             UNION SELECT DISTINCT sex FROM read_csv(?, all_varchar = true)
+             UNION SELECT DISTINCT age FROM read_csv(?, all_varchar = true)",
+        )
+        .expect("query");
+    let path = path.to_string_lossy().to_string();
+    let labels: Vec<String> = labels
+        .query_map([&path, &path, &path], |r| r.get(0))
+        .and_then(Iterator::collect)
+        .expect("labels");
+    assert!(labels.len() > 30, "{labels:?}");
+    let untranslated: Vec<&String> = labels
+        .iter()
+        .filter(|l| *l != "Total" && category_in(l, Lang::Es) == l.as_str())
+        .collect();
+    assert!(untranslated.is_empty(), "{untranslated:?}");
 }
