@@ -86,7 +86,9 @@ CREATE TABLE annotations (
     region_code VARCHAR REFERENCES regions (code),
     year INTEGER,
     kind VARCHAR NOT NULL CHECK (kind IN ('partial-year', 'series-break', 'reporter-enters', 'reporter-leaves', 'left-out')),
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL,
+    -- the same in Spanish
+    text_es VARCHAR NOT NULL
 );
 "#;
 
@@ -120,7 +122,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "annotations.csv",
         "annotations",
-        "{'source_id':'VARCHAR','indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','kind':'VARCHAR','text':'VARCHAR'}",
+        "{'source_id':'VARCHAR','indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','kind':'VARCHAR','text':'VARCHAR','text_es':'VARCHAR'}",
     ),
 ];
 
@@ -625,7 +627,7 @@ pub fn series_rates(
 /// one of its regions (or about no particular place).
 pub fn annotations(conn: &Connection, query: &SeriesQuery) -> Result<Vec<Note>, duckdb::Error> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.kind, a.text, a.region_code, a.year
+        "SELECT a.kind, a.text, a.region_code, a.year, a.text_es
          FROM annotations a JOIN indicators i ON i.source_id = a.source_id
          WHERE i.id = ?
            AND (a.indicator_id IS NULL OR a.indicator_id = i.id)
@@ -645,6 +647,7 @@ pub fn annotations(conn: &Connection, query: &SeriesQuery) -> Result<Vec<Note>, 
                 text: r.get(1)?,
                 region: r.get(2)?,
                 year: r.get(3)?,
+                es: r.get(4)?,
             })
         },
     )?;

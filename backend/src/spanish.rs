@@ -5,8 +5,9 @@
 //! catalog test fails when one has no Spanish here, so a new or reworded
 //! indicator cannot go out half translated), and the places whose Spanish
 //! name differs (`Region::es`). Breakdown categories are a fixed vocabulary
-//! of the shared crate (`figure::category_in`); sources' citations,
-//! citizenships and annotations stay as published.
+//! of the shared crate (`figure::category_in`); annotations are written in
+//! both languages by the ingest that makes them (`annotations.csv`'s
+//! `text_es`); sources' citations and citizenships stay as published.
 
 use tipstats_shared::{Indicator, IndicatorWords};
 
@@ -31,6 +32,21 @@ pub fn indicator_words(indicator: &Indicator) -> Option<IndicatorWords> {
 
 fn spanish(english: &str) -> Option<&'static str> {
     look_up(TEXTS, english)
+}
+
+/// An indicator text (name, unit, description, caveat) in Spanish.
+pub fn text(english: &str) -> Option<&'static str> {
+    spanish(english)
+}
+
+/// A breakdown's name (`citizenship`) in Spanish.
+pub fn breakdown(english: &str) -> Option<&'static str> {
+    look_up(BREAKDOWNS, english)
+}
+
+/// Every (code, Spanish name) of a place whose Spanish name differs.
+pub fn region_names() -> &'static [(&'static str, &'static str)] {
+    REGION_NAMES
 }
 
 /// The second of the pair whose first is `key`.

@@ -1,9 +1,11 @@
 //! Every word of the interface, in English and Spanish. The indicators'
 //! names, descriptions and caveats and the places' names come from the
 //! catalog in both languages (`Indicator::name_in`, `Region::name_in`);
-//! citations, breakdown categories and annotations come as published.
+//! breakdown categories from the shared crate and annotations with their
+//! Spanish text; citations and citizenships come as published.
 
 use tipstats_shared::figure::Lang;
+pub use tipstats_shared::figure::reporters_in;
 
 pub struct Text {
     pub tagline: &'static str,
@@ -76,25 +78,6 @@ pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,
-    }
-}
-
-/// The catalog's word for who reports an indicator's figures (`countries`,
-/// `states`, …) in the reader's language; a word not known here is shown as
-/// the catalog gives it.
-pub fn reporters_in(unit: &str, lang: Lang) -> &str {
-    if lang == Lang::En {
-        return unit;
-    }
-    match unit {
-        "agencies" => "agencias",
-        "borders" => "fronteras",
-        "countries" => "países",
-        "regions" => "regiones",
-        "reports" => "informes",
-        "sectors" => "sectores",
-        "states" => "estados",
-        other => other,
     }
 }
 

@@ -947,6 +947,7 @@ mod tests {
             text: String::new(),
             region: None,
             year,
+            es: None,
         };
         let notes = [
             note("caveat", None),

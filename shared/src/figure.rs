@@ -142,8 +142,9 @@ impl Figure {
                 .find(|(i, _)| *i == index)
                 .map(|(_, number)| format!("({number}) "))
                 .unwrap_or_default();
-            let words = match (n.kind.as_str(), indicator) {
-                ("caveat", Some(indicator)) => indicator.caveat_in(&n.text, lang),
+            let words = match (n.kind.as_str(), indicator, lang, &n.es) {
+                ("caveat", Some(indicator), _, _) => indicator.caveat_in(&n.text, lang),
+                (_, _, Lang::Es, Some(es)) => es,
                 _ => &n.text,
             };
             match n.year {
@@ -267,6 +268,25 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
     }
 }
 
+/// The catalog's word for who reports an indicator's figures (`countries`,
+/// `states`, …) in the reader's language; a word not known here is shown as
+/// the catalog gives it.
+pub fn reporters_in(unit: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return unit;
+    }
+    match unit {
+        "agencies" => "agencias",
+        "borders" => "fronteras",
+        "countries" => "países",
+        "regions" => "regiones",
+        "reports" => "informes",
+        "sectors" => "sectores",
+        "states" => "estados",
+        other => other,
+    }
+}
+
 /// A breakdown category (`Female`, `Forced labour`…) in `lang`. A fixed
 /// vocabulary, kept here rather than in the catalog so that the browser's
 /// bundle carries a table, not a map's decoder; a category not here
@@ -361,12 +381,14 @@ mod tests {
                     text: "Detected victims are not prevalence.".into(),
                     region: None,
                     year: None,
+                    es: None,
                 },
                 Note {
                     kind: "reporter-leaves".into(),
                     text: "The United Kingdom has no total.".into(),
                     region: None,
                     year: Some(2022),
+                    es: None,
                 },
             ],
         }

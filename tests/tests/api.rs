@@ -541,3 +541,20 @@ fn every_breakdown_category_but_citizenships_reads_in_spanish() {
         .collect();
     assert!(untranslated.is_empty(), "{untranslated:?}");
 }
+
+/// Every annotation of the committed figures has its Spanish text.
+#[test]
+fn every_annotation_reads_in_spanish() {
+    let path = tipstats_tests::workspace_root().join("data/annotations.csv");
+    let conn = duckdb::Connection::open_in_memory().expect("duckdb");
+    let (all, untranslated): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(*) FILTER (WHERE text_es IS NULL OR text_es = text)
+             FROM read_csv(?, all_varchar = true)",
+            [path.to_string_lossy().to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("annotations");
+    assert!(all > 50, "{all} annotations");
+    assert_eq!(untranslated, 0);
+}

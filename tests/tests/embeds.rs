@@ -87,6 +87,7 @@ async fn the_embed_page_shows_without_script_and_may_be_framed_anywhere() {
     // The indicator's name and its caveats in Spanish.
     assert!(html.contains("Víctimas de trata detectadas"));
     assert!(html.contains("no son la prevalencia"));
+
     assert_eq!(html.matches("<script").count(), 1);
     assert!(html.contains("<script src=\"/embed.js\" defer></script>"));
     assert!(
@@ -330,4 +331,19 @@ fn summaries_quote_the_figure_before_each_year() {
         ["1,234", "&lt;11", "20", "30"]
     );
     assert!(quoted_figures("Victims: no figures (none).").is_empty());
+}
+
+/// A Spanish embed reads its annotations in Spanish too, numbers written the
+/// Spanish way.
+#[tokio::test]
+async fn a_spanish_embed_reads_its_annotations_in_spanish() {
+    let app = spawn_app().await;
+    let (_, html) = body(
+        &app,
+        "/embed?indicator=glotip.victims&region=019,150&from=2010&to=2022&lang=es",
+    )
+    .await;
+    let html = String::from_utf8(html).expect("UTF-8");
+    assert!(html.contains("Brasil reporta 1\u{a0}228 en 2015"), "{html}");
+    assert!(!html.contains("Brazil reports"));
 }

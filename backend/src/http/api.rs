@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use tipstats_shared::figure::{Lang, reporters_in};
 use tipstats_shared::{Note, SeriesResponse};
 
 use super::AppState;
@@ -127,6 +128,7 @@ fn note(kind: &str, text: String) -> Note {
         text,
         region: None,
         year: None,
+        es: None,
     }
 }
 
@@ -165,6 +167,11 @@ fn coverage_notes(
                     ),
                     region: Some(region.clone()),
                     year: Some(year),
+                    es: Some(format!(
+                        "{}: {before} {} reportaron en {previous_year}, {after} en {year}; parte del cambio se debe a quién reportó.",
+                        catalog.region_name_in(region, Lang::Es),
+                        reporters_in(reporters, Lang::Es),
+                    )),
                 });
             }
         }

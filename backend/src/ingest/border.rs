@@ -392,21 +392,23 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 CAST(r.encounters AS BIGINT), false, r.encounters, 1
          FROM usbp_raw r JOIN usbp_sectors s ON s.name = r.sector;",
     )?;
-    for (year, kind, text) in [
+    for (year, kind, text, text_es) in [
         (
             2020,
             "series-break",
             "From March 2020 (FY2020) to May 2023 (FY2023) encounters include Title 42 expulsions: the series counts something different in those years.",
+            "De marzo de 2020 (AF2020) a mayo de 2023 (AF2023) los encuentros incluyen las expulsiones bajo el Título 42: la serie cuenta algo distinto en esos años.",
         ),
         (
             2025,
             "partial-year",
             "FY2025 covers October and November 2024 only.",
+            "El AF2025 abarca solo octubre y noviembre de 2024.",
         ),
     ] {
         conn.execute(
-            "INSERT INTO annotations VALUES (?, NULL, NULL, ?, ?, ?)",
-            params![SOURCE_ID, year, kind, text],
+            "INSERT INTO annotations VALUES (?, NULL, NULL, ?, ?, ?, ?)",
+            params![SOURCE_ID, year, kind, text, text_es],
         )?;
     }
     Ok(())

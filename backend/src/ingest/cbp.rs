@@ -159,8 +159,12 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         ))?;
     }
     conn.execute(
-        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?)",
-        params![SOURCE_ID, "FY2025 covers October 2024 to August 2025 only."],
+        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?, ?)",
+        params![
+            SOURCE_ID,
+            "FY2025 covers October 2024 to August 2025 only.",
+            "El AF2025 abarca solo de octubre de 2024 a agosto de 2025."
+        ],
     )?;
     Ok(())
 }

@@ -209,10 +209,11 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
          DROP TABLE ctdc_published; DROP TABLE ctdc_cells; DROP TABLE ctdc_records;"
     ))?;
     conn.execute(
-        "INSERT INTO annotations VALUES (?, 'ctdc.victims', NULL, NULL, 'series-break', ?)",
+        "INSERT INTO annotations VALUES (?, 'ctdc.victims', NULL, NULL, 'series-break', ?, ?)",
         params![
             SOURCE_ID,
-            "Each point pools a band of registration years (2005–2013 at 2013, 2014–2018 at 2018, 2021–2022 at 2022): points are not single years and the line between them is not a yearly trend."
+            "Each point pools a band of registration years (2005–2013 at 2013, 2014–2018 at 2018, 2021–2022 at 2022): points are not single years and the line between them is not a yearly trend.",
+            "Cada punto agrupa un tramo de años de registro (2005–2013 en 2013, 2014–2018 en 2018, 2021–2022 en 2022): los puntos no son años sueltos y la línea entre ellos no es una tendencia anual."
         ],
     )?;
     Ok(())

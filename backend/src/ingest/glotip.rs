@@ -10,6 +10,7 @@ use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
 use super::{IndicatorRow, IngestError, Source, geography};
+use crate::spanish;
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
@@ -112,6 +113,9 @@ const M49: [(&str, &str, &str, Option<&str>); 23] = [
 /// Sark is in the file without an ISO 3166-1 code (it has none); tipstats
 /// gives it a code from ISO's user-assigned range.
 pub const SARK_CODE: &str = "XSK";
+
+/// The breakdowns GLOTIP publishes besides the total.
+const BREAKDOWNS: &str = "sex;age;form of exploitation;citizenship;country of repatriation";
 
 /// Category labels in which the publisher's workbook itself has U+FFFD, the
 /// replacement character, where an accented letter or a curly quote was lost
@@ -320,10 +324,8 @@ fn leave_out_what_is_not_a_count(conn: &Connection) -> Result<(), duckdb::Error>
     conn.execute_batch(&format!(
         "CREATE TEMP TABLE not_counts AS
          SELECT r.row,
-                CASE WHEN regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
-                          OR TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT}
-                     THEN 'as questionnaire item codes, not counts'
-                     ELSE 'as the year itself, not a count' END AS why
+                regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
+                    OR TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT} AS codes
          FROM glotip_raw r
          WHERE regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
             OR (r.value_suppressed <> 'True' AND TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT})
@@ -338,14 +340,27 @@ fn leave_out_what_is_not_a_count(conn: &Connection) -> Result<(), duckdb::Error>
             "CREATE TEMP TABLE left_out AS
              SELECT ? AS source_id, n.id, coalesce(r.iso3, '{SARK_CODE}'), CAST(r.year AS INTEGER), 'left-out',
                     'The publisher''s workbook gives ' || r.country || '''s ' || lower(r.indicator)
-                    || ' ' || r.dimension || ' in ' || r.year || ' ' || c.why || ' ('
+                    || ' ' || r.dimension || ' in ' || r.year
+                    || CASE WHEN c.codes THEN ' as questionnaire item codes, not counts ('
+                            ELSE ' as the year itself, not a count (' END
                     || CASE WHEN count(*) = 1
                             THEN '1 cell: ' || max(r.value_text) || '): tipstats leaves it out.'
                             ELSE count(*) || ' cells, such as ' || max(r.value_text)
-                                 || '): tipstats leaves them out.' END
+                                 || '): tipstats leaves them out.' END,
+                    'El libro de trabajo del editor da ' || lower(n.name_es) || ' '
+                    || coalesce(d.es, r.dimension) || ' de ' || coalesce(p.es, r.country) || ' en ' || r.year
+                    || CASE WHEN c.codes THEN ' como códigos de ítems del cuestionario, no conteos ('
+                            ELSE ' con el propio año en lugar de un conteo (' END
+                    || CASE WHEN count(*) = 1
+                            THEN '1 celda: ' || replace(max(r.value_text), ',', chr(160))
+                                 || '): tipstats la deja fuera.'
+                            ELSE count(*) || ' celdas, como ' || replace(max(r.value_text), ',', chr(160))
+                                 || '): tipstats las deja fuera.' END
              FROM glotip_raw r JOIN not_counts c USING (row)
                   JOIN indicator_names n ON n.name = r.indicator
-             GROUP BY n.id, r.iso3, r.country, r.indicator, r.dimension, r.year, c.why"
+                  LEFT JOIN spanish_places p ON p.code = r.iso3
+                  LEFT JOIN spanish_dimensions d ON d.dimension = r.dimension
+             GROUP BY n.id, n.name_es, r.iso3, r.country, p.es, r.indicator, r.dimension, d.es, r.year, c.codes"
         ),
         params![SOURCE_ID],
     )?;
@@ -374,30 +389,54 @@ fn annotate(conn: &Connection) -> Result<(), duckdb::Error> {
          spans AS (SELECT indicator_id, min(year) AS first, max(year) AS last FROM totals GROUP BY ALL)
          SELECT ?, t.indicator_id, t.region_code, t.year, 'reporter-enters',
                 r.name || ' reports ' || format('{:,}', t.value) || ' in ' || t.year
-                || ' and had no total in ' || (t.year - 1) || ': every region that contains it rises with its entry.'
+                || ' and had no total in ' || (t.year - 1) || ': every region that contains it rises with its entry.',
+                coalesce(p.es, r.name) || ' reporta ' || replace(format('{:,}', t.value), ',', chr(160))
+                || ' en ' || t.year || ' y no tuvo total en ' || (t.year - 1)
+                || ': toda región que lo contiene sube con su entrada.'
          FROM totals t JOIN spans s USING (indicator_id) JOIN regions r ON r.code = t.region_code
+              LEFT JOIN spanish_places p ON p.code = t.region_code
          WHERE t.value >= ? AND t.year > s.first
            AND NOT EXISTS (SELECT 1 FROM totals p WHERE p.indicator_id = t.indicator_id
                            AND p.region_code = t.region_code AND p.year = t.year - 1)
          UNION ALL
          SELECT ?, t.indicator_id, t.region_code, t.year + 1, 'reporter-leaves',
                 r.name || ' reported ' || format('{:,}', t.value) || ' in ' || t.year
-                || ' and has no total for ' || (t.year + 1) || ': every region that contains it falls without it.'
+                || ' and has no total for ' || (t.year + 1) || ': every region that contains it falls without it.',
+                coalesce(p.es, r.name) || ' reportó ' || replace(format('{:,}', t.value), ',', chr(160))
+                || ' en ' || t.year || ' y no tiene total para ' || (t.year + 1)
+                || ': toda región que lo contiene baja sin él.'
          FROM totals t JOIN spans s USING (indicator_id) JOIN regions r ON r.code = t.region_code
+              LEFT JOIN spanish_places p ON p.code = t.region_code
          WHERE t.value >= ? AND t.year < s.last
            AND NOT EXISTS (SELECT 1 FROM totals n WHERE n.indicator_id = t.indicator_id
                            AND n.region_code = t.region_code AND n.year = t.year + 1)",
         params![SOURCE_ID, LARGE_REPORTER, SOURCE_ID, LARGE_REPORTER],
     )?;
-    Ok(())
+    conn.execute_batch("DROP TABLE spanish_places; DROP TABLE spanish_dimensions;")
 }
 
 fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch(
         "CREATE TEMP TABLE m49 (code VARCHAR, name VARCHAR, level VARCHAR, parent VARCHAR);
-         CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR);
-         CREATE TEMP TABLE restored_labels (garbled VARCHAR, restored VARCHAR);",
+         CREATE TEMP TABLE indicator_names (id VARCHAR, name VARCHAR, name_es VARCHAR);
+         CREATE TEMP TABLE restored_labels (garbled VARCHAR, restored VARCHAR);
+         CREATE TEMP TABLE spanish_places (code VARCHAR, es VARCHAR);
+         CREATE TEMP TABLE spanish_dimensions (dimension VARCHAR, es VARCHAR);",
     )?;
+    // The Spanish of the annotations this ingest writes.
+    for (code, es) in spanish::region_names() {
+        conn.execute(
+            "INSERT INTO spanish_places VALUES (?, ?)",
+            params![code, es],
+        )?;
+    }
+    for breakdown in BREAKDOWNS.split(';') {
+        let es = spanish::breakdown(breakdown).unwrap_or(breakdown);
+        conn.execute(
+            "INSERT INTO spanish_dimensions VALUES (?, ?)",
+            params![format!("by {breakdown}"), format!("por {es}")],
+        )?;
+    }
     for (garbled, restored) in RESTORED_LABELS {
         conn.execute(
             "INSERT INTO restored_labels VALUES (?, ?)",
@@ -412,8 +451,8 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
     }
     for (id, name, _) in INDICATORS {
         conn.execute(
-            "INSERT INTO indicator_names VALUES (?, ?)",
-            params![id, name],
+            "INSERT INTO indicator_names VALUES (?, ?, ?)",
+            params![id, name, spanish::text(name).unwrap_or(name)],
         )?;
     }
     Ok(())
@@ -432,7 +471,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 description,
                 caveats: CAVEATS,
                 frequency: "calendar year",
-                breakdowns: "sex;age;form of exploitation;citizenship;country of repatriation",
+                breakdowns: BREAKDOWNS,
                 grain: "country",
                 scope: "001",
                 reporters: "countries",

@@ -305,10 +305,11 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     add_crimes(conn).map_err(|e| crimes.error(e))?;
     add_rates(conn).map_err(|e| rates.error(e))?;
     conn.execute(
-        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?)",
+        "INSERT INTO annotations VALUES (?, NULL, NULL, 2025, 'partial-year', ?, ?)",
         params![
             SOURCE_ID,
-            "2025 covers January to June only (SESNSP's release of July 2025): it is not comparable with whole years."
+            "2025 covers January to June only (SESNSP's release of July 2025): it is not comparable with whole years.",
+            "2025 abarca solo de enero a junio (publicación del SESNSP de julio de 2025): no es comparable con años completos."
         ],
     )
     .map_err(|e| crimes.error(e))?;
