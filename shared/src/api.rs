@@ -101,8 +101,9 @@ pub struct Indicator {
     /// grain (Mexico and its states), never summed.
     #[serde(default)]
     pub per_100k: bool,
-    /// The same words in Spanish: name, unit, description and caveats, the
-    /// caveats in the same order. Absent for an indicator not translated.
+    /// The same words in Spanish: name, unit, description, caveats and
+    /// breakdowns (those two in the same order as here). Absent for an
+    /// indicator not translated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub es: Option<IndicatorWords>,
 }
@@ -179,6 +180,7 @@ pub struct Region {
 }
 
 impl Region {
+    /// The name in `lang`: the Spanish one where it differs.
     pub fn name_in(&self, lang: Lang) -> &str {
         match (lang, &self.es) {
             (Lang::Es, Some(es)) => es,
