@@ -168,7 +168,7 @@ fn word(
 
 /// A text of the catalog that follows the reader's language: `en`, or `es`
 /// when the page is in Spanish.
-fn in_lang(lang: Memo<Lang>, en: &str, es: &str) -> impl Fn() -> String + Send + Sync + 'static {
+fn in_lang(lang: Memo<Lang>, en: &str, es: &str) -> impl Fn() -> String + Send + Sync + use<> {
     let (en, es) = (en.to_string(), es.to_string());
     move || {
         if lang.get() == Lang::Es {
