@@ -177,6 +177,7 @@ impl LineChart {
                 series.push(Series { label, points });
             }
         }
+        drop_shared_suffix(&mut series);
         let unit = indicator.map_or_else(String::new, |i| i.unit_in(lang).into());
         LineChart {
             title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into()),
@@ -243,6 +244,30 @@ impl Theme {
         match PALETTE[index % PALETTE.len()] {
             RGBColor(0, 0, 0) => self.text,
             colour => colour,
+        }
+    }
+}
+
+/// Takes a parenthesis that every label ends with ("San Diego sector
+/// (Border Patrol)", "El Paso sector (Border Patrol)") off the direct
+/// labels: it says nothing that tells the lines apart and leaves the labels
+/// room beside the plot. The table and the summary keep the full names.
+fn drop_shared_suffix(series: &mut [Series]) {
+    let Some(first) = series.first() else {
+        return;
+    };
+    let Some(open) = first.label.rfind(" (") else {
+        return;
+    };
+    let suffix = first.label[open..].to_string();
+    let shared = suffix.ends_with(')')
+        && series.len() > 1
+        && series
+            .iter()
+            .all(|s| s.label.ends_with(&suffix) && s.label.len() > suffix.len());
+    if shared {
+        for s in series {
+            s.label.truncate(s.label.len() - suffix.len());
         }
     }
 }
@@ -835,6 +860,38 @@ mod tests {
                 "{text} at x {x} runs past {width}"
             );
         }
+    }
+
+    #[test]
+    fn a_parenthesis_every_label_shares_is_dropped() {
+        let labelled = |labels: &[&str]| -> Vec<String> {
+            let mut series: Vec<Series> = labels
+                .iter()
+                .map(|l| Series {
+                    label: l.to_string(),
+                    points: vec![],
+                })
+                .collect();
+            drop_shared_suffix(&mut series);
+            series.into_iter().map(|s| s.label).collect()
+        };
+        assert_eq!(
+            labelled(&[
+                "San Diego sector (Border Patrol)",
+                "El Paso sector (Border Patrol)"
+            ]),
+            ["San Diego sector", "El Paso sector"]
+        );
+        // Kept when it tells the lines apart, or names the only line.
+        assert_eq!(
+            labelled(&["Americas (UNODC)", "Europe (Eurostat)"]),
+            ["Americas (UNODC)", "Europe (Eurostat)"]
+        );
+        assert_eq!(
+            labelled(&["Americas and Oceania (pooled by CTDC)"]),
+            ["Americas and Oceania (pooled by CTDC)"]
+        );
+        assert_eq!(labelled(&["Mexico", "Chihuahua"]), ["Mexico", "Chihuahua"]);
     }
 
     #[test]
