@@ -1,7 +1,7 @@
 //! The catalog's words in Spanish, served beside the English so that a
 //! reader of the Spanish dashboard, embed or card reads what the figures are
-//! and are not in Spanish: each indicator's name, unit, description and
-//! caveats (`Indicator::es`, keyed by the English text the ingest writes; the
+//! and are not in Spanish: each indicator's name, unit, description,
+//! caveats and breakdowns (`Indicator::es`, keyed by the English text the ingest writes; the
 //! catalog test fails when one has no Spanish here, so a new or reworded
 //! indicator cannot go out half translated), and the places whose Spanish
 //! name differs (`Region::es`). Breakdown categories are a fixed vocabulary
@@ -14,29 +14,25 @@ use tipstats_shared::{Indicator, IndicatorWords};
 /// An indicator's words in Spanish, when every one of them is translated.
 pub fn indicator_words(indicator: &Indicator) -> Option<IndicatorWords> {
     Some(IndicatorWords {
-        name: spanish(&indicator.name)?.into(),
-        unit: spanish(&indicator.unit)?.into(),
-        description: spanish(&indicator.description)?.into(),
+        name: text(&indicator.name)?.into(),
+        unit: text(&indicator.unit)?.into(),
+        description: text(&indicator.description)?.into(),
         caveats: indicator
             .caveats
             .iter()
-            .map(|c| spanish(c).map(String::from))
+            .map(|c| text(c).map(String::from))
             .collect::<Option<_>>()?,
         breakdowns: indicator
             .breakdowns
             .iter()
-            .map(|b| look_up(BREAKDOWNS, b).map(String::from))
+            .map(|b| breakdown(b).map(String::from))
             .collect::<Option<_>>()?,
     })
 }
 
-fn spanish(english: &str) -> Option<&'static str> {
-    look_up(TEXTS, english)
-}
-
 /// An indicator text (name, unit, description, caveat) in Spanish.
 pub fn text(english: &str) -> Option<&'static str> {
-    spanish(english)
+    look_up(TEXTS, english)
 }
 
 /// A breakdown's name (`citizenship`) in Spanish.

@@ -766,8 +766,7 @@ fn drawn_chart(
     dark: bool,
     t: &'static Text,
 ) -> AnyView {
-    let theme = if dark { Theme::DARK } else { Theme::LIGHT };
-    match chart::line_chart_svg(chart, size, theme) {
+    match chart::line_chart_svg(chart, size, Theme::of(dark)) {
         Ok(svg) => view! {
             <figure class="chart">
                 <div class="chart-svg" role="img" aria-label=summary.to_string() inner_html=svg></div>

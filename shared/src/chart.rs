@@ -227,6 +227,11 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The dark theme when `dark`, else the light one.
+    pub fn of(dark: bool) -> Theme {
+        if dark { Theme::DARK } else { Theme::LIGHT }
+    }
+
     pub const LIGHT: Theme = Theme {
         background: RGBColor(0xFF, 0xFF, 0xFF),
         text: RGBColor(0x1A, 0x1A, 0x1A),
@@ -675,10 +680,15 @@ fn text_width(text: &str, font_size: u32) -> u32 {
     (text.chars().count() as f64 * font_size as f64 * GLYPH_WIDTH).ceil() as u32
 }
 
+/// How many glyphs fit in `width` pixels at `font_size`.
+fn glyphs_in(width: u32, font_size: u32) -> usize {
+    (width as f64 / (font_size as f64 * GLYPH_WIDTH)) as usize
+}
+
 /// `text` cut to fit `width` pixels at `font_size`, with an ellipsis where
 /// it was cut; the full name stays in the summary and the table.
 fn shortened(text: &str, font_size: u32, width: u32) -> String {
-    let fits = (width as f64 / (font_size as f64 * GLYPH_WIDTH)) as usize;
+    let fits = glyphs_in(width, font_size);
     if text.chars().count() <= fits {
         return text.to_string();
     }
@@ -688,7 +698,7 @@ fn shortened(text: &str, font_size: u32, width: u32) -> String {
 
 /// Breaks `text` into lines of at most `width` pixels at `font_size`.
 fn wrap(text: &str, font_size: u32, width: u32) -> Vec<String> {
-    let per_line = ((width as f64) / (font_size as f64 * GLYPH_WIDTH)).max(10.0) as usize;
+    let per_line = glyphs_in(width, font_size).max(10);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

@@ -45,12 +45,9 @@ struct Drawn {
 impl Drawn {
     /// The same figure drawn at another size.
     fn svg_at(&self, size: (u32, u32)) -> Result<String, ApiError> {
-        figure_svg(&self.figure, &self.chart, size, theme(&self.view)).map_err(ApiError::Render)
+        figure_svg(&self.figure, &self.chart, size, Theme::of(self.view.dark))
+            .map_err(ApiError::Render)
     }
-}
-
-fn theme(view: &ViewQuery) -> Theme {
-    if view.dark { Theme::DARK } else { Theme::LIGHT }
 }
 
 async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
@@ -58,7 +55,8 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
     let mut chart = LineChart::from_series(&response, &state.catalog, view.lang);
     chart.kind = view.kind;
-    let svg = figure_svg(&figure, &chart, view.size(), theme(&view)).map_err(ApiError::Render)?;
+    let svg =
+        figure_svg(&figure, &chart, view.size(), Theme::of(view.dark)).map_err(ApiError::Render)?;
     Ok(Drawn {
         view,
         figure,

@@ -323,17 +323,17 @@ const NOT_A_COUNT: i64 = 1_000_000;
 fn leave_out_what_is_not_a_count(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch(&format!(
         "CREATE TEMP TABLE not_counts AS
-         SELECT r.row,
-                regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
-                    OR TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT} AS codes
-         FROM glotip_raw r
-         WHERE regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
-            OR (r.value_suppressed <> 'True' AND TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT})
-            OR (r.dimension <> 'Total' AND r.value = r.year AND EXISTS (
-                   SELECT 1 FROM glotip_raw t
-                   WHERE t.iso3 = r.iso3 AND t.indicator = r.indicator AND t.year = r.year
-                     AND t.dimension = 'Total' AND t.sex = 'Total' AND t.age = 'Total'
-                     AND TRY_CAST(t.value AS DOUBLE) < TRY_CAST(r.value AS DOUBLE)))"
+         SELECT row, codes FROM (
+             SELECT r.row,
+                    regexp_matches(coalesce(r.category, ''), '^Q[0-9]')
+                        OR TRY_CAST(r.value AS DOUBLE) >= {NOT_A_COUNT} AS codes,
+                    r.dimension <> 'Total' AND r.value = r.year AND EXISTS (
+                        SELECT 1 FROM glotip_raw t
+                        WHERE t.iso3 = r.iso3 AND t.indicator = r.indicator AND t.year = r.year
+                          AND t.dimension = 'Total' AND t.sex = 'Total' AND t.age = 'Total'
+                          AND TRY_CAST(t.value AS DOUBLE) < TRY_CAST(r.value AS DOUBLE)) AS year_as_value
+             FROM glotip_raw r)
+         WHERE codes OR year_as_value"
     ))?;
     conn.execute(
         &format!(
