@@ -27,3 +27,28 @@ ensure_wasm_target() {
     rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
         || rustup component add rust-src
 }
+
+# Puts the RustSec advisory database where cargo-deny looks for it (the
+# folder is named after the database's URL), cloned from the git bundle
+# `../shared/advisory-db.bundle` and cloned again when the bundle changes.
+# Without the bundle it says so; under CI that is a failure.
+advisory_db() {
+    local bundle="../shared/advisory-db.bundle"
+    local db="${CARGO_HOME:-$HOME/.cargo}/advisory-dbs/advisory-db-3157b0e258782691"
+    if [ ! -f "$bundle" ]; then
+        if [ -n "${CI:-}" ]; then
+            echo "error: $bundle is missing: CI checks advisories with it" >&2
+            exit 1
+        fi
+        echo "WARNING: $bundle is missing: the advisory check is SKIPPED" >&2
+        return 1
+    fi
+    local head
+    head=$(git bundle list-heads "$bundle" | awk 'NR==1 {print $1}')
+    if [ "$(git -C "$db" rev-parse HEAD 2>/dev/null)" != "$head" ]; then
+        rm -rf "$db"
+        mkdir -p "$(dirname "$db")"
+        git -c init.defaultBranch=main clone -q "$bundle" "$db"
+    fi
+    echo "advisory database: $bundle, commit ${head:0:12}"
+}
