@@ -17,3 +17,7 @@ pub mod spanish;
 pub mod store;
 
 pub use http::{Application, ServeConfig};
+
+/// This build of the program: the crate version and a hash of the sources
+/// its answers are made from (see `build.rs`). Every ETag carries it.
+pub const BUILD: &str = env!("TIPSTATS_BUILD");

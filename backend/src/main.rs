@@ -173,7 +173,7 @@ fn serve(config: ServeConfig) -> ExitCode {
             }
         };
         match app.addr() {
-            Ok(addr) => println!("tipstats serving on http://{addr}/"),
+            Ok(addr) => println!("tipstats {} serving on http://{addr}/", tipstats::BUILD),
             Err(error) => eprintln!("listening, address unknown: {error}"),
         }
         match app.run_until(shutdown_signal()).await {

@@ -41,26 +41,8 @@ fn write_set(dir: &Path, set: &[Vec<u8>]) {
 
 #[test]
 fn a_killed_ingest_leaves_the_old_data_or_the_new_never_a_mix() {
-    let sources = workspace_root().join("../shared/data");
-    if !sources.is_dir() {
-        eprintln!(
-            "NOTE: raw sources not found at {}; nothing checked",
-            sources.display()
-        );
-        return;
-    }
-    let new_set = data_set(&workspace_root().join("data"));
-    // The old set differs from the new in one cell, and is a valid data set.
-    let mut old_set = new_set.clone();
-    let sources_csv = String::from_utf8(old_set[0].clone()).expect("utf-8");
-    assert!(sources_csv.contains("2025-04-14"));
-    old_set[0] = sources_csv.replace("2025-04-14", "2025-04-13").into_bytes();
-
-    let data = tempfile::tempdir().expect("temp dir");
-    let db_dir = tempfile::tempdir().expect("temp dir");
-    write_set(data.path(), &old_set);
-    let (old_db, _) = store::ensure_database(data.path(), db_dir.path()).expect("old database");
-
+    // The tests' trimmed copies of the publishers' files (tests/fixtures).
+    let sources = workspace_root().join("tests/fixtures/raw");
     let ingest = |data_dir: &Path| {
         Command::new(env!("CARGO_BIN_EXE_tipstats"))
             .args(["ingest", "--source-dir"])
@@ -72,13 +54,24 @@ fn a_killed_ingest_leaves_the_old_data_or_the_new_never_a_mix() {
             .spawn()
             .expect("start tipstats ingest")
     };
-    // How long a whole ingest takes here, to spread the kills over it.
+    // A whole ingest makes the new set, and says how long one takes here,
+    // to spread the kills over it.
+    let whole = tempfile::tempdir().expect("temp dir");
     let started = Instant::now();
-    let status = ingest(tempfile::tempdir().expect("temp dir").path())
-        .wait()
-        .expect("ingest runs");
+    let status = ingest(whole.path()).wait().expect("ingest runs");
     assert!(status.success());
     let full_run = started.elapsed();
+    let new_set = data_set(whole.path());
+    // The old set differs from the new in one cell, and is a valid data set.
+    let mut old_set = new_set.clone();
+    let sources_csv = String::from_utf8(old_set[0].clone()).expect("utf-8");
+    assert!(sources_csv.contains("2025-04-14"));
+    old_set[0] = sources_csv.replace("2025-04-14", "2025-04-13").into_bytes();
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    write_set(data.path(), &old_set);
+    let (old_db, _) = store::ensure_database(data.path(), db_dir.path()).expect("old database");
 
     let (mut ended_old, mut ended_new) = (0, 0);
     for kill in 0..KILLS {

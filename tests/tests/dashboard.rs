@@ -100,15 +100,26 @@ async fn a_late_answer_for_an_older_view_does_not_replace_the_newer_one() {
         .expect("open");
     table(&browser, 8).await;
     // The page's own fetch, slowed by 1.5 s for Americas + Europe only.
+    // Once the page has read that answer's body, and the tasks that body
+    // started have run, `heldBackRead` is set.
     browser
         .eval(
             "const fetchNow = window.fetch;
+             window.heldBackRead = false;
+             const marked = (response) => {
+                 const text = response.text.bind(response);
+                 response.text = () => text().then((body) => {
+                     setTimeout(() => { window.heldBackRead = true; }, 0);
+                     return body;
+                 });
+                 return response;
+             };
              window.fetch = (input, init) => {
                  const url = String(input.url ?? input);
                  const regions = /[?&]region=([^&]*)/.exec(url);
                  const slow = regions && decodeURIComponent(regions[1]).split(',').sort().join(',') === '019,150';
                  const answer = fetchNow(input, init);
-                 return slow ? answer.then(r => new Promise(done => setTimeout(() => done(r), 1500))) : answer;
+                 return slow ? answer.then(r => new Promise(done => setTimeout(() => done(marked(r)), 1500))) : answer;
              };
              return true;",
         )
@@ -130,8 +141,13 @@ async fn a_late_answer_for_an_older_view_does_not_replace_the_newer_one() {
     let mut rows = table(&browser, expected.len()).await;
     rows.sort();
     assert_eq!(rows, expected);
-    // Past the held-back answer's arrival, the table still shows three places.
-    tokio::time::sleep(Duration::from_millis(2500)).await;
+    // Once the page has read the held-back answer, the table still shows
+    // three places.
+    browser
+        .wait_for("the held-back answer read", WAIT, || async {
+            (browser.eval("return window.heldBackRead;").await == true).then_some(())
+        })
+        .await;
     let mut later: Vec<Row> =
         serde_json::from_value(browser.eval(TABLE_SCRIPT).await).expect("table rows");
     later.sort();
@@ -270,8 +286,24 @@ async fn a_stopped_dashboard_says_so_in_the_pages_language() {
              return true;"
         )
     };
+    // The test's own listener comes after boot.js's: once it has seen the
+    // error, boot.js has seen it too.
+    browser
+        .eval(
+            "window.errorsSeen = [];
+             addEventListener('error', (event) => window.errorsSeen.push(event.message));
+             return true;",
+        )
+        .await;
     browser.eval(&pick_chart_throwing("TypeError")).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    browser
+        .wait_for("the ordinary error reported", WAIT, || async {
+            // The page's own error event; its message is muted ("Script
+            // error.") for an error thrown by the test's injected script.
+            let seen = browser.eval("return window.errorsSeen.length;").await;
+            (seen.as_u64() > Some(0)).then_some(())
+        })
+        .await;
     assert_eq!(browser.eval(alert).await, serde_json::Value::Null);
     for _ in 0..2 {
         browser

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use tipstats::ingest;
-use tipstats_tests::{raw_source_dir, workspace_root};
+use tipstats_tests::{fixture_source_dir, full_source_dir, workspace_root};
 
 const GLOTIP: &str = "unodc_glotip/glotip_2025-04_tidy.csv";
 const HOTLINE: &str = "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv";
@@ -41,10 +41,12 @@ const RAW_FILES: [&str; 14] = [
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs the publishers' raw files at ../shared/data"
+)]
 fn ingest_of_the_raw_files_reproduces_the_committed_data() {
-    let Some(sources) = raw_source_dir() else {
-        return;
-    };
+    let sources = full_source_dir();
     let out = tempfile::tempdir().expect("temp dir");
     let summary = ingest::run(&sources, out.path(), false).expect("ingest succeeds");
     let observations = summary
@@ -134,9 +136,7 @@ fn replace_line(text: &str, line: usize, new: &str) -> String {
 
 #[test]
 fn bad_input_names_file_row_and_column_and_changes_nothing() {
-    let Some(sources) = raw_source_dir() else {
-        return;
-    };
+    let sources = fixture_source_dir();
     let header = "iso3,country,region,subregion,indicator,dimension,category,sex,age,year,value,value_suppressed,value_text,unit,source";
     let usa = "USA,United States of America,Americas,Northern America,Detected trafficking victims,Total,Total,Total,Total,2022,16390,False,\"16,390\",Counts,GLOTIP";
     let glotip_cases: Vec<(Box<dyn Fn(&str) -> String>, Option<u64>, &str, &str)> = vec![
@@ -490,9 +490,7 @@ mod properties {
                 any::<String>(),
             ],
         ) {
-            let Some(sources) = raw_source_dir() else {
-                return Ok(());
-            };
+            let sources = fixture_source_dir();
             let raw = RAW_FILES[file];
             let dir = broken_copy(&sources, raw, |t| replace_cell(t, row, column, &cell));
             let out = tempfile::tempdir().expect("temp dir");
@@ -514,9 +512,7 @@ mod properties {
 /// each check read: the real folder is accepted again afterwards.
 #[test]
 fn folder_checker_reads_one_folder_at_a_time_and_keeps_nothing() {
-    let Some(sources) = raw_source_dir() else {
-        return;
-    };
+    let sources = fixture_source_dir();
     let dir = broken_copy(&sources, HOTLINE, |t| t.to_string());
     let checker = ingest::FolderChecker::new(dir.path()).expect("the real files");
     for file in RAW_FILES {

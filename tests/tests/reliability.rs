@@ -1,7 +1,6 @@
 //! Limits and hostile input: rate limits on heavy endpoints, paths that try
-//! to leave the assets folder, a missing or corrupt database at start.
-
-use std::time::Duration;
+//! to leave the assets folder, a missing data file at start, a full disk,
+//! an ingest while serving. A damaged database file: `damage.rs`.
 
 use tipstats::{Application, ServeConfig};
 use tipstats_tests::{spawn_app, spawn_app_limited, workspace_root};
@@ -117,48 +116,55 @@ async fn a_missing_data_file_stops_the_start_with_a_message_naming_it() {
     );
 }
 
-#[tokio::test]
-async fn a_corrupt_database_file_is_named_with_what_to_do_never_a_panic() {
-    let db = tempfile::tempdir().expect("temp dir");
-    let data_dir = workspace_root().join("data");
-    let version = tipstats::store::data_version(&data_dir).expect("version");
-    // A database file of the right name holding garbage.
-    let path = tipstats::store::database_path(db.path(), &version);
-    std::fs::write(&path, b"this is not a DuckDB database").expect("write");
-    let started = tokio::time::timeout(
-        Duration::from_secs(120),
-        Application::build(config(data_dir, db.path().into())),
-    )
-    .await
-    .expect("no hang");
-    let message = match started {
-        Ok(_) => panic!("served a database file that is not one"),
-        Err(e) => format!("{e:#}"),
-    };
-    assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("delete it and start again"), "{message}");
-}
-
-/// A small tmpfs mounted for the test's life; `None` (with a note) where
-/// this machine does not let the test mount one.
+/// A small tmpfs mounted for the test's life.
 struct SmallDisk(tempfile::TempDir);
 
 impl SmallDisk {
-    fn mount(megabytes: u32) -> Option<SmallDisk> {
+    fn mount(megabytes: u64) -> SmallDisk {
         let dir = tempfile::tempdir().expect("temp dir");
         let status = std::process::Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m"), "tmpfs"])
             .arg(dir.path())
             .status();
-        if status.is_ok_and(|s| s.success()) {
-            Some(SmallDisk(dir))
-        } else {
-            eprintln!(
-                "NOTE: cannot mount a tmpfs here (needs root); the full-disk case checks nothing"
-            );
-            None
-        }
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "cannot mount a tmpfs at {} (the test runs as root, or under CI)",
+            dir.path().display()
+        );
+        SmallDisk(dir)
     }
+
+    /// Fills the disk but for `free` bytes, with a file outside `data/`.
+    fn fill_leaving(&self, free: u64) {
+        let filler = self.0.path().join("filler");
+        let mut file = std::fs::File::create(&filler).expect("filler");
+        let block = vec![1u8; 64 * 1024];
+        loop {
+            let available = available_bytes(self.0.path());
+            if available <= free {
+                break;
+            }
+            let step = usize::try_from((available - free).min(block.len() as u64)).expect("small");
+            if std::io::Write::write_all(&mut file, &block[..step]).is_err() {
+                break;
+            }
+        }
+        file.sync_all().expect("sync filler");
+    }
+}
+
+/// Free bytes on the file system holding `path`, as `df` reports them.
+fn available_bytes(path: &std::path::Path) -> u64 {
+    let out = std::process::Command::new("df")
+        .args(["--output=avail", "-B1"])
+        .arg(path)
+        .output()
+        .expect("df");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .and_then(|line| line.trim().parse().ok())
+        .expect("df's figure")
 }
 
 impl Drop for SmallDisk {
@@ -170,31 +176,28 @@ impl Drop for SmallDisk {
 }
 
 #[test]
+#[cfg_attr(not(can_mount), ignore = "needs root, to mount a small tmpfs")]
 fn an_ingest_on_a_full_disk_fails_clearly_and_keeps_the_data() {
-    let Some(sources) = tipstats_tests::raw_source_dir() else {
-        return;
-    };
+    let sources = tipstats_tests::fixture_source_dir();
     let committed = workspace_root().join("data");
     let size: u64 = tipstats::db::DATA_FILES
         .iter()
         .map(|(file, _, _)| std::fs::metadata(committed.join(file)).map_or(0, |m| m.len()))
         .sum();
-    // Room for the current files and half of a new set.
-    let megabytes = u32::try_from(size * 3 / 2 / 1_000_000 + 1).expect("small");
-    let Some(disk) = SmallDisk::mount(megabytes) else {
-        return;
-    };
+    let disk = SmallDisk::mount(size * 3 / 2 / 1_000_000 + 2);
     let data = disk.0.path().join("data");
     std::fs::create_dir(&data).expect("mkdir");
     for (file, _, _) in tipstats::db::DATA_FILES {
         std::fs::copy(committed.join(file), data.join(file)).expect("copy");
     }
+    // Room for a sliver of a new set only.
+    disk.fill_leaving(64 * 1024);
     let before: Vec<Vec<u8>> = tipstats::db::DATA_FILES
         .iter()
         .map(|(file, _, _)| std::fs::read(data.join(file)).expect("read"))
         .collect();
     let error = match tipstats::ingest::run(&sources, &data, false) {
-        Ok(_) => panic!("an ingest fitted in {megabytes} MB"),
+        Ok(_) => panic!("an ingest fitted in 64 KiB"),
         Err(e) => e.to_string(),
     };
     assert!(
@@ -218,9 +221,7 @@ fn an_ingest_on_a_full_disk_fails_clearly_and_keeps_the_data() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_ingest_swapping_data_in_while_serving_fails_no_request() {
-    let Some(sources) = tipstats_tests::raw_source_dir() else {
-        return;
-    };
+    let sources = tipstats_tests::fixture_source_dir();
     let data = tempfile::tempdir().expect("temp dir");
     let db = tempfile::tempdir().expect("temp dir");
     for (file, _, _) in tipstats::db::DATA_FILES {

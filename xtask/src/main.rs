@@ -1,4 +1,6 @@
 //! `cargo xtask frontend`: builds the dashboard into `frontend/dist`.
+//! `cargo xtask fixtures`: trims the publishers' raw files into the tests'
+//! fixtures (see `fixtures.rs`).
 //!
 //! The steps: `cargo build` of the frontend crate for wasm32 in the
 //! `wasm-release` profile; wasm-bindgen (as a library, so its version is the
@@ -14,6 +16,8 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+mod fixtures;
+
 #[derive(Parser)]
 #[command(name = "xtask")]
 struct Cli {
@@ -28,6 +32,12 @@ enum Task {
         /// Skip wasm-opt even when it is installed.
         #[arg(long)]
         no_opt: bool,
+    },
+    /// Trim the publishers' raw files into tests/fixtures/raw.
+    Fixtures {
+        /// Where the raw files are.
+        #[arg(long, default_value = "../shared/data")]
+        source_dir: PathBuf,
     },
 }
 
@@ -59,6 +69,10 @@ const WASM_RUSTFLAGS: [&str; 6] = [
 fn main() -> Result<()> {
     match Cli::parse().task {
         Task::Frontend { no_opt } => frontend(no_opt),
+        Task::Fixtures { source_dir } => {
+            let root = workspace_root();
+            fixtures::run(&root.join(source_dir), &root.join("tests/fixtures/raw"))
+        }
     }
 }
 

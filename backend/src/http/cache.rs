@@ -1,7 +1,9 @@
 //! Validators for caches. A GET of the data (the API, charts, embeds) is
-//! fully determined by the data version and the request's path and query,
-//! so its ETag is a hash of those, known before any work is done: a matching
-//! `If-None-Match` is answered 304 at once, and a CDN may keep any answer.
+//! fully determined by the data version, the program ([`crate::BUILD`]) and
+//! the request's path and query, so its ETag is a hash of those, known
+//! before any work is done: a matching `If-None-Match` is answered 304 at
+//! once, and a CDN may keep any answer until a new data version or a new
+//! build changes every ETag.
 
 use std::sync::Arc;
 
@@ -12,18 +14,21 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 /// Ten minutes fresh, then served stale for up to a day while revalidated:
-/// figures change only with a new data version, which changes every ETag.
+/// answers change only with a new data version or build, which changes every
+/// ETag.
 pub const CACHE_CONTROL: &str = "public, max-age=600, stale-while-revalidate=86400";
 
 #[derive(Clone)]
 pub struct Validators {
     data_version: Arc<str>,
+    build: &'static str,
 }
 
 impl Validators {
-    pub fn new(data_version: &str) -> Validators {
+    pub fn new(data_version: &str, build: &'static str) -> Validators {
         Validators {
             data_version: Arc::from(data_version),
+            build,
         }
     }
 
@@ -32,24 +37,14 @@ impl Validators {
         let mut hash = Sha256::new();
         hash.update(self.data_version.as_bytes());
         hash.update([0]);
+        hash.update(self.build.as_bytes());
+        hash.update([0]);
         hash.update(uri.path().as_bytes());
         hash.update([0]);
         hash.update(uri.query().unwrap_or("").as_bytes());
         let digest = hex::encode(hash.finalize());
         format!("W/\"{}\"", &digest[..24])
     }
-}
-
-/// Whether the answer at `path` depends on nothing but the data version and
-/// the query (the API's document is the program's, and the program changes
-/// only with a restart). The dashboard's own files carry their file
-/// validators.
-fn is_data_path(path: &str) -> bool {
-    path.starts_with("/api/")
-        || matches!(
-            path,
-            "/chart.svg" | "/chart.png" | "/embed" | "/embed.css" | "/embed.js" | "/oembed"
-        )
 }
 
 /// `If-None-Match` holds `etag` (or `*`), compared weakly.
@@ -61,14 +56,14 @@ fn matches(if_none_match: &HeaderValue, etag: &str) -> bool {
     })
 }
 
+/// Answers a matching revalidation with 304 before any work, and marks a
+/// fresh answer with its ETag: for the routes this layer is attached to.
 pub async fn validate(
     State(validators): State<Validators>,
     request: Request,
     next: Next,
 ) -> Response {
-    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD)
-        && is_data_path(request.uri().path());
-    if !cacheable {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
     let etag = validators.etag(request.uri());
@@ -106,7 +101,7 @@ mod tests {
 
     #[test]
     fn etags_differ_by_version_path_and_query() {
-        let v1 = Validators::new("v1");
+        let v1 = Validators::new("v1", crate::BUILD);
         let uri = |u: &str| u.parse::<Uri>().expect("uri");
         let a = v1.etag(&uri("/api/v1/series?indicator=a"));
         assert_eq!(a, v1.etag(&uri("/api/v1/series?indicator=a")));
@@ -114,8 +109,28 @@ mod tests {
         assert_ne!(a, v1.etag(&uri("/chart.svg?indicator=a")));
         assert_ne!(
             a,
-            Validators::new("v2").etag(&uri("/api/v1/series?indicator=a"))
+            Validators::new("v2", crate::BUILD).etag(&uri("/api/v1/series?indicator=a"))
         );
+    }
+
+    #[test]
+    fn a_new_build_changes_every_etag() {
+        let paths = [
+            "/api/v1/series?indicator=a",
+            "/api/v1/catalog",
+            "/api/openapi.json",
+            "/chart.svg?indicator=a",
+            "/embed?indicator=a",
+            "/embed.css",
+            "/embed.js",
+        ];
+        let this = Validators::new("v1", crate::BUILD);
+        let next = Validators::new("v1", "0.1.0+next");
+        for path in paths {
+            let uri = path.parse::<Uri>().expect("uri");
+            assert_ne!(this.etag(&uri), next.etag(&uri), "{path}");
+        }
+        assert!(crate::BUILD.starts_with(env!("CARGO_PKG_VERSION")));
     }
 
     #[test]

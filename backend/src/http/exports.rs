@@ -48,6 +48,7 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
     params(super::openapi::SeriesParams, super::openapi::ExportParams),
     responses(
         (status = 200, description = "The file, as an attachment"),
+        (status = 429, response = super::openapi::TooManyRequests),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
          content_type = "application/problem+json")))]
 pub(super) async fn view_export(
@@ -106,7 +107,8 @@ pub(super) async fn view_export(
 /// The whole dataset as a ZIP: every normalized table as CSV, the
 /// observations also as Parquet, and a README on citing and reading them.
 #[utoipa::path(get, path = "/api/v1/dataset.zip", tag = "exports",
-    responses((status = 200, description = "The ZIP", content_type = "application/zip")))]
+    responses((status = 200, description = "The ZIP", content_type = "application/zip"),
+        (status = 429, response = super::openapi::TooManyRequests)))]
 pub(super) async fn dataset(State(state): State<AppState>) -> Result<Response, ApiError> {
     let catalog = Arc::clone(&state.catalog);
     let zip = state

@@ -45,22 +45,13 @@ fn client(request: &Request) -> IpAddr {
         .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip())
 }
 
-/// The endpoints that cost the most per request.
-fn is_heavy(path: &str) -> bool {
-    matches!(
-        path,
-        "/api/v1/export" | "/api/v1/dataset.zip" | "/chart.png"
-    )
-}
-
+/// Answers 429 with `Retry-After` once a client passes its limit: for the
+/// routes this layer is attached to.
 pub async fn limit_heavy(
     State(limiter): State<HeavyLimiter>,
     request: Request,
     next: Next,
 ) -> Response {
-    if !is_heavy(request.uri().path()) {
-        return next.run(request).await;
-    }
     match limiter.limiter.check_key(&client(&request)) {
         Ok(()) => next.run(request).await,
         Err(not_until) => {
@@ -126,8 +117,7 @@ impl AnswerCache {
             Ok((content_type, body)) => {
                 Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
             }
-            Err(shared) => Err(Arc::try_unwrap(shared)
-                .unwrap_or_else(|shared| ApiError::Shared(shared.to_string()))),
+            Err(shared) => Err(Arc::try_unwrap(shared).unwrap_or_else(ApiError::Shared)),
         }
     }
 }

@@ -28,7 +28,7 @@ pub use error::ApiError;
 pub use views::escape;
 
 use crate::catalog;
-use crate::store::{self, Database};
+use crate::store::Database;
 
 /// Shared by every request; cheap to clone.
 #[derive(Clone)]
@@ -77,27 +77,35 @@ pub struct ServeConfig {
     pub heavy_per_minute: u32,
 }
 
-/// The whole application: every route and layer.
+/// The whole application: every route and layer. The figures' routes carry
+/// ETags (`cache::validate`), and of those the heaviest (exports, the
+/// dataset, PNG images) a per-client limit (`limits::limit_heavy`).
 pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     let version = HeaderValue::from_str(&state.catalog.data_version)
         .unwrap_or(HeaderValue::from_static("unknown"));
-    let validators = cache::Validators::new(&state.catalog.data_version);
-    let heavy_limiter = state.heavy_limiter.clone();
-    Router::new()
-        .nest("/api/v1", api::router().merge(exports::router()))
+    let validators = cache::Validators::new(&state.catalog.data_version, crate::BUILD);
+    let heavy = Router::new()
+        .nest("/api/v1", exports::router())
+        .merge(views::images())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.heavy_limiter.clone(),
+            limits::limit_heavy,
+        ));
+    let figures = Router::new()
+        .nest("/api/v1", api::router())
         .nest("/api", openapi::router(openapi::Docs::new(&state.catalog)))
-        .merge(views::router())
+        .merge(views::figures())
+        .merge(heavy)
+        .route_layer(axum::middleware::from_fn_with_state(
+            validators,
+            cache::validate,
+        ));
+    Router::new()
+        .merge(figures)
+        .merge(views::pages())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(
-            heavy_limiter,
-            limits::limit_heavy,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            validators,
-            cache::validate,
-        ))
         .layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static("x-data-version"),
             version,
@@ -142,11 +150,8 @@ impl Application {
             public_url,
             heavy_per_minute,
         } = config;
-        let (db, catalog) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-            let (path, version) = store::ensure_database(&data_dir, &db_dir)?;
-            let db = Database::open_read_only(&path, connections)?;
-            let catalog = db.run_now(|conn| catalog::load(conn, &version))?;
-            Ok((db, catalog))
+        let (db, catalog) = tokio::task::spawn_blocking(move || {
+            Database::open(&data_dir, &db_dir, connections, catalog::load)
         })
         .await??;
         let index_html = match tokio::fs::read_to_string(assets_dir.join("index.html")).await {

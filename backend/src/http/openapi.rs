@@ -10,8 +10,12 @@ use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use serde::Deserialize;
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::{OpenApi as Document, Required};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::{
+    ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr, Required,
+    Response as ResponseDoc, ResponseBuilder,
+};
+use utoipa::{IntoParams, OpenApi, ToResponse, ToSchema};
 
 use super::AppState;
 use super::views::escape;
@@ -33,15 +37,109 @@ use super::views::escape;
         super::views::embed_page,
         super::views::oembed,
     ),
-    components(schemas(
-        tipstats_shared::Catalog,
-        tipstats_shared::SeriesResponse,
-        tipstats_shared::Problem,
-        Panel,
-        Period
-    ))
+    components(
+        schemas(
+            tipstats_shared::Catalog,
+            tipstats_shared::SeriesResponse,
+            tipstats_shared::Problem,
+            Panel,
+            Period
+        ),
+        responses(NotModified, TooManyRequests, Unavailable)
+    )
 )]
 struct ApiDoc;
+
+/// Every route of the figures: the answer a matching `If-None-Match` gets
+/// (`cache::validate`).
+pub struct NotModified;
+
+impl<'s> ToResponse<'s> for NotModified {
+    fn response() -> (&'s str, RefOr<ResponseDoc>) {
+        let response = ResponseBuilder::new()
+            .description("Not modified: the `If-None-Match` ETag is still current (it changes with the data version and the build)")
+            .header("ETag", text_header("The answer's weak validator"))
+            .header("Cache-Control", text_header("How long the answer may be kept"))
+            .build();
+        ("NotModified", response.into())
+    }
+}
+
+/// The heavy routes (exports, the dataset, PNG images): past a client's
+/// limit (`limits::limit_heavy`).
+pub struct TooManyRequests;
+
+impl<'s> ToResponse<'s> for TooManyRequests {
+    fn response() -> (&'s str, RefOr<ResponseDoc>) {
+        let response = problem("This client passed its limit of exports and images a minute")
+            .header(
+                "Retry-After",
+                seconds_header("Seconds until it may ask again"),
+            )
+            .build();
+        ("TooManyRequests", response.into())
+    }
+}
+
+/// Every route: an answer that took longer than the server's limit, or
+/// the database file found damaged and being built again.
+pub struct Unavailable;
+
+impl<'s> ToResponse<'s> for Unavailable {
+    fn response() -> (&'s str, RefOr<ResponseDoc>) {
+        let response =
+            problem("The answer took too long, or the database is being built again after damage")
+                .header(
+                    "Retry-After",
+                    seconds_header("Seconds to wait, while the database is rebuilt"),
+                )
+                .build();
+        ("Unavailable", response.into())
+    }
+}
+
+fn problem(description: &str) -> ResponseBuilder {
+    ResponseBuilder::new().description(description).content(
+        "application/problem+json",
+        ContentBuilder::new()
+            .schema(Some(Ref::from_schema_name("Problem")))
+            .build(),
+    )
+}
+
+fn text_header(description: &str) -> utoipa::openapi::Header {
+    HeaderBuilder::new()
+        .schema(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some(description))
+        .build()
+}
+
+fn seconds_header(description: &str) -> utoipa::openapi::Header {
+    HeaderBuilder::new()
+        .schema(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1)),
+        )
+        .description(Some(description))
+        .build()
+}
+
+/// What the layers of every documented route add to the handler's own
+/// answers (`http::app`): a 304 to a revalidation, a 503 when too slow or
+/// while the database is rebuilt.
+fn add_layers_answers(document: &mut Document) {
+    for item in document.paths.paths.values_mut() {
+        for operation in item.get.iter_mut() {
+            let responses = &mut operation.responses.responses;
+            for (status, name) in [("304", "NotModified"), ("503", "Unavailable")] {
+                responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| Ref::from_response_name(name).into());
+            }
+        }
+    }
+}
 
 /// Which reporters count: all, or those present in every year of the range.
 #[derive(Deserialize, ToSchema)]
@@ -151,6 +249,7 @@ impl Docs {
     /// `indicator` takes.
     pub fn new(catalog: &tipstats_shared::Catalog) -> Docs {
         let mut document = ApiDoc::openapi();
+        add_layers_answers(&mut document);
         let ids: Vec<String> = catalog.indicators.iter().map(|i| i.id.clone()).collect();
         let indicator = utoipa::openapi::schema::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
@@ -187,6 +286,19 @@ pub fn router(docs: Docs) -> Router<AppState> {
         )
 }
 
+/// The description of a response the document keeps in its components.
+fn shared_response(document: &Document, location: &str) -> String {
+    let name = location.rsplit('/').next().unwrap_or(location);
+    let found = document
+        .components
+        .as_ref()
+        .and_then(|components| components.responses.get(name));
+    match found {
+        Some(RefOr::T(response)) => response.description.clone(),
+        _ => name.to_string(),
+    }
+}
+
 /// The API as one page of HTML: each path with its parameters and answers.
 fn page(document: &Document) -> String {
     let mut out = String::new();
@@ -200,14 +312,14 @@ fn page(document: &Document) -> String {
     );
     for (path, item) in &document.paths.paths {
         if let Some(operation) = &item.get {
-            write_operation(&mut out, path, operation);
+            write_operation(&mut out, path, operation, document);
         }
     }
     out.push_str("</main></body></html>");
     out
 }
 
-fn write_operation(out: &mut String, path: &str, operation: &Operation) {
+fn write_operation(out: &mut String, path: &str, operation: &Operation, document: &Document) {
     let _ = write!(
         out,
         "<section><h2><code>GET {}</code></h2><p><strong>{}</strong></p><p>{}</p>",
@@ -241,8 +353,8 @@ fn write_operation(out: &mut String, path: &str, operation: &Operation) {
     out.push_str("<ul>");
     for (status, response) in &operation.responses.responses {
         let description = match response {
-            utoipa::openapi::RefOr::T(r) => r.description.clone(),
-            utoipa::openapi::RefOr::Ref(r) => r.ref_location.clone(),
+            RefOr::T(r) => r.description.clone(),
+            RefOr::Ref(r) => shared_response(document, &r.ref_location),
         };
         let _ = write!(
             out,

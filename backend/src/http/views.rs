@@ -22,15 +22,25 @@ use super::{AppState, EMBED_CSP};
 use crate::query::{BadParameter, ViewQuery, query_pairs, view_query_of_url};
 use crate::render;
 
-pub fn router() -> Router<AppState> {
+/// The figures drawn: charts, embeds and their assets, oEmbed. Their
+/// answers are functions of the data version, the build and the query.
+pub fn figures() -> Router<AppState> {
     Router::new()
-        .route("/", get(dashboard_page))
         .route("/chart.svg", get(chart_svg))
-        .route("/chart.png", get(chart_png))
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))
         .route("/oembed", get(oembed))
+}
+
+/// The figures as PNG images, the costliest drawing.
+pub fn images() -> Router<AppState> {
+    Router::new().route("/chart.png", get(chart_png))
+}
+
+/// The dashboard's page, made from the built bundle's `index.html`.
+pub fn pages() -> Router<AppState> {
+    Router::new().route("/", get(dashboard_page))
 }
 
 /// A view's figures, text and drawing.
@@ -102,6 +112,7 @@ pub(super) async fn chart_svg(
     params(super::openapi::SeriesParams, super::openapi::ViewParams),
     responses(
         (status = 200, description = "The figure", content_type = "image/png"),
+        (status = 429, response = super::openapi::TooManyRequests),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
          content_type = "application/problem+json")))]
 pub(super) async fn chart_png(
