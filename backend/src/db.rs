@@ -9,7 +9,7 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use tipstats_shared::{Indicator, Note, Region, RegionLevel, SeriesRow, Source};
+use tipstats_shared::{Indicator, IndicatorWords, Note, Region, RegionLevel, SeriesRow, Source};
 
 use crate::query::SeriesQuery;
 
@@ -40,12 +40,19 @@ CREATE TABLE indicators (
     suppressed_max INTEGER NOT NULL CHECK (suppressed_max >= 0),
     -- false for figures that cannot be summed (a tier placement): they are
     -- served only for places at the grain
-    additive BOOLEAN NOT NULL
+    additive BOOLEAN NOT NULL,
+    -- the words above in Spanish, written by the ingest beside the English
+    -- (caveats one a line and breakdowns ';'-separated, in the same order)
+    name_es VARCHAR NOT NULL, unit_es VARCHAR NOT NULL, description_es VARCHAR NOT NULL,
+    caveats_es VARCHAR NOT NULL, breakdowns_es VARCHAR
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
     -- checked by check_normalized: every chain of parents reaches the world
-    parent VARCHAR
+    parent VARCHAR,
+    -- the Spanish name where it differs from `name` (UN M49's, Spanish
+    -- exonyms of US states, sectors); NULL where the two are the same
+    name_es VARCHAR
 );
 CREATE TABLE observations (
     indicator_id VARCHAR NOT NULL REFERENCES indicators (id),
@@ -102,12 +109,12 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER','additive':'BOOLEAN'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER','additive':'BOOLEAN','name_es':'VARCHAR','unit_es':'VARCHAR','description_es':'VARCHAR','caveats_es':'VARCHAR','breakdowns_es':'VARCHAR'}",
     ),
     (
         "regions.csv",
         "regions",
-        "{'code':'VARCHAR','name':'VARCHAR','level':'VARCHAR','parent':'VARCHAR'}",
+        "{'code':'VARCHAR','name':'VARCHAR','level':'VARCHAR','parent':'VARCHAR','name_es':'VARCHAR'}",
     ),
     (
         "observations.csv",
@@ -144,7 +151,7 @@ pub fn build(conn: &Connection, data_dir: &Path) -> Result<(), duckdb::Error> {
 
 /// Bumped whenever the served database's tables change without `data/`
 /// changing, so that a database file of the old layout is not reused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The yearly totals of every indicator for every region, summed once when
 /// the database is built: a query of totals then reads its answer's rows
@@ -342,7 +349,8 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let mut stmt = conn.prepare(
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
                 min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters, i.additive,
-                EXISTS (SELECT 1 FROM rates r WHERE r.indicator_id = i.id)
+                EXISTS (SELECT 1 FROM rates r WHERE r.indicator_id = i.id),
+                i.name_es, i.unit_es, i.description_es, i.caveats_es, coalesce(i.breakdowns_es, '')
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -351,7 +359,9 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
     let rows = stmt.query_map([], |r| {
         let caveats: String = r.get(5)?;
         let breakdowns: String = r.get(6)?;
-        let mut indicator = Indicator {
+        let caveats_es: String = r.get(18)?;
+        let breakdowns_es: String = r.get(19)?;
+        Ok(Indicator {
             id: r.get(0)?,
             name: r.get(1)?,
             unit: r.get(2)?,
@@ -367,10 +377,14 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             reporters: r.get(12)?,
             additive: r.get(13)?,
             per_100k: r.get(14)?,
-            es: None,
-        };
-        indicator.es = crate::spanish::indicator_words(&indicator);
-        Ok(indicator)
+            es: Some(IndicatorWords {
+                name: r.get(15)?,
+                unit: r.get(16)?,
+                description: r.get(17)?,
+                caveats: split_list(&caveats_es, '\n'),
+                breakdowns: split_list(&breakdowns_es, ';'),
+            }),
+        })
     })?;
     rows.collect()
 }
@@ -397,18 +411,17 @@ fn parse_level(row: &duckdb::Row<'_>, column: usize) -> Result<RegionLevel, duck
 /// Regions from the top of the hierarchy down, each level sorted by name.
 pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
     let mut stmt = conn.prepare(
-        "SELECT code, name, level, parent FROM regions
+        "SELECT code, name, level, parent, name_es FROM regions
          ORDER BY CASE level WHEN 'world' THEN 0 WHEN 'region' THEN 1 WHEN 'subregion' THEN 2
                              WHEN 'country' THEN 3 WHEN 'state' THEN 4 ELSE 5 END, name",
     )?;
     let rows = stmt.query_map([], |r| {
-        let code: String = r.get(0)?;
         Ok(Region {
-            es: crate::spanish::region_name(&code).map(String::from),
-            code,
+            code: r.get(0)?,
             name: r.get(1)?,
             level: parse_level(r, 2)?,
             parent: r.get(3)?,
+            es: r.get(4)?,
         })
     })?;
     rows.collect()

@@ -13,7 +13,6 @@ pub mod http;
 pub mod ingest;
 pub mod query;
 pub mod render;
-pub mod spanish;
 pub mod store;
 
 pub use http::{Application, ServeConfig};

@@ -316,8 +316,8 @@ pub struct Note {
     pub text: String,
     pub region: Option<String>,
     pub year: Option<i32>,
-    /// The text in Spanish, for an annotation or a coverage note (a caveat's
-    /// Spanish is the indicator's, `Indicator::caveat_in`).
+    /// The text in Spanish (a caveat's is its indicator's,
+    /// `Indicator::caveat_in`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub es: Option<String>,
 }

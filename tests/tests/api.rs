@@ -124,6 +124,22 @@ async fn usa_detected_victims_2022_are_16390() {
             .iter()
             .any(|n| n.kind == "caveat" && n.text.contains("not prevalence"))
     );
+    // Each caveat note carries its Spanish, as annotations do.
+    let caveats: Vec<_> = series.notes.iter().filter(|n| n.kind == "caveat").collect();
+    assert!(!caveats.is_empty());
+    for caveat in caveats {
+        let es = caveat.es.as_deref().unwrap_or_default();
+        assert!(!es.is_empty() && es != caveat.text, "{}", caveat.text);
+    }
+    let prevalence = series
+        .notes
+        .iter()
+        .find(|n| n.text.contains("not prevalence"));
+    assert!(
+        prevalence
+            .and_then(|n| n.es.as_deref())
+            .is_some_and(|es| es.contains("no son la prevalencia"))
+    );
 }
 
 #[tokio::test]

@@ -95,7 +95,10 @@ pub async fn series_response(
         .map(|i| {
             i.caveats
                 .iter()
-                .map(|text| note("caveat", text.clone()))
+                .map(|text| Note {
+                    es: Some(i.caveat_in(text, Lang::Es).to_string()),
+                    ..note("caveat", text.clone())
+                })
                 .collect()
         })
         .unwrap_or_default();

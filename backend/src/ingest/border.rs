@@ -10,8 +10,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::{BORDER_REGION, CITIZENSHIP, FAMILY_STATUS};
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const SECTOR_FILE: &str = "usbp_encounters_monthly_region_sector.csv";
@@ -85,11 +86,28 @@ pub const SECTORS: [(&str, &str, &str, &str); 21] = [
     ("Ramey, PR", "BP-RMY", "US-PR", "Coastal Border"),
 ];
 
-const CAVEATS: &str = "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.\n\
-Encounters are events, not people: someone who crosses again is counted again.\n\
-Years are US federal fiscal years (October to September): FY2022 is October 2021 to September 2022.\n\
-OHSS rounds every monthly sector figure to the nearest 10, so sums can differ from published totals.\n\
-From March 2020 to May 2023 encounters include Title 42 expulsions, which changes what the series counts in those years.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.",
+        "Conteos de control migratorio, no de trata ni de tráfico de personas: contexto de la frontera, nunca una medida de la trata.",
+    ),
+    words(
+        "Encounters are events, not people: someone who crosses again is counted again.",
+        "Los encuentros son eventos, no personas: quien cruza de nuevo se cuenta de nuevo.",
+    ),
+    words(
+        "Years are US federal fiscal years (October to September): FY2022 is October 2021 to September 2022.",
+        "Los años son años fiscales federales de EE. UU. (de octubre a septiembre): el AF2022 va de octubre de 2021 a septiembre de 2022.",
+    ),
+    words(
+        "OHSS rounds every monthly sector figure to the nearest 10, so sums can differ from published totals.",
+        "La OHSS redondea cada cifra mensual por sector a la decena más cercana, así que las sumas pueden diferir de los totales publicados.",
+    ),
+    words(
+        "From March 2020 to May 2023 encounters include Title 42 expulsions, which changes what the series counts in those years.",
+        "De marzo de 2020 a mayo de 2023 los encuentros incluyen las expulsiones bajo el Título 42, lo que cambia lo que la serie cuenta en esos años.",
+    ),
+];
 
 /// Checks every OHSS monthly table passes: its fiscal and calendar dates
 /// agree, and its counts are whole and not negative.
@@ -172,14 +190,19 @@ fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
         &IndicatorRow {
             id: "usbp.southwest",
             source: SOURCE_ID,
-            name: "US Border Patrol encounters at the Southwest land border (migration enforcement, not trafficking)",
-            unit: "Encounters",
-            description: "Border Patrol encounters along the land border with Mexico, by month, counted in US fiscal years; the total is the sum of the nine Southwest sectors, the breakdowns come from OHSS's tables by citizenship and by family status.",
-            caveats: &format!(
-                "{CAVEATS}\nEach breakdown is rounded cell by cell, so its categories add up to the total only within a few hundred."
-            ),
+            name: words("US Border Patrol encounters at the Southwest land border (migration enforcement, not trafficking)", "Encuentros de la Patrulla Fronteriza de EE. UU. en la frontera terrestre del suroeste (control migratorio, no trata)"),
+            unit: words("Encounters", "Encuentros"),
+            description: words("Border Patrol encounters along the land border with Mexico, by month, counted in US fiscal years; the total is the sum of the nine Southwest sectors, the breakdowns come from OHSS's tables by citizenship and by family status.", "Encuentros de la Patrulla Fronteriza a lo largo de la frontera terrestre con México, por mes, contados en años fiscales de EE. UU.; el total es la suma de los nueve sectores del suroeste, y los desgloses vienen de las tablas de la OHSS por nacionalidad y por situación familiar."),
+            caveats: &[
+                CAVEATS,
+                &[words(
+                    "Each breakdown is rounded cell by cell, so its categories add up to the total only within a few hundred.",
+                    "Cada desglose se redondea celda por celda, así que sus categorías suman el total solo con unos cientos de diferencia.",
+                )],
+            ]
+            .concat(),
             frequency: "fiscal year",
-            breakdowns: "citizenship;family status",
+            breakdowns: &[CITIZENSHIP, FAMILY_STATUS],
             grain: "country",
             scope: "USA",
             reporters: "borders",
@@ -257,12 +280,19 @@ fn add_annual_regions(conn: &Connection, path: &Path) -> Result<(), IngestError>
         &IndicatorRow {
             id: "usbp.border_regions",
             source: SOURCE_ID,
-            name: "US Border Patrol encounters by border region, yearly (migration enforcement, not trafficking)",
-            unit: "Encounters",
-            description: "Border Patrol encounters per US fiscal year at the Southwest land border, the Northern land border and the coasts, from OHSS's annual table; the total is the sum of the three.",
-            caveats: &format!("{CAVEATS}\nOHSS rounds each yearly figure from the true total, so these differ by a few tens from the sums of the monthly sector figures, whose roundings add up."),
+            name: words("US Border Patrol encounters by border region, yearly (migration enforcement, not trafficking)", "Encuentros de la Patrulla Fronteriza de EE. UU. por región fronteriza, por año (control migratorio, no trata)"),
+            unit: words("Encounters", "Encuentros"),
+            description: words("Border Patrol encounters per US fiscal year at the Southwest land border, the Northern land border and the coasts, from OHSS's annual table; the total is the sum of the three.", "Encuentros de la Patrulla Fronteriza por año fiscal de EE. UU. en la frontera terrestre del suroeste, la frontera terrestre del norte y las costas, de la tabla anual de la OHSS; el total es la suma de las tres."),
+            caveats: &[
+                CAVEATS,
+                &[words(
+                    "OHSS rounds each yearly figure from the true total, so these differ by a few tens from the sums of the monthly sector figures, whose roundings add up.",
+                    "La OHSS redondea cada cifra anual a partir del total real, así que difieren en unas decenas de las sumas de las cifras mensuales por sector, cuyos redondeos se acumulan.",
+                )],
+            ]
+            .concat(),
             frequency: "fiscal year",
-            breakdowns: "border region",
+            breakdowns: &[BORDER_REGION],
             grain: "country",
             scope: "USA",
             reporters: "borders",
@@ -353,7 +383,7 @@ fn add_sectors(conn: &Connection) -> Result<(), duckdb::Error> {
     for (name, code, state, border) in SECTORS {
         let sector_name = name.split(',').next().unwrap_or(name);
         conn.execute(
-            "INSERT INTO regions VALUES (?, ?, 'sector', ?)",
+            "INSERT INTO regions (code, name, level, parent) VALUES (?, ?, 'sector', ?)",
             params![code, format!("{sector_name} sector (Border Patrol)"), state],
         )?;
         conn.execute(
@@ -371,12 +401,18 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         &IndicatorRow {
             id: "usbp.encounters",
             source: SOURCE_ID,
-            name: "US Border Patrol encounters (migration enforcement, not trafficking)",
-            unit: "Encounters",
-            description: "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",
+            name: words(
+                "US Border Patrol encounters (migration enforcement, not trafficking)",
+                "Encuentros de la Patrulla Fronteriza de EE. UU. (control migratorio, no trata)",
+            ),
+            unit: words("Encounters", "Encuentros"),
+            description: words(
+                "Apprehensions and, in 2020–2023, Title 42 expulsions by the US Border Patrol between ports of entry, by sector and month, counted in US fiscal years.",
+                "Aprehensiones y, en 2020–2023, expulsiones bajo el Título 42 de la Patrulla Fronteriza de EE. UU. entre puertos de entrada, por sector y mes, contadas en años fiscales de EE. UU.",
+            ),
             caveats: CAVEATS,
             frequency: "fiscal year",
-            breakdowns: "",
+            breakdowns: &[],
             grain: "sector",
             scope: "USA",
             reporters: "sectors",

@@ -9,8 +9,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::{CITIZENSHIP, COMPONENT, DEMOGRAPHIC, ENCOUNTER_TYPE, TITLE_OF_AUTHORITY};
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "us_border_encounters";
 pub const FILE: &str = "cbp_southwest_border_encounters_fy22_fy25aug.csv";
@@ -38,22 +39,47 @@ const COLUMNS: [&str; 9] = [
     "encounters",
 ];
 
-/// (column, breakdown name)
-const BREAKDOWNS: [(&str, &str); 5] = [
-    ("component", "component"),
-    ("demographic", "demographic"),
-    ("citizenship_group", "citizenship"),
-    ("title_of_authority", "title of authority"),
-    ("encounter_type", "encounter type"),
+/// The breakdowns, in the order of their columns.
+const BREAKDOWNS: [Words; 5] = [
+    COMPONENT,
+    DEMOGRAPHIC,
+    CITIZENSHIP,
+    TITLE_OF_AUTHORITY,
+    ENCOUNTER_TYPE,
+];
+/// The column of each breakdown.
+const BREAKDOWN_COLUMNS: [&str; 5] = [
+    "component",
+    "demographic",
+    "citizenship_group",
+    "title_of_authority",
+    "encounter_type",
 ];
 
 const MONTHS: &str = "['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC']";
 
-const CAVEATS: &str = "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.\n\
-Encounters are events, not people: someone encountered again is counted again.\n\
-Years are US federal fiscal years (October to September); FY2025 runs to August 2025 only.\n\
-Both CBP components are counted: the Border Patrol between ports of entry and the Office of Field Operations at them (inadmissibles).\n\
-Title 42 expulsions (to May 2023) are in the figures; see the title-of-authority breakdown.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Migration-enforcement counts, not trafficking or smuggling counts: context for the border, never a measure of trafficking.",
+        "Conteos de control migratorio, no de trata ni de tráfico de personas: contexto de la frontera, nunca una medida de la trata.",
+    ),
+    words(
+        "Encounters are events, not people: someone encountered again is counted again.",
+        "Los encuentros son eventos, no personas: quien es encontrado de nuevo se cuenta de nuevo.",
+    ),
+    words(
+        "Years are US federal fiscal years (October to September); FY2025 runs to August 2025 only.",
+        "Los años son años fiscales federales de EE. UU. (de octubre a septiembre); el AF2025 llega solo hasta agosto de 2025.",
+    ),
+    words(
+        "Both CBP components are counted: the Border Patrol between ports of entry and the Office of Field Operations at them (inadmissibles).",
+        "Se cuentan los dos componentes de la CBP: la Patrulla Fronteriza entre los puertos de entrada y la Oficina de Operaciones de Campo en ellos (inadmisibles).",
+    ),
+    words(
+        "Title 42 expulsions (to May 2023) are in the figures; see the title-of-authority breakdown.",
+        "Las expulsiones bajo el Título 42 (hasta mayo de 2023) están en las cifras; vea el desglose por fundamento legal.",
+    ),
+];
 
 const ROW_CHECKS: &[RowCheck] = &[
     (
@@ -119,18 +145,23 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
-    let breakdowns: Vec<&str> = BREAKDOWNS.iter().map(|(_, name)| *name).collect();
     super::add_indicator(
         conn,
         &IndicatorRow {
             id: "cbp.southwest",
             source: SOURCE_ID,
-            name: "CBP encounters at the Southwest land border (migration enforcement, not trafficking)",
-            unit: "Encounters",
-            description: "Encounters at the land border with Mexico by both CBP components, by month, counted in US fiscal years.",
+            name: words(
+                "CBP encounters at the Southwest land border (migration enforcement, not trafficking)",
+                "Encuentros de la CBP en la frontera terrestre del suroeste (control migratorio, no trata)",
+            ),
+            unit: words("Encounters", "Encuentros"),
+            description: words(
+                "Encounters at the land border with Mexico by both CBP components, by month, counted in US fiscal years.",
+                "Encuentros en la frontera terrestre con México de los dos componentes de la CBP, por mes, contados en años fiscales de EE. UU.",
+            ),
             caveats: CAVEATS,
             frequency: "fiscal year",
-            breakdowns: &breakdowns.join(";"),
+            breakdowns: &BREAKDOWNS,
             grain: "country",
             scope: "USA",
             reporters: "borders",
@@ -149,7 +180,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 sum(CAST(encounters AS BIGINT)), false, CAST(sum(CAST(encounters AS BIGINT)) AS VARCHAR), 1
          FROM cbp_raw GROUP BY ALL;"
     ))?;
-    for (column, name) in BREAKDOWNS {
+    for (column, name) in BREAKDOWN_COLUMNS.iter().zip(BREAKDOWNS.map(|b| b.en)) {
         // Column and name are this module's constants.
         conn.execute_batch(&format!(
             "INSERT INTO observations

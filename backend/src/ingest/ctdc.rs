@@ -12,8 +12,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::{AGE, FORM_OF_EXPLOITATION, PERPETRATOR_RELATION, PERPETRATOR_ROLE, SEX};
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "ctdc_vp_synthetic";
 pub const FILE: &str = "ctdc_vp_synthetic_condensed.csv";
@@ -52,11 +53,28 @@ const COLUMNS: [&str; 16] = [
     "IP_ControlAbuseKidnap",
 ];
 
-const CAVEATS: &str = "Synthetic records generated from the case records of organisations that assist victims: they describe assisted and identified cases, mostly in Europe, Asia and Africa, and are not a sample of all victims.\n\
-Registration years come in bands (2005–2013, 2014–2018, 2019, 2020, 2021–2022); each band is shown at its last year, and records of unknown year or region are in no figure.\n\
-Counts below 11 are suppressed (\"<11\"), and further cells are suppressed where the difference of published figures would reveal fewer than 11 records.\n\
-The Americas and Oceania are one region in this source, and thin: it cannot speak for the Mexico–USA border.\n\
-Flags are recorded or not recorded: a record without the flag is \"not recorded\", not \"no\"; a record can carry several.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Synthetic records generated from the case records of organisations that assist victims: they describe assisted and identified cases, mostly in Europe, Asia and Africa, and are not a sample of all victims.",
+        "Registros sintéticos generados a partir de los expedientes de organizaciones que asisten a víctimas: describen casos asistidos e identificados, sobre todo en Europa, Asia y África, y no son una muestra de todas las víctimas.",
+    ),
+    words(
+        "Registration years come in bands (2005–2013, 2014–2018, 2019, 2020, 2021–2022); each band is shown at its last year, and records of unknown year or region are in no figure.",
+        "Los años de registro vienen en tramos (2005–2013, 2014–2018, 2019, 2020, 2021–2022); cada tramo se muestra en su último año, y los registros de año o región desconocidos no están en ninguna cifra.",
+    ),
+    words(
+        "Counts below 11 are suppressed (\"<11\"), and further cells are suppressed where the difference of published figures would reveal fewer than 11 records.",
+        "Los conteos menores de 11 están suprimidos (\"<11\"), y se suprimen otras celdas donde la diferencia entre cifras publicadas revelaría menos de 11 registros.",
+    ),
+    words(
+        "The Americas and Oceania are one region in this source, and thin: it cannot speak for the Mexico–USA border.",
+        "Las Américas y Oceanía son una sola región en esta fuente, y escasa: no puede hablar por la frontera México–Estados Unidos.",
+    ),
+    words(
+        "Flags are recorded or not recorded: a record without the flag is \"not recorded\", not \"no\"; a record can carry several.",
+        "Las marcas están registradas o no registradas: un registro sin la marca es \"no registrado\", no \"no\"; un registro puede llevar varias.",
+    ),
+];
 
 const ROW_CHECKS: &[RowCheck] = &[
     (
@@ -116,7 +134,7 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     conn.execute(
-        "INSERT INTO regions VALUES (?, 'Americas and Oceania (pooled by CTDC)', 'region', '001')",
+        "INSERT INTO regions (code, name, level, parent) VALUES (?, 'Americas and Oceania (pooled by CTDC)', 'region', '001')",
         params![AMERICAS_OCEANIA],
     )?;
     super::add_indicator(
@@ -124,12 +142,24 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         &IndicatorRow {
             id: "ctdc.victims",
             source: SOURCE_ID,
-            name: "Assisted victims in CTDC records (synthetic)",
-            unit: "Victims",
-            description: "Victims in CTDC's synthetic victim–perpetrator records, by UN region of exploitation and the band of years their case was registered in.",
+            name: words(
+                "Assisted victims in CTDC records (synthetic)",
+                "Víctimas asistidas en los registros del CTDC (sintéticos)",
+            ),
+            unit: words("Victims", "Víctimas"),
+            description: words(
+                "Victims in CTDC's synthetic victim–perpetrator records, by UN region of exploitation and the band of years their case was registered in.",
+                "Víctimas en los registros sintéticos de víctimas y perpetradores del CTDC, por región de explotación de la ONU y por el tramo de años en que se registró su caso.",
+            ),
             caveats: CAVEATS,
             frequency: "registration-year band",
-            breakdowns: "sex;age;form of exploitation;perpetrator relation;perpetrator role",
+            breakdowns: &[
+                SEX,
+                AGE,
+                FORM_OF_EXPLOITATION,
+                PERPETRATOR_RELATION,
+                PERPETRATOR_ROLE,
+            ],
             grain: "region",
             scope: "001",
             reporters: "regions",

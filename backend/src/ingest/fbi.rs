@@ -6,8 +6,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::FORM_OF_EXPLOITATION;
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "us_fbi_ucr_trafficking";
 pub const FILE: &str = "fbi_ucr_human_trafficking_by_agency_2013_2020.csv";
@@ -46,27 +47,53 @@ const COLUMNS: [&str; 19] = [
 ];
 
 /// (indicator id, count column, name, unit, description)
-const INDICATORS: [(&str, &str, &str, &str, &str); 2] = [
+const INDICATORS: [(&str, &str, Words, Words, Words); 2] = [
     (
         "fbi.offenses",
         "ACTUAL_COUNT",
-        "Human trafficking offenses known to police (FBI UCR)",
-        "Offenses",
-        "Human trafficking offenses reported by US law-enforcement agencies to the FBI's UCR program, after unfounded reports are removed, summed by state.",
+        words(
+            "Human trafficking offenses known to police (FBI UCR)",
+            "Delitos de trata de personas conocidos por la policía (UCR del FBI)",
+        ),
+        words("Offenses", "Delitos"),
+        words(
+            "Human trafficking offenses reported by US law-enforcement agencies to the FBI's UCR program, after unfounded reports are removed, summed by state.",
+            "Delitos de trata de personas reportados por las agencias policiales de EE. UU. al programa UCR del FBI, descontadas las denuncias infundadas, sumados por estado.",
+        ),
     ),
     (
         "fbi.cleared",
         "CLEARED_COUNT",
-        "Human trafficking offenses cleared (FBI UCR)",
-        "Offenses cleared",
-        "Human trafficking offenses cleared by arrest or by exceptional means, as reported by US law-enforcement agencies, summed by state.",
+        words(
+            "Human trafficking offenses cleared (FBI UCR)",
+            "Delitos de trata de personas esclarecidos (UCR del FBI)",
+        ),
+        words("Offenses cleared", "Delitos esclarecidos"),
+        words(
+            "Human trafficking offenses cleared by arrest or by exceptional means, as reported by US law-enforcement agencies, summed by state.",
+            "Delitos de trata de personas esclarecidos por arresto o por medios excepcionales, según los reportan las agencias policiales de EE. UU., sumados por estado.",
+        ),
     ),
 ];
 
-const CAVEATS: &str = "Agencies report voluntarily and more joined every year: the rising totals mostly reflect more agencies reporting, not more trafficking. Read the number of reporting agencies beside every figure.\n\
-Only agencies with a record appear; an agency that reported no offense is not counted as reporting.\n\
-Offenses known to police, not prevalence.\n\
-The series ends in 2020: the FBI's move to NIBRS-only reporting in 2021 breaks it.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Agencies report voluntarily and more joined every year: the rising totals mostly reflect more agencies reporting, not more trafficking. Read the number of reporting agencies beside every figure.",
+        "Las agencias reportan de forma voluntaria y cada año se sumaron más: el aumento de los totales refleja sobre todo que más agencias reportan, no más trata. Lea el número de agencias que reportan junto a cada cifra.",
+    ),
+    words(
+        "Only agencies with a record appear; an agency that reported no offense is not counted as reporting.",
+        "Solo aparecen las agencias con algún registro; una agencia que no reportó ningún delito no cuenta como agencia que reporta.",
+    ),
+    words(
+        "Offenses known to police, not prevalence.",
+        "Delitos conocidos por la policía, no la prevalencia.",
+    ),
+    words(
+        "The series ends in 2020: the FBI's move to NIBRS-only reporting in 2021 breaks it.",
+        "La serie termina en 2020: el paso del FBI a reportar solo por NIBRS en 2021 la interrumpe.",
+    ),
+];
 
 /// The FBI writes Nebraska as NB; ISO 3166-2 says NE.
 const STATE_CODE: &str = "'US-' || CASE \"STATE_ABBR\" WHEN 'NB' THEN 'NE' ELSE \"STATE_ABBR\" END";
@@ -157,7 +184,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 description,
                 caveats: CAVEATS,
                 frequency: "calendar year",
-                breakdowns: "form of exploitation",
+                breakdowns: &[FORM_OF_EXPLOITATION],
                 grain: "state",
                 scope: "USA",
                 reporters: "agencies",

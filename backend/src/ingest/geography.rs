@@ -117,7 +117,7 @@ pub fn add_states(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch("CREATE TEMP TABLE us_states (code VARCHAR, name VARCHAR);")?;
     for (code, name) in US_STATES {
         conn.execute(
-            "INSERT INTO regions VALUES (?, ?, 'state', 'USA')",
+            "INSERT INTO regions (code, name, level, parent) VALUES (?, ?, 'state', 'USA')",
             params![code, name],
         )?;
         conn.execute("INSERT INTO us_states VALUES (?, ?)", params![code, name])?;
@@ -131,7 +131,7 @@ pub fn add_states(conn: &Connection) -> Result<(), duckdb::Error> {
     conn.execute_batch("CREATE TEMP TABLE mx_states (inegi VARCHAR, code VARCHAR, name VARCHAR);")?;
     for (inegi, code, name) in MX_STATES {
         conn.execute(
-            "INSERT INTO regions VALUES (?, ?, 'state', 'MEX')",
+            "INSERT INTO regions (code, name, level, parent) VALUES (?, ?, 'state', 'MEX')",
             params![code, name],
         )?;
         conn.execute(

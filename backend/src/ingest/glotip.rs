@@ -8,9 +8,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::{AGE, CITIZENSHIP, COUNTRY_OF_REPATRIATION, FORM_OF_EXPLOITATION, SEX};
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source, geography};
-use crate::spanish;
+use super::{IndicatorRow, IngestError, Source, Words, geography, place_names, words};
 
 pub const FOLDER: &str = "unodc_glotip";
 pub const FILE: &str = "glotip_2025-04_tidy.csv";
@@ -45,38 +45,76 @@ const COLUMNS: [&str; 15] = [
 ];
 
 /// (indicator id, name as published, description)
-const INDICATORS: [(&str, &str, &str); 5] = [
+const INDICATORS: [(&str, Words, Words); 5] = [
     (
         "glotip.victims",
-        "Detected trafficking victims",
-        "Victims of trafficking in persons detected or identified by national authorities in the year.",
+        words(
+            "Detected trafficking victims",
+            "Víctimas de trata detectadas",
+        ),
+        words(
+            "Victims of trafficking in persons detected or identified by national authorities in the year.",
+            "Víctimas de trata de personas detectadas o identificadas por las autoridades nacionales en el año.",
+        ),
     ),
     (
         "glotip.prosecuted",
-        "Persons prosecuted",
-        "Persons prosecuted for trafficking in persons in the year.",
+        words("Persons prosecuted", "Personas procesadas"),
+        words(
+            "Persons prosecuted for trafficking in persons in the year.",
+            "Personas procesadas por trata de personas en el año.",
+        ),
     ),
     (
         "glotip.convicted",
-        "Persons convicted",
-        "Persons convicted of trafficking in persons in the year.",
+        words("Persons convicted", "Personas condenadas"),
+        words(
+            "Persons convicted of trafficking in persons in the year.",
+            "Personas condenadas por trata de personas en el año.",
+        ),
     ),
     (
         "glotip.contact",
-        "Persons brought into formal contact",
-        "Persons suspected, arrested or cautioned for trafficking in persons (brought into formal contact with the police or criminal justice system).",
+        words(
+            "Persons brought into formal contact",
+            "Personas en contacto formal con la justicia",
+        ),
+        words(
+            "Persons suspected, arrested or cautioned for trafficking in persons (brought into formal contact with the police or criminal justice system).",
+            "Personas sospechosas, detenidas o amonestadas por trata de personas (en contacto formal con la policía o el sistema de justicia penal).",
+        ),
     ),
     (
         "glotip.offences",
-        "Offences of trafficking in persons",
-        "Offences of trafficking in persons recorded by the authorities in the year.",
+        words(
+            "Offences of trafficking in persons",
+            "Delitos de trata de personas",
+        ),
+        words(
+            "Offences of trafficking in persons recorded by the authorities in the year.",
+            "Delitos de trata de personas registrados por las autoridades en el año.",
+        ),
     ),
 ];
 
-const CAVEATS: &str = "Detected victims are not prevalence: the figures count people identified by national authorities and reflect detection capacity, not the size of the crime.\n\
-Regional figures are sums of the countries that reported that year; coverage changes from year to year, so compare the number of reporting countries before reading a trend.\n\
-Cells published as \"<5\" are suppressed: they count between 0 and 4 here, never as zero, and widen the range of any total that contains them.\n\
-Breakdowns (sex, age, form of exploitation, citizenship) do not always add up to the total.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Detected victims are not prevalence: the figures count people identified by national authorities and reflect detection capacity, not the size of the crime.",
+        "Las víctimas detectadas no son la prevalencia: las cifras cuentan a las personas identificadas por las autoridades nacionales y reflejan su capacidad de detección, no el tamaño del delito.",
+    ),
+    words(
+        "Regional figures are sums of the countries that reported that year; coverage changes from year to year, so compare the number of reporting countries before reading a trend.",
+        "Las cifras regionales son sumas de los países que reportaron ese año; la cobertura cambia de un año a otro: compare el número de países que reportan antes de leer una tendencia.",
+    ),
+    words(
+        "Cells published as \"<5\" are suppressed: they count between 0 and 4 here, never as zero, and widen the range of any total that contains them.",
+        "Las celdas publicadas como \"<5\" están suprimidas: aquí valen entre 0 y 4, nunca cero, y amplían el rango de todo total que las contenga.",
+    ),
+    words(
+        "Breakdowns (sex, age, form of exploitation, citizenship) do not always add up to the total.",
+        "Los desgloses (sexo, edad, forma de explotación, nacionalidad) no siempre suman el total.",
+    ),
+];
 
 /// UN M49 regions and subregions as named in the file: (code, name, level, parent).
 const M49: [(&str, &str, &str, Option<&str>); 23] = [
@@ -115,7 +153,13 @@ const M49: [(&str, &str, &str, Option<&str>); 23] = [
 pub const SARK_CODE: &str = "XSK";
 
 /// The breakdowns GLOTIP publishes besides the total.
-const BREAKDOWNS: &str = "sex;age;form of exploitation;citizenship;country of repatriation";
+const BREAKDOWNS: &[Words] = &[
+    SEX,
+    AGE,
+    FORM_OF_EXPLOITATION,
+    CITIZENSHIP,
+    COUNTRY_OF_REPATRIATION,
+];
 
 /// Category labels in which the publisher's workbook itself has U+FFFD, the
 /// replacement character, where an accented letter or a curly quote was lost
@@ -424,17 +468,19 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
          CREATE TEMP TABLE spanish_dimensions (dimension VARCHAR, es VARCHAR);",
     )?;
     // The Spanish of the annotations this ingest writes.
-    for (code, es) in spanish::region_names() {
+    for (code, es) in place_names::SPANISH {
         conn.execute(
             "INSERT INTO spanish_places VALUES (?, ?)",
             params![code, es],
         )?;
     }
-    for breakdown in BREAKDOWNS.split(';') {
-        let es = spanish::breakdown(breakdown).unwrap_or(breakdown);
+    for breakdown in BREAKDOWNS {
         conn.execute(
             "INSERT INTO spanish_dimensions VALUES (?, ?)",
-            params![format!("by {breakdown}"), format!("por {es}")],
+            params![
+                format!("by {}", breakdown.en),
+                format!("por {}", breakdown.es)
+            ],
         )?;
     }
     for (garbled, restored) in RESTORED_LABELS {
@@ -452,7 +498,7 @@ fn create_lookups(conn: &Connection) -> Result<(), duckdb::Error> {
     for (id, name, _) in INDICATORS {
         conn.execute(
             "INSERT INTO indicator_names VALUES (?, ?, ?)",
-            params![id, name, spanish::text(name).unwrap_or(name)],
+            params![id, name.en, name.es],
         )?;
     }
     Ok(())
@@ -467,7 +513,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 id,
                 source: SOURCE_ID,
                 name,
-                unit: "Counts",
+                unit: words("Counts", "Conteos"),
                 description,
                 caveats: CAVEATS,
                 frequency: "calendar year",
@@ -481,8 +527,8 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
         )?;
     }
     conn.execute_batch(&format!(
-        "INSERT INTO regions SELECT code, name, level, parent FROM m49;
-         INSERT INTO regions
+        "INSERT INTO regions (code, name, level, parent) SELECT code, name, level, parent FROM m49;
+         INSERT INTO regions (code, name, level, parent)
          SELECT DISTINCT coalesce(r.iso3, '{SARK_CODE}'), r.country, 'country', m.code
          FROM glotip_raw r JOIN m49 m ON m.name = r.subregion AND m.level = 'subregion';
          INSERT INTO observations

@@ -7,7 +7,7 @@ use std::path::Path;
 use duckdb::{Connection, params};
 
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "us_trafficking_hotline";
 pub const FILE: &str = "hotline_signals_cases_by_state_year.csv";
@@ -33,26 +33,49 @@ const COLUMNS: [&str; 6] = [
 ];
 
 /// (indicator id, column, name, unit, description)
-const INDICATORS: [(&str, &str, &str, &str, &str); 2] = [
+const INDICATORS: [(&str, &str, Words, Words, Words); 2] = [
     (
         "hotline.signals",
         "Signals received",
-        "Hotline signals received",
-        "Signals",
-        "Calls, texts, chats, emails and web forms to the US National Human Trafficking Hotline about a state in the year.",
+        words(
+            "Hotline signals received",
+            "Señales recibidas por la línea de ayuda",
+        ),
+        words("Signals", "Señales"),
+        words(
+            "Calls, texts, chats, emails and web forms to the US National Human Trafficking Hotline about a state in the year.",
+            "Llamadas, mensajes de texto, chats, correos y formularios web a la Línea Nacional contra la Trata de Personas de EE. UU. sobre un estado en el año.",
+        ),
     ),
     (
         "hotline.cases",
         "Cases identified",
-        "Hotline cases identified",
-        "Cases",
-        "Situations of potential human trafficking the hotline identified from the signals about a state in the year.",
+        words(
+            "Hotline cases identified",
+            "Casos identificados por la línea de ayuda",
+        ),
+        words("Cases", "Casos"),
+        words(
+            "Situations of potential human trafficking the hotline identified from the signals about a state in the year.",
+            "Situaciones de posible trata de personas que la línea de ayuda identificó a partir de las señales sobre un estado en el año.",
+        ),
     ),
 ];
 
-const CAVEATS: &str = "Hotline signals and cases count contacts to one hotline, not prevalence or confirmed trafficking: they rise and fall with awareness campaigns and outreach.\n\
-State figures add up to less than Polaris's national totals, because contacts without a known state are in no state.\n\
-The figures were copied from the hotline's web pages by a third party; check a figure against Polaris's pages before publishing it.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Hotline signals and cases count contacts to one hotline, not prevalence or confirmed trafficking: they rise and fall with awareness campaigns and outreach.",
+        "Las señales y los casos de la línea de ayuda cuentan contactos con una sola línea, no la prevalencia ni trata confirmada: suben y bajan con las campañas de sensibilización y difusión.",
+    ),
+    words(
+        "State figures add up to less than Polaris's national totals, because contacts without a known state are in no state.",
+        "Las cifras de los estados suman menos que los totales nacionales de Polaris, porque los contactos sin estado conocido no están en ningún estado.",
+    ),
+    words(
+        "The figures were copied from the hotline's web pages by a third party; check a figure against Polaris's pages before publishing it.",
+        "Un tercero copió las cifras de las páginas web de la línea de ayuda; verifique cada cifra en las páginas de Polaris antes de publicarla.",
+    ),
+];
 
 const ROW_CHECKS: &[RowCheck] = &[
     (
@@ -119,7 +142,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 description,
                 caveats: CAVEATS,
                 frequency: "calendar year",
-                breakdowns: "",
+                breakdowns: &[],
                 grain: "state",
                 scope: "USA",
                 reporters: "states",

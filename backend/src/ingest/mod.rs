@@ -7,12 +7,14 @@
 //! place only at the end.
 
 mod border;
+mod breakdowns;
 mod cbp;
 mod ctdc;
 mod fbi;
 mod geography;
 mod glotip;
 mod hotline;
+mod place_names;
 mod raw;
 mod sesnsp;
 mod tip;
@@ -63,7 +65,7 @@ impl IngestError {
 
     /// A failure of the database itself while reading `file`, not a fault
     /// of the input.
-    fn internal(file: &Path, error: duckdb::Error) -> Self {
+    pub(crate) fn internal(file: &Path, error: duckdb::Error) -> Self {
         IngestError::file(file, format!("internal database error: {error}"))
     }
 
@@ -97,18 +99,29 @@ pub(crate) struct Source {
     pub retrieved: &'static str,
 }
 
+/// A text of the catalog in English and in Spanish, written together by
+/// whoever writes the English, so that neither goes out without the other.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Words<'a> {
+    pub en: &'a str,
+    pub es: &'a str,
+}
+
+pub(crate) const fn words<'a>(en: &'a str, es: &'a str) -> Words<'a> {
+    Words { en, es }
+}
+
 /// One row of `indicators` (see `db::SCHEMA` for what each field means).
 pub(crate) struct IndicatorRow<'a> {
     pub id: &'a str,
     pub source: &'a str,
-    pub name: &'a str,
-    pub unit: &'a str,
-    pub description: &'a str,
-    /// One caveat a line.
-    pub caveats: &'a str,
+    pub name: Words<'a>,
+    pub unit: Words<'a>,
+    pub description: Words<'a>,
+    pub caveats: &'a [Words<'a>],
     pub frequency: &'a str,
-    /// ';'-separated; empty when there are none.
-    pub breakdowns: &'a str,
+    /// Empty when there are none.
+    pub breakdowns: &'a [Words<'a>],
     pub grain: &'a str,
     pub scope: &'a str,
     pub reporters: &'a str,
@@ -116,26 +129,62 @@ pub(crate) struct IndicatorRow<'a> {
     pub additive: bool,
 }
 
+/// Adds an indicator with its words in both languages: caveats one a line,
+/// breakdowns separated by ';'. A text empty in either language is refused,
+/// naming the indicator and the field.
 pub(crate) fn add_indicator(
     conn: &Connection,
     row: &IndicatorRow<'_>,
 ) -> Result<(), duckdb::Error> {
+    let texts = [
+        ("name", row.name),
+        ("unit", row.unit),
+        ("description", row.description),
+    ];
+    let listed = row.caveats.iter().map(|c| ("caveats", *c));
+    let named = row.breakdowns.iter().map(|b| ("breakdowns", *b));
+    if let Some((field, half)) = texts
+        .into_iter()
+        .chain(listed)
+        .chain(named)
+        .find(|(_, words)| words.es.trim().is_empty() || words.en.trim().is_empty())
+    {
+        return Err(duckdb::Error::ToSqlConversionFailure(
+            format!(
+                "indicator {}: a text of its {field} ({:?} / {:?}) is not written in both English and Spanish",
+                row.id, half.en, half.es
+            )
+            .into(),
+        ));
+    }
+    let join = |list: &[Words], separator: &str, spanish: bool| {
+        let texts: Vec<&str> = list
+            .iter()
+            .map(|w| if spanish { w.es } else { w.en })
+            .collect();
+        texts.join(separator)
+    };
     conn.execute(
-        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         duckdb::params![
             row.id,
             row.source,
-            row.name,
-            row.unit,
-            row.description,
-            row.caveats,
+            row.name.en,
+            row.unit.en,
+            row.description.en,
+            join(row.caveats, "\n", false),
             row.frequency,
-            row.breakdowns,
+            join(row.breakdowns, ";", false),
             row.grain,
             row.scope,
             row.reporters,
             row.suppressed_max,
-            row.additive
+            row.additive,
+            row.name.es,
+            row.unit.es,
+            row.description.es,
+            join(row.caveats, "\n", true),
+            join(row.breakdowns, ";", true),
         ],
     )?;
     Ok(())
@@ -205,8 +254,10 @@ fn ingest_glotip(conn: &Connection, source_dir: &Path) -> Result<(), IngestError
     geography::add_states(conn).map_err(|e| IngestError::internal(source_dir, e))
 }
 
-/// Checks that what the sources made holds together as a whole.
+/// Names the places in Spanish and checks that what the sources made holds
+/// together as a whole.
 fn check_whole(conn: &Connection, at: &Path) -> Result<(), IngestError> {
+    place_names::write(conn)?;
     db::derive_region_members(conn).map_err(|e| IngestError::internal(at, e))?;
     db::check_normalized(conn)
         .map_err(|e| IngestError::file(at, format!("{WHOLE_CHECK_FAILED}: {e}")))
@@ -320,4 +371,57 @@ fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestErr
     store::swap_in(data_dir, scratch.path())
         .map_err(|e| IngestError::file(data_dir, e.to_string()))?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row<'a>(caveats: &'a [Words<'a>]) -> IndicatorRow<'a> {
+        IndicatorRow {
+            id: "test.figures",
+            source: "test",
+            name: words("Figures", "Cifras"),
+            unit: words("Counts", "Conteos"),
+            description: words("Some figures.", "Unas cifras."),
+            caveats,
+            frequency: "calendar year",
+            breakdowns: &[breakdowns::SEX],
+            grain: "country",
+            scope: "001",
+            reporters: "countries",
+            suppressed_max: 0,
+            additive: true,
+        }
+    }
+
+    #[test]
+    fn an_indicator_is_written_in_both_languages_or_refused_by_name() {
+        let conn = Connection::open_in_memory().expect("database");
+        db::create_schema(&conn).expect("schema");
+        conn.execute_batch(
+            "INSERT INTO sources VALUES ('test', 'Test', 'T', 'T', 'https://t.example', 'T', '2025-01-01')",
+        )
+        .expect("source");
+        let both = [words("Not prevalence.", "No es la prevalencia.")];
+        add_indicator(&conn, &row(&both)).expect("written in both");
+        let (caveats_es, breakdowns_es): (String, String) = conn
+            .query_row(
+                "SELECT caveats_es, breakdowns_es FROM indicators",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("read back");
+        assert_eq!(
+            (caveats_es.as_str(), breakdowns_es.as_str()),
+            ("No es la prevalencia.", "sexo")
+        );
+        let english_only = [words("Not prevalence.", " ")];
+        let refused = add_indicator(&conn, &row(&english_only)).expect_err("half written");
+        let message = refused.to_string();
+        assert!(
+            message.contains("test.figures") && message.contains("caveats"),
+            "{message}"
+        );
+    }
 }

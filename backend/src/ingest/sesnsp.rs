@@ -15,8 +15,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::{AGE, SEX};
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "mexico_sesnsp";
 pub const VICTIMS_FILE: &str = "sesnsp_victims_trafficking_monthly_state.csv";
@@ -76,25 +77,45 @@ const RATE_COLUMNS: [&str; 11] = [
     "n_victimas_x100kmujeres",
 ];
 
-/// (crime as SESNSP names it, id stem, English name)
-const CRIMES: [(&str, &str, &str); 2] = [
+/// (crime as SESNSP names it, id stem, name)
+const CRIMES: [(&str, &str, Words); 2] = [
     (
         "Trata de personas",
         "trata",
-        "human trafficking (trata de personas)",
+        words("human trafficking (trata de personas)", "trata de personas"),
     ),
     (
         "Tráfico de menores",
         "trafico_menores",
-        "trafficking of minors (tráfico de menores)",
+        words(
+            "trafficking of minors (tráfico de menores)",
+            "tráfico de menores",
+        ),
     ),
 ];
 
-const CAVEATS: &str = "Victims and crimes recorded by Mexico's state prosecutors in investigation files (fuero común): not prevalence, and much crime in Mexico is never reported.\n\
-2025 covers January to June only: do not compare it with whole years.\n\
-SESNSP revises past months; these are the figures as published in July 2025.\n\
-Mexico's figure is the sum of its 32 states.\n\
-Rates (per=100k) are per 100,000 inhabitants as printed in the tidy copy, from CONAPO's population projections; a rate by sex is that sex's victims per 100,000 inhabitants of both sexes.";
+const CAVEATS: &[Words] = &[
+    words(
+        "Victims and crimes recorded by Mexico's state prosecutors in investigation files (fuero común): not prevalence, and much crime in Mexico is never reported.",
+        "Víctimas y delitos registrados por las fiscalías estatales de México en carpetas de investigación (fuero común): no son la prevalencia, y gran parte de los delitos en México nunca se denuncia.",
+    ),
+    words(
+        "2025 covers January to June only: do not compare it with whole years.",
+        "2025 abarca solo de enero a junio: no lo compare con años completos.",
+    ),
+    words(
+        "SESNSP revises past months; these are the figures as published in July 2025.",
+        "El SESNSP revisa meses pasados; estas son las cifras tal como se publicaron en julio de 2025.",
+    ),
+    words(
+        "Mexico's figure is the sum of its 32 states.",
+        "La cifra de México es la suma de sus 32 estados.",
+    ),
+    words(
+        "Rates (per=100k) are per 100,000 inhabitants as printed in the tidy copy, from CONAPO's population projections; a rate by sex is that sex's victims per 100,000 inhabitants of both sexes.",
+        "Las tasas (per=100k) son por cada 100 000 habitantes, tal como aparecen en la copia ordenada, con las proyecciones de población del CONAPO; una tasa por sexo son las víctimas de ese sexo por cada 100 000 habitantes de ambos sexos.",
+    ),
+];
 
 /// Checks of the monthly victims file.
 const VICTIM_CHECKS: &[RowCheck] = &[
@@ -320,46 +341,63 @@ pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
 
 fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
-    for (_, stem, name) in CRIMES {
+    for (_, stem, crime) in CRIMES {
+        let (en, es) = (crime.en, crime.es);
         // What both of a crime's indicators share.
         let per_state = IndicatorRow {
             id: "",
             source: SOURCE_ID,
-            name: "",
-            unit: "",
-            description: "",
+            name: words("", ""),
+            unit: words("", ""),
+            description: words("", ""),
             caveats: CAVEATS,
             frequency: "",
-            breakdowns: "",
+            breakdowns: &[],
             grain: "state",
             scope: "MEX",
             reporters: "states",
             suppressed_max: 0,
             additive: true,
         };
+        let victims = [
+            format!("Victims of {en}, Mexico"),
+            format!("Víctimas de {es}, México"),
+            format!(
+                "Victims of {en} in investigation files opened by Mexico's state prosecutors, by month."
+            ),
+            format!(
+                "Víctimas de {es} en las carpetas de investigación abiertas por las fiscalías estatales de México, por mes."
+            ),
+        ];
         super::add_indicator(
             conn,
             &IndicatorRow {
                 id: &format!("sesnsp.{stem}.victims"),
-                name: &format!("Victims of {name}, Mexico"),
-                unit: "Victims",
-                description: &format!(
-                    "Victims of {name} in investigation files opened by Mexico's state prosecutors, by month."
-                ),
+                name: words(&victims[0], &victims[1]),
+                unit: words("Victims", "Víctimas"),
+                description: words(&victims[2], &victims[3]),
                 frequency: "month",
-                breakdowns: "sex;age",
+                breakdowns: &[SEX, AGE],
                 ..per_state
             },
         )?;
+        let crimes = [
+            format!("Crimes of {en}, Mexico"),
+            format!("Delitos de {es}, México"),
+            format!(
+                "Crimes of {en} recorded in investigation files by Mexico's state prosecutors, by year."
+            ),
+            format!(
+                "Delitos de {es} registrados en carpetas de investigación por las fiscalías estatales de México, por año."
+            ),
+        ];
         super::add_indicator(
             conn,
             &IndicatorRow {
                 id: &format!("sesnsp.{stem}.crimes"),
-                name: &format!("Crimes of {name}, Mexico"),
-                unit: "Crimes",
-                description: &format!(
-                    "Crimes of {name} recorded in investigation files by Mexico's state prosecutors, by year."
-                ),
+                name: words(&crimes[0], &crimes[1]),
+                unit: words("Crimes", "Delitos"),
+                description: words(&crimes[2], &crimes[3]),
                 frequency: "calendar year",
                 ..per_state
             },

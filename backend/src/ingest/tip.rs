@@ -6,8 +6,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
+use super::breakdowns::FORM_OF_EXPLOITATION;
 use super::raw::{RawFile, RowCheck};
-use super::{IndicatorRow, IngestError, Source};
+use super::{IndicatorRow, IngestError, Source, Words, words};
 
 pub const FOLDER: &str = "us_tip_report";
 pub const FILE: &str = "tip_global_law_enforcement_2003_2015.csv";
@@ -40,9 +41,9 @@ type IndicatorColumns = (
     &'static str,
     &'static str,
     Option<&'static str>,
-    &'static str,
-    &'static str,
-    &'static str,
+    Words<'static>,
+    Words<'static>,
+    Words<'static>,
 );
 
 const INDICATORS: [IndicatorColumns; 4] = [
@@ -50,40 +51,78 @@ const INDICATORS: [IndicatorColumns; 4] = [
         "tip.prosecutions",
         "Prosecutions",
         Some("Prosecutions (Labor)"),
-        "Trafficking prosecutions worldwide",
-        "Prosecutions",
-        "Trafficking prosecutions reported worldwide in the year (TIP Report, Global Law Enforcement Data).",
+        words(
+            "Trafficking prosecutions worldwide",
+            "Procesamientos por trata en el mundo",
+        ),
+        words("Prosecutions", "Procesamientos"),
+        words(
+            "Trafficking prosecutions reported worldwide in the year (TIP Report, Global Law Enforcement Data).",
+            "Procesamientos por trata reportados en el mundo en el año (Informe TIP, datos mundiales de aplicación de la ley).",
+        ),
     ),
     (
         "tip.convictions",
         "Convictions",
         Some("Convictions (Labor)"),
-        "Trafficking convictions worldwide",
-        "Convictions",
-        "Trafficking convictions reported worldwide in the year (TIP Report, Global Law Enforcement Data).",
+        words(
+            "Trafficking convictions worldwide",
+            "Condenas por trata en el mundo",
+        ),
+        words("Convictions", "Condenas"),
+        words(
+            "Trafficking convictions reported worldwide in the year (TIP Report, Global Law Enforcement Data).",
+            "Condenas por trata reportadas en el mundo en el año (Informe TIP, datos mundiales de aplicación de la ley).",
+        ),
     ),
     (
         "tip.victims",
         "Victims identified",
         Some("Victims (Labor)"),
-        "Victims identified worldwide",
-        "Victims",
-        "Trafficking victims identified worldwide in the year, as reported to the State Department.",
+        words(
+            "Victims identified worldwide",
+            "Víctimas identificadas en el mundo",
+        ),
+        words("Victims", "Víctimas"),
+        words(
+            "Trafficking victims identified worldwide in the year, as reported to the State Department.",
+            "Víctimas de trata identificadas en el mundo en el año, según lo reportado al Departamento de Estado.",
+        ),
     ),
     (
         "tip.laws",
         "New or amended legislation",
         None,
-        "New or amended anti-trafficking laws",
-        "Laws",
-        "New or amended anti-trafficking laws passed worldwide in the year.",
+        words(
+            "New or amended anti-trafficking laws",
+            "Leyes contra la trata nuevas o reformadas",
+        ),
+        words("Laws", "Leyes"),
+        words(
+            "New or amended anti-trafficking laws passed worldwide in the year.",
+            "Leyes contra la trata nuevas o reformadas aprobadas en el mundo en el año.",
+        ),
     ),
 ];
 
-const CAVEATS: &str = "Worldwide totals estimated by the State Department from government reports and other sources; national reporting is not uniform.\n\
-Identified victims are not prevalence: they count people identified by authorities and others.\n\
-Only worldwide totals: the report's regional tables and years after 2015 are not in this data.\n\
-A blank year was not reported (labour figures start in 2007, victims in 2008; 2015 has prosecutions and convictions only).";
+const CAVEATS: &[Words] = &[
+    words(
+        "Worldwide totals estimated by the State Department from government reports and other sources; national reporting is not uniform.",
+        "Totales mundiales estimados por el Departamento de Estado a partir de informes de gobiernos y otras fuentes; los reportes nacionales no son uniformes.",
+    ),
+    words(
+        "Identified victims are not prevalence: they count people identified by authorities and others.",
+        "Las víctimas identificadas no son la prevalencia: cuentan a las personas identificadas por las autoridades y otros actores.",
+    ),
+    words(
+        "Only worldwide totals: the report's regional tables and years after 2015 are not in this data.",
+        "Solo totales mundiales: las tablas regionales del informe y los años posteriores a 2015 no están en estos datos.",
+    ),
+    words(
+        "A blank year was not reported (labour figures start in 2007, victims in 2008; 2015 has prosecutions and convictions only).",
+        "Un año en blanco no se reportó (las cifras de trabajo forzoso empiezan en 2007, las de víctimas en 2008; 2015 solo tiene procesamientos y condenas).",
+    ),
+];
 
 /// Every figure column must be blank or a whole number ≥ 0.
 const ROW_CHECKS: &[RowCheck] = &[
@@ -165,9 +204,20 @@ const TIER_ONLY_COUNTRIES: [(&str, &str, &str); 7] = [
     ("TWN", "TWN", "030"),
 ];
 
-const TIER_CAVEATS: &str = "Tier placements are the State Department's diplomatic assessment of a government's efforts against trafficking, not a measure of how much trafficking occurs.\n\
-Coded 1 to 4 by Kelley and Heiss: 1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3. A year without a value was not ranked (first report 2001, special cases, not in the report).\n\
-A placement cannot be summed or averaged over a region: it is given for countries only.";
+const TIER_CAVEATS: &[Words] = &[
+    words(
+        "Tier placements are the State Department's diplomatic assessment of a government's efforts against trafficking, not a measure of how much trafficking occurs.",
+        "Los niveles son la evaluación diplomática del Departamento de Estado sobre los esfuerzos de un gobierno contra la trata, no una medida de cuánta trata ocurre.",
+    ),
+    words(
+        "Coded 1 to 4 by Kelley and Heiss: 1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3. A year without a value was not ranked (first report 2001, special cases, not in the report).",
+        "Codificados de 1 a 4 por Kelley y Heiss: 1 = Nivel 1, 2 = Nivel 2, 3 = Lista de vigilancia del Nivel 2, 4 = Nivel 3. Un año sin valor no fue clasificado (primer informe de 2001, casos especiales, ausente del informe).",
+    ),
+    words(
+        "A placement cannot be summed or averaged over a region: it is given for countries only.",
+        "Un nivel no se puede sumar ni promediar en una región: se da solo para países.",
+    ),
+];
 
 const TIER_CHECKS: &[RowCheck] = &[
     (
@@ -221,7 +271,7 @@ fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let raw = RawFile::load(conn, &path, "tip_tier_raw", &TIER_COLUMNS)?;
     // The countries only the TIP Report has, named as the file names them.
     conn.execute_batch(
-        "INSERT INTO regions
+        "INSERT INTO regions (code, name, level, parent)
          SELECT DISTINCT c.code, r.countryname, 'country', c.parent
          FROM tip_tier_countries c JOIN tip_tier_raw r ON r.iso = c.file_code;",
     )
@@ -233,12 +283,12 @@ fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
         &IndicatorRow {
             id: "tip.tier",
             source: SOURCE_ID,
-            name: "TIP Report tier placement",
-            unit: "Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)",
-            description: "The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.",
+            name: words("TIP Report tier placement", "Nivel asignado en el Informe TIP"),
+            unit: words("Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)", "Nivel (1 = Nivel 1, 2 = Nivel 2, 3 = Lista de vigilancia del Nivel 2, 4 = Nivel 3)"),
+            description: words("The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.", "El nivel en que el Informe anual sobre la Trata de Personas del Departamento de Estado colocó a un país, por año del informe."),
             caveats: TIER_CAVEATS,
             frequency: "report year",
-            breakdowns: "",
+            breakdowns: &[],
             grain: "country",
             scope: "001",
             reporters: "countries",
@@ -271,10 +321,10 @@ fn ingest_law_enforcement(conn: &Connection, folder: &Path) -> Result<(), Ingest
 fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
     super::add_source(conn, &SOURCE)?;
     for (id, total, labour, name, unit, description) in INDICATORS {
-        let breakdowns = if labour.is_some() {
-            "form of exploitation"
+        let breakdowns: &[Words] = if labour.is_some() {
+            &[FORM_OF_EXPLOITATION]
         } else {
-            ""
+            &[]
         };
         super::add_indicator(
             conn,
