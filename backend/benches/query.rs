@@ -8,7 +8,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use duckdb::{AccessMode, Config, Connection};
 use tipstats::db;
-use tipstats::query::SeriesQuery;
+use tipstats_shared::query::SeriesQuery;
 
 const VIEWS: [(&str, &str); 3] = [
     (

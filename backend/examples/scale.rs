@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use duckdb::{AccessMode, Config, Connection, params};
 use tipstats::db;
-use tipstats::query::SeriesQuery;
+use tipstats_shared::query::SeriesQuery;
 
 const INDICATOR: &str = "synthetic.benchmark";
 

@@ -11,7 +11,7 @@ use duckdb::{Connection, params};
 
 use tipstats_shared::{Indicator, IndicatorWords, Note, Region, RegionLevel, SeriesRow, Source};
 
-use crate::query::SeriesQuery;
+use tipstats_shared::query::{Panel, Period, SeriesQuery};
 
 /// The tables of the served database. `region_members` is derived at build
 /// time: every (ancestor, country) pair, including each country with itself,
@@ -435,13 +435,15 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
 /// dimension is. A suppressed cell ("<5") contributes nothing to `value`, 0
 /// to `lower` and the indicator's `suppressed_max` (4 for "<5") to `upper`.
 /// `reporting_units` sums the reporters (countries, agencies…) behind each
-/// place's figure for the year, monthly rows counting once. With `consistent_panel`, only places with a total in
-/// every year of the range count. With `monthly`, one row per month: `year`
+/// place's figure for the year, monthly rows counting once. With the consistent panel, only places with a total in
+/// every year of the range count. By month, one row per month: `year`
 /// stays the publisher's year (a fiscal year for fiscal-year sources) and
 /// `month` is the calendar month.
 pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
     // Yearly totals of all reporters are summed already.
-    if query.by.is_none() && !query.monthly && !query.consistent_panel {
+    let consistent = query.panel == Panel::Consistent;
+    let monthly = query.period == Period::Month;
+    if query.by.is_none() && !monthly && !consistent {
         let mut stmt = conn.prepare_cached(
             "SELECT t.region_code, t.year, CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR),
                     t.known, t.units, t.suppressed_cells, i.suppressed_max
@@ -534,12 +536,14 @@ pub fn series_from_observations(
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let regions = query.regions.join(",");
+    let consistent = query.panel == Panel::Consistent;
+    let monthly = query.period == Period::Month;
     let mut values: Vec<&dyn duckdb::ToSql> = vec![
         &query.indicator,
         &query.from,
         &query.to,
-        &query.consistent_panel,
-        &query.monthly,
+        &consistent,
+        &monthly,
         &regions,
     ];
     if let Some(by) = query

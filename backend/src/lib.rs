@@ -11,7 +11,6 @@ pub mod db;
 pub mod export;
 pub mod http;
 pub mod ingest;
-pub mod query;
 pub mod render;
 pub mod store;
 

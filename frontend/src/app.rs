@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use tipstats_shared::chart::{self, ChartKind, LineChart, Theme};
+use tipstats_shared::chart::{self, LineChart, Theme};
 use tipstats_shared::figure::{Figure, Lang, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
+use tipstats_shared::query::ChartKind;
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 
 use crate::api;

@@ -4,15 +4,13 @@
 //! through the page's URL, so a reload, a shared link or the back button
 //! shows the same view. No browser APIs here: tested natively.
 
-use tipstats_shared::chart::ChartKind;
 use tipstats_shared::figure::Lang;
+use tipstats_shared::query::{ChartKind, MAX_REGIONS, Panel, Per};
 use tipstats_shared::{Catalog, RegionLevel};
 
 /// The regions shown when the URL names none: the five UN regions.
 pub const DEFAULT_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
 pub const DEFAULT_INDICATOR: &str = "glotip.victims";
-/// As many regions as the API accepts in one request.
-pub const MAX_REGIONS: usize = 12;
 
 /// Light or dark, when the reader chose; otherwise the system's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,9 +100,9 @@ impl ViewState {
         if let Some(to) = year("to") {
             state.to = to;
         }
-        state.per_100k = get("per") == Some("100k");
+        state.per_100k = get("per").and_then(Per::parse).is_some();
         state.by = get("by").map(String::from);
-        state.consistent_panel = get("panel") == Some("consistent");
+        state.consistent_panel = get("panel").and_then(Panel::parse) == Some(Panel::Consistent);
         // A breakdown is drawn as stacked bars unless the link says otherwise.
         state.chart = get("chart")
             .and_then(ChartKind::parse)
@@ -142,10 +140,12 @@ impl ViewState {
             query.push_str(&encode_component(by));
         }
         if self.consistent_panel {
-            query.push_str("&panel=consistent");
+            query.push_str("&panel=");
+            query.push_str(Panel::Consistent.as_str());
         }
         if self.per_100k {
-            query.push_str("&per=100k");
+            query.push_str("&per=");
+            query.push_str(Per::HundredThousand.as_str());
         }
         query
     }

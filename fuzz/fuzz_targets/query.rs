@@ -1,18 +1,15 @@
 //! Fuzzes the query-string parsers (`SeriesQuery`, `ViewQuery`, and the
 //! view address oEmbed is given) against the real catalog
-//! (`fuzz/catalog.json`, saved from `/api/v1/catalog`). The parser module
-//! is compiled in by path, so the target builds without DuckDB. Run,
-//! seeded with real views (`fuzz/seeds/query`), by `fuzz/run query 120`.
+//! (`fuzz/catalog.json`, saved from `/api/v1/catalog`). The parsers are the
+//! shared crate's (`tipstats_shared::query`), so the target builds without
+//! DuckDB. Run, seeded with real views (`fuzz/seeds/query`), by
+//! `fuzz/run query 120`.
 #![no_main]
 
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use tipstats_shared::Catalog;
-
-#[path = "../../backend/src/query.rs"]
-#[allow(dead_code)]
-mod query;
+use tipstats_shared::{Catalog, query};
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     serde_json::from_str(include_str!("../catalog.json")).expect("fuzz/catalog.json is a catalog")

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::figure::Lang;
+use crate::query::{Panel, Per, Period};
 
 /// Everything a client needs to build its pickers: `GET /api/v1/catalog`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -242,26 +243,18 @@ pub struct SeriesResponse {
     pub by: Option<String>,
     /// `all` reporters, or the `consistent` panel of those that report in
     /// every year of the range.
-    #[serde(default = "all_reporters")]
-    pub panel: String,
+    #[serde(default)]
+    pub panel: Panel,
     /// `year`, or `month` for one row per month.
-    #[serde(default = "yearly")]
-    pub period: String,
+    #[serde(default)]
+    pub period: Period,
     /// `100k` when the rows carry the publisher's rates per 100,000
     /// inhabitants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per: Option<String>,
+    pub per: Option<Per>,
     pub rows: Vec<SeriesRow>,
     pub sources: Vec<Source>,
     pub notes: Vec<Note>,
-}
-
-fn yearly() -> String {
-    "year".to_string()
-}
-
-fn all_reporters() -> String {
-    "all".to_string()
 }
 
 /// The figure for one region in one year, with what it rests on.

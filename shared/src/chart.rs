@@ -12,6 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::figure::{Figure, Lang};
 use crate::format::axis_tick;
+use crate::query::ChartKind;
 use crate::{Catalog, SeriesResponse, SeriesRow};
 
 /// The one typeface. Named by its enum, not by the string "sans-serif":
@@ -43,31 +44,6 @@ pub struct LineChart {
     pub markers: Vec<Marker>,
     /// How the axis writes numbers.
     pub lang: Lang,
-}
-
-/// Lines, bars side by side, or bars stacked (the categories of a breakdown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum ChartKind {
-    #[default]
-    Line,
-    Bar,
-    Stacked,
-}
-
-impl ChartKind {
-    pub const ALL: [ChartKind; 3] = [ChartKind::Line, ChartKind::Bar, ChartKind::Stacked];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChartKind::Line => "line",
-            ChartKind::Bar => "bar",
-            ChartKind::Stacked => "stacked",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ChartKind> {
-        ChartKind::ALL.into_iter().find(|k| k.as_str() == text)
-    }
 }
 
 /// A marker at a year, labelled with the numbers of its notes.

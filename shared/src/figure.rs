@@ -4,6 +4,7 @@
 //! (indicators, places, caveats) are the publishers' and stay in English.
 
 use crate::format::thousands_in;
+use crate::query::{Panel, Period};
 use crate::{Catalog, SeriesResponse};
 
 /// The interface languages.
@@ -112,10 +113,10 @@ impl Figure {
         if response.per.is_some() {
             subtitle.push(words.per_100k.to_string());
         }
-        if response.period == "month" {
+        if response.period == Period::Month {
             subtitle.push(words.monthly.to_string());
         }
-        if response.panel == "consistent" {
+        if response.panel == Panel::Consistent {
             subtitle.push(words.consistent_panel.to_string());
         }
         let citations: Vec<&str> = response
@@ -363,8 +364,8 @@ mod tests {
             from: 2010,
             to: 2022,
             by: None,
-            panel: "all".into(),
-            period: "year".into(),
+            panel: Panel::All,
+            period: Period::Year,
             per: None,
             rows: vec![row("USA", 2010, 100), row("USA", 2022, 16390)],
             sources: vec![Source {
@@ -446,7 +447,7 @@ mod tests {
     #[test]
     fn spanish_frames_the_same_figures() {
         let mut response = response();
-        response.per = Some("100k".into());
+        response.per = Some(crate::query::Per::HundredThousand);
         response.rows.clear();
         let figure = Figure::from_series(&response, &catalog(), Lang::Es);
         assert!(figure.source.starts_with("Fuente: UNODC"));

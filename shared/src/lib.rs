@@ -10,5 +10,6 @@ pub mod chart;
 pub mod curated;
 pub mod figure;
 pub mod format;
+pub mod query;
 
 pub use api::*;

@@ -510,10 +510,10 @@ async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_i
     // Every parameter the server reads is documented, and no other.
     assert_eq!(
         parameters.len(),
-        tipstats::query::SERIES_PARAMETERS.len(),
+        tipstats_shared::query::SERIES_PARAMETERS.len(),
         "the document and the parser disagree"
     );
-    for name in tipstats::query::SERIES_PARAMETERS {
+    for name in tipstats_shared::query::SERIES_PARAMETERS {
         assert!(parameters.contains(&name), "{name} undocumented");
     }
     let schemas = document["components"]["schemas"]

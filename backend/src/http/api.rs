@@ -13,7 +13,7 @@ use tipstats_shared::{Note, SeriesResponse};
 use super::AppState;
 use super::error::ApiError;
 use crate::db;
-use crate::query::SeriesQuery;
+use tipstats_shared::query::{Period, SeriesQuery};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -42,7 +42,7 @@ pub(super) async fn catalog(State(state): State<AppState>) -> Response {
 /// with the sources and every note (caveats, annotations, coverage) that
 /// applies.
 #[utoipa::path(get, path = "/api/v1/series", tag = "figures",
-    params(super::openapi::SeriesParams),
+    params(tipstats_shared::query::SeriesParams),
     responses(
         (status = 200, description = "The figures", body = tipstats_shared::SeriesResponse),
         (status = 400, description = "A parameter is wrong; `parameter` names it", body = tipstats_shared::Problem,
@@ -75,7 +75,7 @@ pub async fn series_response(
         state
             .db
             .run(move |conn| {
-                let rows = if query.per_100k {
+                let rows = if query.per.is_some() {
                     db::series_rates(conn, &query)?
                 } else {
                     db::series(conn, &query)?
@@ -111,14 +111,9 @@ pub async fn series_response(
         from: query.from,
         to: query.to,
         by: query.by,
-        panel: if query.consistent_panel {
-            "consistent"
-        } else {
-            "all"
-        }
-        .to_string(),
-        period: if query.monthly { "month" } else { "year" }.to_string(),
-        per: query.per_100k.then(|| "100k".to_string()),
+        panel: query.panel,
+        period: query.period,
+        per: query.per,
         rows,
         sources,
         notes,
@@ -146,7 +141,7 @@ fn coverage_notes(
     let mut notes = Vec::new();
     // A breakdown's rows repeat each year once per category; its coverage is
     // the total's, which the same query without `by` reports.
-    if query.by.is_some() || query.monthly || query.per_100k {
+    if query.by.is_some() || query.period == Period::Month || query.per.is_some() {
         return notes;
     }
     let reporters = catalog

@@ -10,8 +10,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tipstats_shared::Problem;
 
-use crate::query::BadParameter;
 use crate::store::QueryError;
+use tipstats_shared::query::BadParameter;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

@@ -15,7 +15,7 @@ use super::api::series_response;
 use super::error::ApiError;
 use super::views::base_url;
 use crate::export::{self, ExportFormat, Metadata};
-use crate::query::{BadParameter, SeriesQuery, query_pairs};
+use tipstats_shared::query::{BadParameter, SeriesQuery, query_pairs};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -45,7 +45,7 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
 /// `about` sheet) or Parquet (key–value metadata): citation, terms, notes,
 /// the suppression legend, the data version and the query.
 #[utoipa::path(get, path = "/api/v1/export", tag = "exports",
-    params(super::openapi::SeriesParams, super::openapi::ExportParams),
+    params(tipstats_shared::query::SeriesParams, super::openapi::ExportParams),
     responses(
         (status = 200, description = "The file, as an attachment"),
         (status = 429, response = super::openapi::TooManyRequests),

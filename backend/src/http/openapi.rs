@@ -15,7 +15,7 @@ use utoipa::openapi::{
     ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr, Required,
     Response as ResponseDoc, ResponseBuilder,
 };
-use utoipa::{IntoParams, OpenApi, ToResponse, ToSchema};
+use utoipa::{IntoParams, OpenApi, ToResponse};
 
 use super::AppState;
 use super::views::escape;
@@ -42,8 +42,9 @@ use super::views::escape;
             tipstats_shared::Catalog,
             tipstats_shared::SeriesResponse,
             tipstats_shared::Problem,
-            Panel,
-            Period
+            tipstats_shared::query::Panel,
+            tipstats_shared::query::Period,
+            tipstats_shared::query::Per
         ),
         responses(NotModified, TooManyRequests, Unavailable)
     )
@@ -139,54 +140,6 @@ fn add_layers_answers(document: &mut Document) {
             }
         }
     }
-}
-
-/// Which reporters count: all, or those present in every year of the range.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum Panel {
-    All,
-    Consistent,
-}
-
-/// One row per year (default) or per month, for monthly sources.
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code)]
-pub enum Period {
-    Year,
-    Month,
-}
-
-/// The parameters of every view of the figures.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct SeriesParams {
-    /// An indicator id from the catalog.
-    #[param(example = "glotip.victims")]
-    indicator: String,
-    /// Region codes, comma-separated, at most 12: UN M49 for the world and
-    /// its regions (`001`, `019`), ISO 3166-1 alpha-3 for countries, ISO
-    /// 3166-2 for states, `BP-*` for Border Patrol sectors. Default: the
-    /// indicator's scope.
-    #[param(example = "019,150")]
-    region: Option<String>,
-    /// First year (default: the indicator's first).
-    #[param(minimum = 1900, maximum = 2100, example = 2010)]
-    from: Option<i32>,
-    /// Last year (default: the indicator's last).
-    #[param(minimum = 1900, maximum = 2100, example = 2022)]
-    to: Option<i32>,
-    /// A breakdown from the indicator's `breakdowns`: one row per category.
-    by: Option<String>,
-    panel: Option<Panel>,
-    period: Option<Period>,
-    /// `100k`: the publisher's rates per 100,000 inhabitants, where the
-    /// catalog says `per_100k`.
-    #[param(pattern = "^100k$")]
-    per: Option<String>,
 }
 
 /// How a figure outside the dashboard looks.

@@ -19,8 +19,8 @@ use tipstats_shared::figure::Figure;
 use super::api::series_response;
 use super::error::ApiError;
 use super::{AppState, EMBED_CSP};
-use crate::query::{BadParameter, ViewQuery, query_pairs, view_query_of_url};
 use crate::render;
+use tipstats_shared::query::{BadParameter, ViewQuery, query_pairs, view_query_of_url};
 
 /// The figures drawn: charts, embeds and their assets, oEmbed. Their
 /// answers are functions of the data version, the build and the query.
@@ -83,7 +83,7 @@ const NARROW_EMBED_SIZE: (u32, u32) = (360, 600);
 /// A view's figure as SVG: title, places and years, the chart, the source
 /// line and the notes.
 #[utoipa::path(get, path = "/chart.svg", tag = "charts",
-    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
     responses(
         (status = 200, description = "The figure", content_type = "image/svg+xml"),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
@@ -109,7 +109,7 @@ pub(super) async fn chart_svg(
 
 /// A view's figure as PNG, drawn with the font the project ships.
 #[utoipa::path(get, path = "/chart.png", tag = "charts",
-    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
     responses(
         (status = 200, description = "The figure", content_type = "image/png"),
         (status = 429, response = super::openapi::TooManyRequests),
@@ -174,7 +174,7 @@ pub fn escape(text: &str) -> String {
 /// Readable without script; a small script file posts the page's height to
 /// the parent (`{type: "tipstats:height", height}`).
 #[utoipa::path(get, path = "/embed", tag = "charts",
-    params(super::openapi::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
     responses(
         (status = 200, description = "The page", content_type = "text/html"),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,

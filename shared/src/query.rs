@@ -1,19 +1,102 @@
-//! Query strings from outside, turned into validated queries. Anything that
-//! gets past [`SeriesQuery::parse`] names a known indicator, known regions and
-//! a sane year range, so the layers below never see raw input.
+//! The parameters of every view of the figures, written once: their names
+//! and typed values ([`Panel`], [`Period`], [`Per`], [`ChartKind`]), their
+//! limits and the rules between them. The server parses a query string
+//! with [`SeriesQuery::parse`] and refuses with a [`BadParameter`] naming
+//! the parameter; OpenAPI documents [`SeriesParams`], the very struct the
+//! parser fills; the dashboard reads and writes the same values and limits;
+//! the fuzz target links this module.
 
-use tipstats_shared::chart::ChartKind;
-use tipstats_shared::figure::Lang;
-use tipstats_shared::{Catalog, Indicator};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::figure::Lang;
+use crate::{Catalog, Indicator};
 
 /// The most regions one `series` request may ask for.
 pub const MAX_REGIONS: usize = 12;
 /// Years outside this range cannot be in any source.
 pub const YEAR_BOUNDS: (i32, i32) = (1900, 2100);
 
+/// A parameter that takes one of a few words: the enum, the words as URLs
+/// and the JSON write them, `ALL` in order, `as_str` and `parse`.
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|value| value.as_str() == text)
+            }
+        }
+    };
+}
+
+choice! {
+    /// Which reporters count: all, or those present in every year of the range.
+    #[derive(Default)]
+    Panel {
+        #[default]
+        All = "all",
+        /// Only the reporters (countries, states…) with a total in every
+        /// year of the range, so that units entering or leaving cannot fake
+        /// a trend.
+        Consistent = "consistent",
+    }
+}
+
+choice! {
+    /// One row per year, or per month for monthly sources.
+    #[derive(Default)]
+    Period {
+        #[default]
+        Year = "year",
+        Month = "month",
+    }
+}
+
+choice! {
+    /// Rates instead of counts: the publisher's per 100,000 inhabitants.
+    Per {
+        HundredThousand = "100k",
+    }
+}
+
+choice! {
+    /// Lines, bars side by side, or bars stacked (a breakdown's categories).
+    #[derive(Default)]
+    ChartKind {
+        #[default]
+        Line = "line",
+        Bar = "bar",
+        Stacked = "stacked",
+    }
+}
+
+/// The values of a choice, for a message: `"a", "b" or "c"`.
+fn expected(words: impl Iterator<Item = &'static str>) -> String {
+    let quoted: Vec<String> = words.map(|w| format!("{w:?}")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 /// What was wrong with a request, naming the parameter.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("parameter `{parameter}`: {detail}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadParameter {
     pub parameter: String,
     pub detail: String,
@@ -28,27 +111,56 @@ impl BadParameter {
     }
 }
 
-/// A validated `series` request.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SeriesQuery {
-    pub indicator: String,
-    pub regions: Vec<String>,
-    pub from: i32,
-    pub to: i32,
-    /// A breakdown the indicator publishes ("sex", "age", "form of
-    /// exploitation"…): one row per category instead of the total.
-    pub by: Option<String>,
-    /// Only the reporters (countries, states…) with a total in every year of
-    /// the range, so that units entering or leaving cannot fake a trend.
-    pub consistent_panel: bool,
-    /// One row per month instead of per year, for monthly sources.
-    pub monthly: bool,
-    /// The publisher's rates per 100,000 inhabitants instead of sums of
-    /// counts: only for the places the rates are published for.
-    pub per_100k: bool,
+impl fmt::Display for BadParameter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "parameter `{}`: {}", self.parameter, self.detail)
+    }
 }
 
-/// Every parameter `series` reads (the OpenAPI document lists the same).
+impl std::error::Error for BadParameter {}
+
+/// The parameters of every view of the figures as given, each checked on
+/// its own (a known name, given once, a value of its kind); the rules
+/// between them are [`SeriesQuery`]'s.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct SeriesParams {
+    /// An indicator id from the catalog.
+    #[cfg_attr(
+        feature = "openapi",
+        param(required = true, example = "glotip.victims")
+    )]
+    pub indicator: Option<String>,
+    /// Region codes, comma-separated, at most 12: UN M49 for the world and
+    /// its regions (`001`, `019`), ISO 3166-1 alpha-3 for countries, ISO
+    /// 3166-2 for states, `BP-*` for Border Patrol sectors. Default: the
+    /// indicator's scope.
+    #[cfg_attr(feature = "openapi", param(example = "019,150"))]
+    pub region: Option<String>,
+    /// First year (default: the indicator's first).
+    #[cfg_attr(
+        feature = "openapi",
+        param(minimum = 1900, maximum = 2100, example = 2010)
+    )]
+    pub from: Option<i32>,
+    /// Last year (default: the indicator's last).
+    #[cfg_attr(
+        feature = "openapi",
+        param(minimum = 1900, maximum = 2100, example = 2022)
+    )]
+    pub to: Option<i32>,
+    /// A breakdown from the indicator's `breakdowns`: one row per category.
+    pub by: Option<String>,
+    pub panel: Option<Panel>,
+    /// `month` for monthly sources.
+    pub period: Option<Period>,
+    /// `100k`: the publisher's rates per 100,000 inhabitants, where the
+    /// catalog says `per_100k`.
+    pub per: Option<Per>,
+}
+
+/// Every parameter `series` reads, as [`SeriesParams`] names them.
 pub const SERIES_PARAMETERS: [&str; 8] = [
     "indicator",
     "region",
@@ -60,21 +172,13 @@ pub const SERIES_PARAMETERS: [&str; 8] = [
     "per",
 ];
 
-impl SeriesQuery {
-    /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY`. `region`
-    /// defaults to the world, `from`/`to` to the indicator's first/last year.
-    pub fn parse(query_string: &str, catalog: &Catalog) -> Result<SeriesQuery, BadParameter> {
-        SeriesQuery::from_pairs(&query_pairs(query_string)?, catalog)
-    }
-
-    /// As [`SeriesQuery::parse`], from a query string already split into
-    /// decoded name–value pairs.
-    pub fn from_pairs(
-        pairs: &[(String, String)],
-        catalog: &Catalog,
-    ) -> Result<SeriesQuery, BadParameter> {
+impl SeriesParams {
+    /// Reads decoded name–value pairs: an unknown or repeated name, a year
+    /// that is none or a word that is not one of a choice's is refused.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Result<SeriesParams, BadParameter> {
+        let mut params = SeriesParams::default();
         let mut seen: Vec<&str> = Vec::new();
-        for (name, _) in pairs {
+        for (name, value) in pairs {
             if name.is_empty() {
                 return Err(BadParameter::new(
                     "query",
@@ -94,195 +198,255 @@ impl SeriesQuery {
                 return Err(BadParameter::new(name.as_str(), "given more than once"));
             }
             seen.push(known);
+            params.set(known, value)?;
         }
-        let get = |name: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-        };
+        Ok(params)
+    }
 
-        let indicator_id =
-            get("indicator").ok_or_else(|| BadParameter::new("indicator", "required"))?;
+    fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
+        match name {
+            "indicator" => self.indicator = Some(value.to_string()),
+            "region" => self.region = Some(value.to_string()),
+            "from" => self.from = Some(parse_year(name, value)?),
+            "to" => self.to = Some(parse_year(name, value)?),
+            "by" => self.by = Some(value.to_string()),
+            "panel" => {
+                self.panel = Some(parse_choice(
+                    name,
+                    value,
+                    Panel::parse,
+                    Panel::ALL.iter().map(|p| p.as_str()),
+                )?)
+            }
+            "period" => {
+                self.period = Some(parse_choice(
+                    name,
+                    value,
+                    Period::parse,
+                    Period::ALL.iter().map(|p| p.as_str()),
+                )?)
+            }
+            _ => {
+                self.per = Some(
+                    parse_choice(name, value, Per::parse, ["100k"].into_iter()).map_err(|_| {
+                        BadParameter::new(
+                            name,
+                            format!("{value:?} is not \"100k\" (rates per 100,000 inhabitants)"),
+                        )
+                    })?,
+                )
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_choice<T>(
+    parameter: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    words: impl Iterator<Item = &'static str>,
+) -> Result<T, BadParameter> {
+    parse(text)
+        .ok_or_else(|| BadParameter::new(parameter, format!("{text:?} is not {}", expected(words))))
+}
+
+/// A validated `series` request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SeriesQuery {
+    pub indicator: String,
+    pub regions: Vec<String>,
+    pub from: i32,
+    pub to: i32,
+    /// A breakdown the indicator publishes ("sex", "age", "form of
+    /// exploitation"…): one row per category instead of the total.
+    pub by: Option<String>,
+    pub panel: Panel,
+    pub period: Period,
+    /// The publisher's rates per 100,000 inhabitants instead of sums of
+    /// counts: only for the places the rates are published for.
+    pub per: Option<Per>,
+}
+
+impl SeriesQuery {
+    /// Parses `indicator=ID&region=CODE,CODE&from=YYYY&to=YYYY…`. `region`
+    /// defaults to the indicator's scope, `from`/`to` to its first/last year.
+    pub fn parse(query_string: &str, catalog: &Catalog) -> Result<SeriesQuery, BadParameter> {
+        SeriesQuery::from_pairs(&query_pairs(query_string)?, catalog)
+    }
+
+    /// As [`SeriesQuery::parse`], from a query string already split into
+    /// decoded name–value pairs.
+    pub fn from_pairs(
+        pairs: &[(String, String)],
+        catalog: &Catalog,
+    ) -> Result<SeriesQuery, BadParameter> {
+        SeriesQuery::from_params(SeriesParams::from_pairs(pairs)?, catalog)
+    }
+
+    /// Holds the parameters to the catalog and to each other.
+    pub fn from_params(
+        params: SeriesParams,
+        catalog: &Catalog,
+    ) -> Result<SeriesQuery, BadParameter> {
+        let indicator_id = params
+            .indicator
+            .as_deref()
+            .ok_or_else(|| BadParameter::new("indicator", "required"))?;
         let indicator = catalog.indicator(indicator_id).ok_or_else(|| {
             BadParameter::new(
                 "indicator",
                 format!("unknown indicator {indicator_id:?}; see /api/v1/catalog"),
             )
         })?;
-
-        let regions = parse_regions(get("region").unwrap_or(&indicator.scope), catalog)?;
-        if let Some(outside) = regions
-            .iter()
-            .find(|code| !catalog.is_within(code, &indicator.scope))
-        {
-            return Err(BadParameter::new(
-                "region",
-                format!(
-                    "{} has no figures for {outside:?}: it covers {} ({}) and the places in it",
-                    indicator.id,
-                    catalog.region_name(&indicator.scope),
-                    indicator.scope
-                ),
-            ));
-        }
-        if !indicator.additive && get("region").is_none() {
-            return Err(BadParameter::new(
-                "region",
-                format!(
-                    "required for {}: it cannot be summed, so name {} (e.g. MEX,USA)",
-                    indicator.id, indicator.reporters
-                ),
-            ));
-        }
-        if !indicator.additive
-            && let Some(aggregate) = regions
-                .iter()
-                .find(|code| catalog.region(code).map(|r| r.level) != Some(indicator.grain))
-        {
-            return Err(BadParameter::new(
-                "region",
-                format!(
-                    "{} cannot be summed over places; ask for {} such as USA, not {aggregate:?}",
-                    indicator.id, indicator.reporters
-                ),
-            ));
-        }
-        let from = get("from")
-            .map(|v| parse_year("from", v))
-            .transpose()?
-            .unwrap_or(indicator.first_year);
-        let to = get("to")
-            .map(|v| parse_year("to", v))
-            .transpose()?
-            .unwrap_or(indicator.last_year);
+        let regions = checked_regions(indicator, params.region.as_deref(), catalog)?;
+        let from = params.from.unwrap_or(indicator.first_year);
+        let to = params.to.unwrap_or(indicator.last_year);
         if from > to {
             return Err(BadParameter::new(
                 "from",
                 format!("from ({from}) is after to ({to})"),
             ));
         }
-        let by = match get("by") {
+        let by = match params.by {
             None => None,
-            Some(name) => Some(
-                indicator
-                    .breakdowns
-                    .iter()
-                    .find(|b| b.as_str() == name)
-                    .cloned()
-                    .ok_or_else(|| {
-                        BadParameter::new(
-                            "by",
-                            format!(
-                                "{} has no breakdown {name:?}; it has: {}",
-                                indicator.id,
-                                if indicator.breakdowns.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    indicator.breakdowns.join(", ")
-                                }
-                            ),
-                        )
-                    })?,
-            ),
+            Some(name) => Some(checked_breakdown(indicator, &name)?),
         };
-        let consistent_panel = match get("panel") {
-            None | Some("all") => false,
-            Some("consistent") => true,
-            Some(other) => {
-                return Err(BadParameter::new(
-                    "panel",
-                    format!("{other:?} is neither \"all\" nor \"consistent\""),
-                ));
-            }
-        };
-        let monthly = match get("period") {
-            None | Some("year") => false,
-            Some("month")
-                if indicator.frequency == "month" || indicator.frequency == "fiscal year" =>
-            {
-                true
-            }
-            Some("month") => {
-                return Err(BadParameter::new(
-                    "period",
-                    format!(
-                        "{} is published by {}, not by month",
-                        indicator.id, indicator.frequency
-                    ),
-                ));
-            }
-            Some(other) => {
-                return Err(BadParameter::new(
-                    "period",
-                    format!("{other:?} is neither \"year\" nor \"month\""),
-                ));
-            }
-        };
-        let per_100k = match get("per") {
-            None => false,
-            Some("100k") if indicator.per_100k => true,
-            Some("100k") => {
-                return Err(BadParameter::new(
-                    "per",
-                    format!(
-                        "{} has no published rates per 100,000 inhabitants",
-                        indicator.id
-                    ),
-                ));
-            }
-            Some(other) => {
-                return Err(BadParameter::new(
-                    "per",
-                    format!("{other:?} is not \"100k\" (rates per 100,000 inhabitants)"),
-                ));
-            }
-        };
-        if per_100k {
-            check_rate_query(indicator, &regions, &by, consistent_panel, monthly, catalog)?;
+        let period = params.period.unwrap_or_default();
+        if period == Period::Month
+            && indicator.frequency != "month"
+            && indicator.frequency != "fiscal year"
+        {
+            return Err(BadParameter::new(
+                "period",
+                format!(
+                    "{} is published by {}, not by month",
+                    indicator.id, indicator.frequency
+                ),
+            ));
         }
-        Ok(SeriesQuery {
+        if params.per.is_some() && !indicator.per_100k {
+            return Err(BadParameter::new(
+                "per",
+                format!(
+                    "{} has no published rates per 100,000 inhabitants",
+                    indicator.id
+                ),
+            ));
+        }
+        let query = SeriesQuery {
             indicator: indicator.id.clone(),
             regions,
             from,
             to,
             by,
-            consistent_panel,
-            monthly,
-            per_100k,
-        })
+            panel: params.panel.unwrap_or_default(),
+            period,
+            per: params.per,
+        };
+        if query.per.is_some() {
+            check_rate_query(indicator, &query, catalog)?;
+        }
+        Ok(query)
     }
+}
+
+/// The regions asked for (the indicator's scope when none), each known,
+/// within the scope and, for a figure that cannot be summed, at its grain.
+fn checked_regions(
+    indicator: &Indicator,
+    asked: Option<&str>,
+    catalog: &Catalog,
+) -> Result<Vec<String>, BadParameter> {
+    let regions = parse_regions(asked.unwrap_or(&indicator.scope), catalog)?;
+    if let Some(outside) = regions
+        .iter()
+        .find(|code| !catalog.is_within(code, &indicator.scope))
+    {
+        return Err(BadParameter::new(
+            "region",
+            format!(
+                "{} has no figures for {outside:?}: it covers {} ({}) and the places in it",
+                indicator.id,
+                catalog.region_name(&indicator.scope),
+                indicator.scope
+            ),
+        ));
+    }
+    if !indicator.additive && asked.is_none() {
+        return Err(BadParameter::new(
+            "region",
+            format!(
+                "required for {}: it cannot be summed, so name {} (e.g. MEX,USA)",
+                indicator.id, indicator.reporters
+            ),
+        ));
+    }
+    if !indicator.additive
+        && let Some(aggregate) = regions
+            .iter()
+            .find(|code| catalog.region(code).map(|r| r.level) != Some(indicator.grain))
+    {
+        return Err(BadParameter::new(
+            "region",
+            format!(
+                "{} cannot be summed over places; ask for {} such as USA, not {aggregate:?}",
+                indicator.id, indicator.reporters
+            ),
+        ));
+    }
+    Ok(regions)
+}
+
+/// A breakdown the indicator publishes.
+fn checked_breakdown(indicator: &Indicator, name: &str) -> Result<String, BadParameter> {
+    indicator
+        .breakdowns
+        .iter()
+        .find(|b| b.as_str() == name)
+        .cloned()
+        .ok_or_else(|| {
+            BadParameter::new(
+                "by",
+                format!(
+                    "{} has no breakdown {name:?}; it has: {}",
+                    indicator.id,
+                    if indicator.breakdowns.is_empty() {
+                        "none".to_string()
+                    } else {
+                        indicator.breakdowns.join(", ")
+                    }
+                ),
+            )
+        })
 }
 
 /// Rates are served as published: per year, by sex at most, for the
 /// indicator's scope and the places at its grain, and never summed.
 fn check_rate_query(
     indicator: &Indicator,
-    regions: &[String],
-    by: &Option<String>,
-    consistent_panel: bool,
-    monthly: bool,
+    query: &SeriesQuery,
     catalog: &Catalog,
 ) -> Result<(), BadParameter> {
-    if monthly {
+    if query.period == Period::Month {
         return Err(BadParameter::new(
             "period",
             "rates per 100,000 are published per year, not per month",
         ));
     }
-    if consistent_panel {
+    if query.panel == Panel::Consistent {
         return Err(BadParameter::new(
             "panel",
             "rates are published place by place and never summed, so there is no panel to choose",
         ));
     }
-    if let Some(breakdown) = by.as_deref().filter(|b| *b != "sex") {
+    if let Some(breakdown) = query.by.as_deref().filter(|b| *b != "sex") {
         return Err(BadParameter::new(
             "by",
             format!("rates per 100,000 are published by sex only, not by {breakdown}"),
         ));
     }
-    if let Some(other) = regions.iter().find(|code| {
+    if let Some(other) = query.regions.iter().find(|code| {
         **code != indicator.scope && catalog.region(code).map(|r| r.level) != Some(indicator.grain)
     }) {
         return Err(BadParameter::new(
@@ -321,7 +485,7 @@ impl ViewQuery {
             .into_iter()
             .partition(|(name, _)| VIEW_PARAMETERS.contains(&name.as_str()));
         let series = SeriesQuery::from_pairs(&series, catalog)?;
-        if series.monthly {
+        if series.period == Period::Month {
             return Err(BadParameter::new(
                 "period",
                 "charts are drawn by year; the monthly figures are at /api/v1/series",
@@ -440,14 +604,14 @@ impl SeriesQuery {
         if let Some(by) = &self.by {
             pairs.push(("by", by.clone()));
         }
-        if self.consistent_panel {
-            pairs.push(("panel", "consistent".into()));
+        if self.panel != Panel::default() {
+            pairs.push(("panel", self.panel.as_str().into()));
         }
-        if self.monthly {
-            pairs.push(("period", "month".into()));
+        if self.period != Period::default() {
+            pairs.push(("period", self.period.as_str().into()));
         }
-        if self.per_100k {
-            pairs.push(("per", "100k".into()));
+        if let Some(per) = self.per {
+            pairs.push(("per", per.as_str().into()));
         }
         // Commas separate region codes; left as they are, links stay readable.
         serde_urlencoded::to_string(&pairs)
@@ -500,7 +664,7 @@ fn parse_year(parameter: &str, text: &str) -> Result<i32, BadParameter> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tipstats_shared::{Indicator, Region, RegionLevel};
+    use crate::{Indicator, Region, RegionLevel};
 
     fn catalog() -> Catalog {
         let region = |code: &str, level, parent: Option<&str>| Region {
@@ -563,10 +727,10 @@ mod tests {
     #[test]
     fn rates_are_asked_for_the_scope_and_places_at_the_grain() {
         let q = parse("indicator=sesnsp.victims&region=MEX,MX-CHH&per=100k&by=sex").expect("valid");
-        assert!(q.per_100k);
+        assert_eq!(q.per, Some(Per::HundredThousand));
         assert_eq!(q.regions, vec!["MEX", "MX-CHH"]);
         assert_eq!(q.by.as_deref(), Some("sex"));
-        assert!(!parse("indicator=sesnsp.victims").expect("valid").per_100k);
+        assert_eq!(parse("indicator=sesnsp.victims").expect("valid").per, None);
     }
 
     mod properties {
@@ -807,11 +971,11 @@ mod tests {
     #[test]
     fn breakdown_and_panel_are_read() {
         let q = parse("indicator=glotip.victims&by=sex&panel=consistent").expect("valid");
-        assert_eq!((q.by.as_deref(), q.consistent_panel), (Some("sex"), true));
+        assert_eq!((q.by.as_deref(), q.panel), (Some("sex"), Panel::Consistent));
         let q = parse("indicator=glotip.victims&by=form+of+exploitation&panel=all").expect("valid");
         assert_eq!(
-            (q.by.as_deref(), q.consistent_panel),
-            (Some("form of exploitation"), false)
+            (q.by.as_deref(), q.panel),
+            (Some("form of exploitation"), Panel::All)
         );
     }
 
