@@ -11,8 +11,9 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 use tipstats_shared::chart::{self, LineChart, Theme};
-use tipstats_shared::figure::{Figure, Lang, category_in};
+use tipstats_shared::figure::{Figure, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
+use tipstats_shared::lang::Lang;
 use tipstats_shared::query::ChartKind;
 use tipstats_shared::{Catalog, RegionLevel, SeriesResponse};
 

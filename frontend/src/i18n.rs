@@ -4,8 +4,8 @@
 //! breakdown categories from the shared crate and annotations with their
 //! Spanish text; citations and citizenships come as published.
 
-use tipstats_shared::figure::Lang;
 pub use tipstats_shared::figure::reporters_in;
+use tipstats_shared::lang::Lang;
 
 pub struct Text {
     pub tagline: &'static str,

@@ -4,7 +4,7 @@
 //! through the page's URL, so a reload, a shared link or the back button
 //! shows the same view. No browser APIs here: tested natively.
 
-use tipstats_shared::figure::Lang;
+use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, MAX_REGIONS, Panel, Per};
 use tipstats_shared::{Catalog, RegionLevel};
 

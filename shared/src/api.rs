@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::figure::Lang;
+use crate::lang::Lang;
 use crate::query::{Panel, Per, Period};
 
 /// Everything a client needs to build its pickers: `GET /api/v1/catalog`.

@@ -10,8 +10,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::figure::{Figure, Lang};
+use crate::figure::Figure;
 use crate::format::axis_tick;
+use crate::lang::Lang;
 use crate::query::ChartKind;
 use crate::{Catalog, SeriesResponse, SeriesRow};
 

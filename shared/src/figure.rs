@@ -1,39 +1,20 @@
 //! The words around a chart wherever it travels (an embed, an image, a
 //! social card, a citation): its title, what and where it shows, the source
 //! line and the notes, in English or Spanish. The figures' own names
-//! (indicators, places, caveats) are the publishers' and stay in English.
+//! (indicators, places, caveats) come from the catalog in either language
+//! (`Indicator::es`, `Region::es`, written by the ingest).
+
+use crate::lang::Lang;
 
 use crate::format::thousands_in;
 use crate::query::{Panel, Period};
 use crate::{Catalog, SeriesResponse};
 
-/// The interface languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.as_str() == text)
-    }
-
-    fn words(self) -> &'static Words {
-        match self {
-            Lang::En => &EN,
-            Lang::Es => &ES,
-        }
+/// The words of a language.
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
     }
 }
 
@@ -96,7 +77,7 @@ pub struct Figure {
 
 impl Figure {
     pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Figure {
-        let words = lang.words();
+        let words = words(lang);
         let indicator = catalog.indicator(&response.indicator);
         let title =
             indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into());
@@ -183,7 +164,7 @@ impl Figure {
             self.title,
             self.subtitle,
             self.source,
-            lang.words().retrieved_from
+            words(lang).retrieved_from
         )
     }
 }
@@ -207,7 +188,7 @@ window.addEventListener("message", function (e) {{
 
 /// "per 100,000 inhabitants" in `lang`.
 pub fn per_100k_words(lang: Lang) -> &'static str {
-    lang.words().per_100k
+    words(lang).per_100k
 }
 
 fn years(from: i32, to: i32) -> String {
@@ -263,7 +244,7 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
         })
         .collect();
     if parts.is_empty() {
-        format!("{title}: {}.", lang.words().no_figures)
+        format!("{title}: {}.", words(lang).no_figures)
     } else {
         format!("{title}: {}.", parts.join("; "))
     }

@@ -7,7 +7,7 @@
 //! space, and a decimal point (16 390; 0.72).
 
 use crate::SeriesRow;
-use crate::figure::Lang;
+use crate::lang::Lang;
 
 /// `16390` → `"16,390"`.
 pub fn thousands(value: i64) -> String {

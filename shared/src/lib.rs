@@ -10,6 +10,7 @@ pub mod chart;
 pub mod curated;
 pub mod figure;
 pub mod format;
+pub mod lang;
 pub mod query;
 
 pub use api::*;

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::figure::Lang;
+use crate::lang::Lang;
 use crate::{Catalog, Indicator};
 
 /// The most regions one `series` request may ask for.

@@ -1,6 +1,7 @@
 //! The JSON API against the real database built from `data/`.
 
-use tipstats_shared::figure::{Lang, category_in};
+use tipstats_shared::figure::category_in;
+use tipstats_shared::lang::Lang;
 use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 

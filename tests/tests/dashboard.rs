@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use tipstats_shared::SeriesResponse;
-use tipstats_shared::figure::Lang;
 use tipstats_shared::format::value_cell_in;
+use tipstats_shared::lang::Lang;
 use tipstats_tests::{Browser, TestServer, spawn_app};
 
 const WAIT: Duration = Duration::from_secs(30);

@@ -11,9 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use super::AppState;
-use super::api::series_response;
 use super::error::ApiError;
-use super::views::base_url;
+use super::figures::{base_url, series_response};
 use crate::export::{self, ExportFormat, Metadata};
 use tipstats_shared::query::{BadParameter, SeriesQuery, query_pairs};
 

@@ -5,6 +5,7 @@ mod assets;
 mod cache;
 mod error;
 mod exports;
+mod figures;
 mod limits;
 mod openapi;
 mod views;
@@ -25,7 +26,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
-pub use views::escape;
+pub use figures::escape;
 
 use crate::catalog;
 use crate::store::Database;

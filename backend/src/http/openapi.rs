@@ -18,7 +18,7 @@ use utoipa::openapi::{
 use utoipa::{IntoParams, OpenApi, ToResponse};
 
 use super::AppState;
-use super::views::escape;
+use super::figures::escape;
 
 #[derive(OpenApi)]
 #[openapi(

@@ -16,8 +16,8 @@ use serde::Serialize;
 use tipstats_shared::chart::{LineChart, Theme, figure_svg};
 use tipstats_shared::figure::Figure;
 
-use super::api::series_response;
 use super::error::ApiError;
+use super::figures::{base_url, escape, series_response};
 use super::{AppState, EMBED_CSP};
 use crate::render;
 use tipstats_shared::query::{BadParameter, ViewQuery, query_pairs, view_query_of_url};
@@ -133,40 +133,6 @@ pub(super) async fn chart_png(
             Ok(Bytes::from(png))
         })
         .await
-}
-
-/// The address the world reaches this server at: `--public-url` when set,
-/// else the request's own host.
-pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.public_url {
-        return url.trim_end_matches('/').to_string();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
-
-/// Text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A view's figure in a page for an iframe on any site.
