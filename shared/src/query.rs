@@ -152,8 +152,11 @@ pub struct SeriesParams {
     pub to: Option<i32>,
     /// A breakdown from the indicator's `breakdowns`: one row per category.
     pub by: Option<String>,
+    /// `consistent`: only the reporters with a figure in every year of the
+    /// range; `all` (the default) counts whoever reported each year.
     pub panel: Option<Panel>,
-    /// `month` for monthly sources.
+    /// `month` for one row per month, for monthly sources; `year` (the
+    /// default) otherwise.
     pub period: Option<Period>,
     /// `100k`: the publisher's rates per 100,000 inhabitants, where the
     /// catalog says `per_100k`.
