@@ -39,21 +39,13 @@ const COLUMNS: [&str; 9] = [
     "encounters",
 ];
 
-/// The breakdowns, in the order of their columns.
-const BREAKDOWNS: [Words; 5] = [
-    COMPONENT,
-    DEMOGRAPHIC,
-    CITIZENSHIP,
-    TITLE_OF_AUTHORITY,
-    ENCOUNTER_TYPE,
-];
-/// The column of each breakdown.
-const BREAKDOWN_COLUMNS: [&str; 5] = [
-    "component",
-    "demographic",
-    "citizenship_group",
-    "title_of_authority",
-    "encounter_type",
+/// Each breakdown's column and name.
+const BREAKDOWNS: [(&str, Words); 5] = [
+    ("component", COMPONENT),
+    ("demographic", DEMOGRAPHIC),
+    ("citizenship_group", CITIZENSHIP),
+    ("title_of_authority", TITLE_OF_AUTHORITY),
+    ("encounter_type", ENCOUNTER_TYPE),
 ];
 
 const MONTHS: &str = "['JAN','FEB','MAR','APR','MAY','JUN','JUL','AUG','SEP','OCT','NOV','DEC']";
@@ -161,7 +153,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             ),
             caveats: CAVEATS,
             frequency: "fiscal year",
-            breakdowns: &BREAKDOWNS,
+            breakdowns: &BREAKDOWNS.map(|(_, name)| name),
             grain: "country",
             scope: "USA",
             reporters: "borders",
@@ -180,7 +172,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 sum(CAST(encounters AS BIGINT)), false, CAST(sum(CAST(encounters AS BIGINT)) AS VARCHAR), 1
          FROM cbp_raw GROUP BY ALL;"
     ))?;
-    for (column, name) in BREAKDOWN_COLUMNS.iter().zip(BREAKDOWNS.map(|b| b.en)) {
+    for (column, name) in BREAKDOWNS.map(|(column, name)| (column, name.en)) {
         // Column and name are this module's constants.
         conn.execute_batch(&format!(
             "INSERT INTO observations
