@@ -18,7 +18,8 @@ use tipstats_shared::{Catalog, SeriesResponse};
 use crate::db;
 
 /// The export formats of a view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     Csv,
     Json,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
-use tipstats_shared::chart::{self, LineChart, Theme};
+use tipstats_shared::chart::{self, Chart, Theme};
 use tipstats_shared::figure::{Figure, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
 use tipstats_shared::lang::Lang;
@@ -680,11 +680,11 @@ fn Figures(
             let _ = performance.mark("tipstats:chart");
         }
     });
-    let mut line_chart = LineChart::from_series(&response, &catalog, lang);
-    line_chart.kind = kind;
+    let mut chart = Chart::from_series(&response, &catalog, lang);
+    chart.kind = kind;
     let figure = Figure::from_series(&response, &catalog, lang);
     let citation = figure.citation(&permalink, lang);
-    let chart_view = drawn_chart(&line_chart, size, &figure.summary, dark, t);
+    let chart_view = drawn_chart(&chart, size, &figure.summary, dark, t);
     let sources = response
         .sources
         .iter()
@@ -762,13 +762,13 @@ fn loading_figures(lang: Memo<Lang>) -> AnyView {
 /// The chart as an SVG in the page, described for screen readers by the
 /// one-sentence summary, which is also shown under it.
 fn drawn_chart(
-    chart: &LineChart,
+    chart: &Chart,
     size: (u32, u32),
     summary: &str,
     dark: bool,
     t: &'static Text,
 ) -> AnyView {
-    match chart::line_chart_svg(chart, size, Theme::of(dark)) {
+    match chart::chart_svg(chart, size, Theme::of(dark)) {
         Ok(svg) => view! {
             <figure class="chart">
                 <div class="chart-svg" role="img" aria-label=summary.to_string() inner_html=svg></div>
@@ -913,7 +913,7 @@ fn BorderPanel(
                 None => loading_figures(lang),
                 Some(Ok(response)) => {
                     let (lang, dark) = (lang.get(), dark.get());
-                    let chart = LineChart::from_series(&response, &catalog, lang);
+                    let chart = Chart::from_series(&response, &catalog, lang);
                     let figure = Figure::from_series(&response, &catalog, lang);
                     let caveat = figure.notes.first().cloned().unwrap_or_default();
                     view! {

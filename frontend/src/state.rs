@@ -5,8 +5,10 @@
 //! shows the same view. No browser APIs here: tested natively.
 
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{ChartKind, MAX_REGIONS, Panel, Per};
-use tipstats_shared::{Catalog, RegionLevel};
+use tipstats_shared::query::{
+    ChartKind, MAX_REGIONS, Panel, Per, Period, rates_allow, rates_come_by,
+};
+use tipstats_shared::{Catalog, Indicator, RegionLevel};
 
 /// The regions shown when the URL names none: the five UN regions.
 pub const DEFAULT_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
@@ -268,9 +270,7 @@ impl ViewState {
         let Some(indicator) = catalog.indicator(&self.indicator) else {
             return;
         };
-        if !indicator.per_100k {
-            self.per_100k = false;
-        }
+        self.per_100k &= indicator.per_100k;
         if self
             .by
             .as_ref()
@@ -279,56 +279,41 @@ impl ViewState {
             self.by = None;
         }
         if self.per_100k {
-            // Rates come by sex at most, and are never summed over a panel.
-            if self.by.as_deref().is_some_and(|b| b != "sex") {
+            if self.by.as_deref().is_some_and(|b| !rates_come_by(b)) {
                 self.by = None;
             }
-            self.consistent_panel = false;
+            // The dashboard shows years; a panel is a sum, which rates never are.
+            self.consistent_panel &= rates_allow(Period::Year, Panel::Consistent);
         }
         if self.by.is_none() && self.chart == ChartKind::Stacked {
             self.chart = ChartKind::Bar;
         }
-        self.keep_regions_in_scope(catalog);
+        self.keep_regions_in_scope(indicator, catalog);
         if self.by.is_some() {
             self.regions.truncate(1);
         }
     }
 
-    /// Drops the regions the indicator has no figures for (a US source has
-    /// none for the world); with none left, shows the indicator's whole scope.
-    fn keep_regions_in_scope(&mut self, catalog: &Catalog) {
-        let Some(indicator) = catalog.indicator(&self.indicator) else {
-            return;
+    /// Drops the regions the indicator has no figures (or rates) for: a US
+    /// source has none for the world. With none left, shows the indicator's
+    /// whole scope, or Mexico and the USA for figures that cannot be summed.
+    fn keep_regions_in_scope(&mut self, indicator: &Indicator, catalog: &Catalog) {
+        let per_100k = self.per_100k;
+        let shown = |code: &str| {
+            indicator.has_figures_for(code, catalog)
+                && (!per_100k || indicator.has_rates_for(code, catalog))
         };
-        // A figure that cannot be summed (a tier placement) exists only for
-        // places at its grain.
-        let at_grain = |code: &str| {
-            indicator.additive
-                || catalog
-                    .region(code)
-                    .is_some_and(|r| r.level == indicator.grain)
-        };
-        // Rates exist for the scope and each place at the grain.
-        let has_rate = |code: &str| {
-            !self.per_100k
-                || code == indicator.scope
-                || catalog
-                    .region(code)
-                    .is_some_and(|r| r.level == indicator.grain)
-        };
-        self.regions.retain(|code| {
-            catalog.is_within(code, &indicator.scope) && at_grain(code) && has_rate(code)
-        });
+        self.regions.retain(|code| shown(code));
         if self.regions.is_empty() {
-            if indicator.additive {
-                self.regions.push(indicator.scope.clone());
+            self.regions = if indicator.additive {
+                vec![indicator.scope.clone()]
             } else {
-                self.regions = ["MEX", "USA"]
+                ["MEX", "USA"]
                     .into_iter()
-                    .filter(|code| at_grain(code))
+                    .filter(|code| shown(code))
                     .map(String::from)
-                    .collect();
-            }
+                    .collect()
+            };
         }
     }
 

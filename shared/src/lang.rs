@@ -2,8 +2,12 @@
 //! types, the query vocabulary, numbers and figures all name it without
 //! importing one another.
 
+use serde::{Deserialize, Serialize};
+
 /// The interface languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,

@@ -41,6 +41,11 @@ macro_rules! choice {
             pub fn parse(text: &str) -> Option<$name> {
                 $name::ALL.iter().copied().find(|value| value.as_str() == text)
             }
+
+            /// Parses the value of parameter `name`, or names what it may be.
+            pub fn parse_param(name: &str, text: &str) -> Result<$name, BadParameter> {
+                parse_choice(name, text, $name::parse, $name::ALL.iter().map(|v| v.as_str()))
+            }
         }
     };
 }
@@ -83,6 +88,24 @@ choice! {
         Line = "line",
         Bar = "bar",
         Stacked = "stacked",
+    }
+}
+
+choice! {
+    /// The page a figure outside the dashboard is drawn for.
+    ColorScheme {
+        Light = "light",
+        Dark = "dark",
+    }
+}
+
+choice! {
+    /// The size of a chart image: its own, or a social card's.
+    ImageSize {
+        /// 800 × 500.
+        Chart = "chart",
+        /// 1200 × 630, as social networks show a link's image.
+        Social = "social",
     }
 }
 
@@ -163,23 +186,21 @@ pub struct SeriesParams {
     pub per: Option<Per>,
 }
 
-/// Every parameter `series` reads, as [`SeriesParams`] names them.
-pub const SERIES_PARAMETERS: [&str; 8] = [
-    "indicator",
-    "region",
-    "from",
-    "to",
-    "by",
-    "panel",
-    "period",
-    "per",
-];
+/// A query string's decoded name–value pairs, in order.
+pub type Pairs = Vec<(String, String)>;
 
-impl SeriesParams {
-    /// Reads decoded name–value pairs: an unknown or repeated name, a year
-    /// that is none or a word that is not one of a choice's is refused.
-    pub fn from_pairs(pairs: &[(String, String)]) -> Result<SeriesParams, BadParameter> {
-        let mut params = SeriesParams::default();
+/// A set of parameters read from decoded name–value pairs.
+pub trait Params: Default {
+    /// The names it reads.
+    const NAMES: &'static [&'static str];
+
+    /// Sets the parameter `name` (one of [`Params::NAMES`]) from its text.
+    fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter>;
+
+    /// Reads the pairs: an unknown or repeated name, or a value not of its
+    /// parameter's kind, is refused.
+    fn from_pairs(pairs: &[(String, String)]) -> Result<Self, BadParameter> {
+        let mut params = Self::default();
         let mut seen: Vec<&str> = Vec::new();
         for (name, value) in pairs {
             if name.is_empty() {
@@ -188,12 +209,12 @@ impl SeriesParams {
                     "a value without a parameter name (\"=…\")",
                 ));
             }
-            let Some(known) = SERIES_PARAMETERS.iter().find(|p| **p == name) else {
+            let Some(known) = Self::NAMES.iter().find(|p| **p == name) else {
                 return Err(BadParameter::new(
                     name.as_str(),
                     format!(
                         "unknown parameter; expected one of: {}",
-                        SERIES_PARAMETERS.join(", ")
+                        Self::NAMES.join(", ")
                     ),
                 ));
             };
@@ -206,6 +227,26 @@ impl SeriesParams {
         Ok(params)
     }
 
+    /// Splits pairs into those this set reads and the rest.
+    fn split(pairs: Pairs) -> (Pairs, Pairs) {
+        pairs
+            .into_iter()
+            .partition(|(name, _)| Self::NAMES.contains(&name.as_str()))
+    }
+}
+
+impl Params for SeriesParams {
+    const NAMES: &'static [&'static str] = &[
+        "indicator",
+        "region",
+        "from",
+        "to",
+        "by",
+        "panel",
+        "period",
+        "per",
+    ];
+
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
             "indicator" => self.indicator = Some(value.to_string()),
@@ -213,38 +254,56 @@ impl SeriesParams {
             "from" => self.from = Some(parse_year(name, value)?),
             "to" => self.to = Some(parse_year(name, value)?),
             "by" => self.by = Some(value.to_string()),
-            "panel" => {
-                self.panel = Some(parse_choice(
-                    name,
-                    value,
-                    Panel::parse,
-                    Panel::ALL.iter().map(|p| p.as_str()),
-                )?)
-            }
-            "period" => {
-                self.period = Some(parse_choice(
-                    name,
-                    value,
-                    Period::parse,
-                    Period::ALL.iter().map(|p| p.as_str()),
-                )?)
-            }
+            "panel" => self.panel = Some(Panel::parse_param(name, value)?),
+            "period" => self.period = Some(Period::parse_param(name, value)?),
             _ => {
-                self.per = Some(
-                    parse_choice(name, value, Per::parse, ["100k"].into_iter()).map_err(|_| {
-                        BadParameter::new(
-                            name,
-                            format!("{value:?} is not \"100k\" (rates per 100,000 inhabitants)"),
-                        )
-                    })?,
-                )
+                self.per = Some(Per::parse(value).ok_or_else(|| {
+                    BadParameter::new(
+                        name,
+                        format!("{value:?} is not \"100k\" (rates per 100,000 inhabitants)"),
+                    )
+                })?)
             }
         }
         Ok(())
     }
 }
 
-fn parse_choice<T>(
+/// How a figure outside the dashboard is presented, as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ViewParams {
+    /// `light` (default) or `dark`.
+    pub theme: Option<ColorScheme>,
+    /// `en` (default) or `es`: the words around the figures.
+    pub lang: Option<Lang>,
+    /// `chart` (800 × 500, default) or `social` (1200 × 630).
+    pub size: Option<ImageSize>,
+    /// `line` (default), `bar` (side by side) or `stacked` (a breakdown's
+    /// categories on top of each other).
+    pub chart: Option<ChartKind>,
+}
+
+impl Params for ViewParams {
+    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart"];
+
+    fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
+        match name {
+            "theme" => self.theme = Some(ColorScheme::parse_param(name, value)?),
+            "lang" => {
+                let langs = Lang::ALL.iter().map(|l| l.as_str());
+                self.lang = Some(parse_choice(name, value, Lang::parse, langs)?);
+            }
+            "size" => self.size = Some(ImageSize::parse_param(name, value)?),
+            _ => self.chart = Some(ChartKind::parse_param(name, value)?),
+        }
+        Ok(())
+    }
+}
+
+/// A word of a choice, or a message naming the parameter and the words.
+pub fn parse_choice<T>(
     parameter: &str,
     text: &str,
     parse: fn(&str) -> Option<T>,
@@ -252,6 +311,46 @@ fn parse_choice<T>(
 ) -> Result<T, BadParameter> {
     parse(text)
         .ok_or_else(|| BadParameter::new(parameter, format!("{text:?} is not {}", expected(words))))
+}
+
+/// The rules between an indicator and the other parameters, written once:
+/// the server refuses a request that breaks one, naming the parameter
+/// ([`SeriesQuery::from_params`]); the dashboard repairs its state with
+/// the same functions, without the messages.
+impl Indicator {
+    /// Whether `code` is a place at the indicator's grain (a country, a
+    /// state): the only places a figure that cannot be summed exists for.
+    pub fn is_at_grain(&self, code: &str, catalog: &Catalog) -> bool {
+        catalog.region(code).map(|r| r.level) == Some(self.grain)
+    }
+
+    /// Whether the indicator has figures for `code`: a place within its
+    /// scope, and at its grain unless the figures can be summed.
+    pub fn has_figures_for(&self, code: &str, catalog: &Catalog) -> bool {
+        catalog.is_within(code, &self.scope) && (self.additive || self.is_at_grain(code, catalog))
+    }
+
+    /// Whether rates per 100,000 are published for `code`: the scope and
+    /// each place at the grain, never a sum.
+    pub fn has_rates_for(&self, code: &str, catalog: &Catalog) -> bool {
+        self.per_100k && (code == self.scope || self.is_at_grain(code, catalog))
+    }
+
+    /// Whether the publisher counts by month (or fiscal year, by month).
+    pub fn has_months(&self) -> bool {
+        self.frequency == "month" || self.frequency == "fiscal year"
+    }
+}
+
+/// Rates per 100,000 are published by sex at most.
+pub fn rates_come_by(breakdown: &str) -> bool {
+    breakdown == "sex"
+}
+
+/// Rates are published per year, place by place: never by month, never
+/// summed over a consistent panel.
+pub fn rates_allow(period: Period, panel: Panel) -> bool {
+    period == Period::Year && panel == Panel::All
 }
 
 /// A validated `series` request.
@@ -316,10 +415,7 @@ impl SeriesQuery {
             Some(name) => Some(checked_breakdown(indicator, &name)?),
         };
         let period = params.period.unwrap_or_default();
-        if period == Period::Month
-            && indicator.frequency != "month"
-            && indicator.frequency != "fiscal year"
-        {
+        if period == Period::Month && !indicator.has_months() {
             return Err(BadParameter::new(
                 "period",
                 format!(
@@ -385,10 +481,9 @@ fn checked_regions(
             ),
         ));
     }
-    if !indicator.additive
-        && let Some(aggregate) = regions
-            .iter()
-            .find(|code| catalog.region(code).map(|r| r.level) != Some(indicator.grain))
+    if let Some(aggregate) = regions
+        .iter()
+        .find(|code| !indicator.has_figures_for(code, catalog))
     {
         return Err(BadParameter::new(
             "region",
@@ -431,27 +526,30 @@ fn check_rate_query(
     query: &SeriesQuery,
     catalog: &Catalog,
 ) -> Result<(), BadParameter> {
-    if query.period == Period::Month {
-        return Err(BadParameter::new(
-            "period",
-            "rates per 100,000 are published per year, not per month",
-        ));
+    if !rates_allow(query.period, query.panel) {
+        return Err(if query.period == Period::Month {
+            BadParameter::new(
+                "period",
+                "rates per 100,000 are published per year, not per month",
+            )
+        } else {
+            BadParameter::new(
+                "panel",
+                "rates are published place by place and never summed, so there is no panel to choose",
+            )
+        });
     }
-    if query.panel == Panel::Consistent {
-        return Err(BadParameter::new(
-            "panel",
-            "rates are published place by place and never summed, so there is no panel to choose",
-        ));
-    }
-    if let Some(breakdown) = query.by.as_deref().filter(|b| *b != "sex") {
+    if let Some(breakdown) = query.by.as_deref().filter(|b| !rates_come_by(b)) {
         return Err(BadParameter::new(
             "by",
             format!("rates per 100,000 are published by sex only, not by {breakdown}"),
         ));
     }
-    if let Some(other) = query.regions.iter().find(|code| {
-        **code != indicator.scope && catalog.region(code).map(|r| r.level) != Some(indicator.grain)
-    }) {
+    if let Some(other) = query
+        .regions
+        .iter()
+        .find(|code| !indicator.has_rates_for(code, catalog))
+    {
         return Err(BadParameter::new(
             "region",
             format!(
@@ -476,17 +574,12 @@ pub struct ViewQuery {
     pub kind: ChartKind,
 }
 
-const VIEW_PARAMETERS: [&str; 4] = ["theme", "lang", "size", "chart"];
-
 impl ViewQuery {
     /// A series query plus `theme=light|dark`, `lang=en|es` and
     /// `size=chart|social` and `chart=line|bar|stacked`. Charts are drawn by
     /// year.
     pub fn parse(query_string: &str, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
-        let pairs = query_pairs(query_string)?;
-        let (view, series): (Vec<_>, Vec<_>) = pairs
-            .into_iter()
-            .partition(|(name, _)| VIEW_PARAMETERS.contains(&name.as_str()));
+        let (view, series) = ViewParams::split(query_pairs(query_string)?);
         let series = SeriesQuery::from_pairs(&series, catalog)?;
         if series.period == Period::Month {
             return Err(BadParameter::new(
@@ -494,43 +587,14 @@ impl ViewQuery {
                 "charts are drawn by year; the monthly figures are at /api/v1/series",
             ));
         }
-        let mut query = ViewQuery {
+        let view = ViewParams::from_pairs(&view)?;
+        Ok(ViewQuery {
             series,
-            dark: false,
-            lang: Lang::En,
-            social: false,
-            kind: ChartKind::Line,
-        };
-        for (i, (name, value)) in view.iter().enumerate() {
-            if view[..i].iter().any(|(seen, _)| seen == name) {
-                return Err(BadParameter::new(name.as_str(), "given more than once"));
-            }
-            match (name.as_str(), value.as_str()) {
-                ("theme", "light") => query.dark = false,
-                ("theme", "dark") => query.dark = true,
-                ("lang", lang) if Lang::parse(lang).is_some() => {
-                    query.lang = Lang::parse(lang).unwrap_or_default();
-                }
-                ("size", "chart") => query.social = false,
-                ("size", "social") => query.social = true,
-                ("chart", kind) if ChartKind::parse(kind).is_some() => {
-                    query.kind = ChartKind::parse(kind).unwrap_or_default();
-                }
-                (name, other) => {
-                    let expected = match name {
-                        "theme" => "\"light\" or \"dark\"",
-                        "lang" => "\"en\" or \"es\"",
-                        "chart" => "\"line\", \"bar\" or \"stacked\"",
-                        _ => "\"chart\" or \"social\"",
-                    };
-                    return Err(BadParameter::new(
-                        name,
-                        format!("{other:?} is not {expected}"),
-                    ));
-                }
-            }
-        }
-        Ok(query)
+            dark: view.theme == Some(ColorScheme::Dark),
+            lang: view.lang.unwrap_or_default(),
+            social: view.size == Some(ImageSize::Social),
+            kind: view.chart.unwrap_or_default(),
+        })
     }
 
     /// The canonical query string, presentation included when not the default.
@@ -589,7 +653,7 @@ pub fn view_query_of_url(url: &str) -> Result<&str, BadParameter> {
 }
 
 /// Splits and decodes a query string (`a=1&b=x%20y`) into pairs.
-pub fn query_pairs(query_string: &str) -> Result<Vec<(String, String)>, BadParameter> {
+pub fn query_pairs(query_string: &str) -> Result<Pairs, BadParameter> {
     serde_urlencoded::from_str(query_string)
         .map_err(|e| BadParameter::new("query", format!("not a valid query string: {e}")))
 }

@@ -1,7 +1,9 @@
 //! The JSON API against the real database built from `data/`.
 
+use tipstats::http::{ExportParams, OEmbedParams};
 use tipstats_shared::figure::category_in;
 use tipstats_shared::lang::Lang;
+use tipstats_shared::query::{Params, SeriesParams, ViewParams};
 use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 
@@ -488,15 +490,17 @@ async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_i
     ] {
         assert!(paths.contains_key(path), "{path} is not documented");
     }
-    let series = &paths["/api/v1/series"]["get"];
-    let parameters: Vec<&str> = series["parameters"]
-        .as_array()
-        .expect("parameters")
-        .iter()
-        .filter_map(|p| p["name"].as_str())
-        .collect();
+    // Every parameter each route reads is documented, in the parser's
+    // order, and no other: the document is made from the parsers' types.
+    let documented = |path: &str| -> Vec<&str> {
+        paths[path]["get"]["parameters"]
+            .as_array()
+            .map(|list| list.iter().filter_map(|p| p["name"].as_str()).collect())
+            .unwrap_or_default()
+    };
+    let series = <SeriesParams as Params>::NAMES;
     assert_eq!(
-        parameters,
+        series,
         [
             "indicator",
             "region",
@@ -508,14 +512,23 @@ async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_i
             "per"
         ]
     );
-    // Every parameter the server reads is documented, and no other.
-    assert_eq!(
-        parameters.len(),
-        tipstats_shared::query::SERIES_PARAMETERS.len(),
-        "the document and the parser disagree"
-    );
-    for name in tipstats_shared::query::SERIES_PARAMETERS {
-        assert!(parameters.contains(&name), "{name} undocumented");
+    let view = [series, <ViewParams as Params>::NAMES].concat();
+    for (path, read) in [
+        ("/api/v1/series", series.to_vec()),
+        (
+            "/api/v1/export",
+            [series, <ExportParams as Params>::NAMES].concat(),
+        ),
+        ("/chart.svg", view.clone()),
+        ("/chart.png", view.clone()),
+        ("/embed", view),
+        ("/oembed", <OEmbedParams as Params>::NAMES.to_vec()),
+    ] {
+        assert_eq!(
+            documented(path),
+            read,
+            "{path}: the document and the parser disagree"
+        );
     }
     let schemas = document["components"]["schemas"]
         .as_object()

@@ -14,12 +14,31 @@ use super::AppState;
 use super::error::ApiError;
 use super::figures::{base_url, series_response};
 use crate::export::{self, ExportFormat, Metadata};
-use tipstats_shared::query::{BadParameter, SeriesQuery, query_pairs};
+use tipstats_shared::query::{BadParameter, Params, SeriesQuery, parse_choice, query_pairs};
+use utoipa::IntoParams;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/export", get(view_export))
         .route("/dataset.zip", get(dataset))
+}
+
+/// The format of an export.
+#[derive(Debug, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `csv` (default), `json`, `xlsx` or `parquet`.
+    pub format: Option<ExportFormat>,
+}
+
+impl Params for ExportParams {
+    const NAMES: &'static [&'static str] = &["format"];
+
+    fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
+        let formats = ExportFormat::ALL.iter().map(|f| f.extension());
+        self.format = Some(parse_choice(name, value, ExportFormat::parse, formats)?);
+        Ok(())
+    }
 }
 
 fn disposition(filename: &str) -> HeaderValue {
@@ -44,7 +63,7 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
 /// `about` sheet) or Parquet (key–value metadata): citation, terms, notes,
 /// the suppression legend, the data version and the query.
 #[utoipa::path(get, path = "/api/v1/export", tag = "exports",
-    params(tipstats_shared::query::SeriesParams, super::openapi::ExportParams),
+    params(tipstats_shared::query::SeriesParams, ExportParams),
     responses(
         (status = 200, description = "The file, as an attachment"),
         (status = 429, response = super::openapi::TooManyRequests),
@@ -55,18 +74,10 @@ pub(super) async fn view_export(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let pairs = query_pairs(query.as_deref().unwrap_or(""))?;
-    let (format, series): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(n, _)| n == "format");
-    let format = match format.as_slice() {
-        [] => ExportFormat::Csv,
-        [(_, value)] => ExportFormat::parse(value).ok_or_else(|| {
-            BadParameter::new(
-                "format",
-                format!("{value:?} is not one of csv, json, xlsx, parquet"),
-            )
-        })?,
-        _ => return Err(BadParameter::new("format", "given more than once").into()),
-    };
+    let (export, series) = ExportParams::split(query_pairs(query.as_deref().unwrap_or(""))?);
+    let format = ExportParams::from_pairs(&export)?
+        .format
+        .unwrap_or(ExportFormat::Csv);
     let query = SeriesQuery::from_pairs(&series, &state.catalog)?;
     let canonical = query.to_query_string();
     let filename = format!(

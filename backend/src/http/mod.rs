@@ -7,6 +7,7 @@ mod error;
 mod exports;
 mod figures;
 mod limits;
+mod oembed;
 mod openapi;
 mod views;
 
@@ -26,7 +27,9 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
+pub use exports::ExportParams;
 pub use figures::escape;
+pub use oembed::OEmbedParams;
 
 use crate::catalog;
 use crate::store::Database;

@@ -8,14 +8,13 @@ use axum::Router;
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use serde::Deserialize;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{
     ContentBuilder, HeaderBuilder, OpenApi as Document, Ref, RefOr, Required,
     Response as ResponseDoc, ResponseBuilder,
 };
-use utoipa::{IntoParams, OpenApi, ToResponse};
+use utoipa::{OpenApi, ToResponse};
 
 use super::AppState;
 use super::figures::escape;
@@ -35,7 +34,7 @@ use super::figures::escape;
         super::views::chart_svg,
         super::views::chart_png,
         super::views::embed_page,
-        super::views::oembed,
+        super::oembed::oembed,
     ),
     components(
         schemas(
@@ -44,7 +43,13 @@ use super::figures::escape;
             tipstats_shared::Problem,
             tipstats_shared::query::Panel,
             tipstats_shared::query::Period,
-            tipstats_shared::query::Per
+            tipstats_shared::query::Per,
+            tipstats_shared::query::ChartKind,
+            tipstats_shared::query::ColorScheme,
+            tipstats_shared::query::ImageSize,
+            tipstats_shared::lang::Lang,
+            crate::export::ExportFormat,
+            super::oembed::OEmbedFormat
         ),
         responses(NotModified, TooManyRequests, Unavailable)
     )
@@ -140,54 +145,6 @@ fn add_layers_answers(document: &mut Document) {
             }
         }
     }
-}
-
-/// How a figure outside the dashboard looks.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct ViewParams {
-    /// `light` (default) or `dark`.
-    #[param(pattern = "^(light|dark)$")]
-    theme: Option<String>,
-    /// `en` (default) or `es`: the words around the figures.
-    #[param(pattern = "^(en|es)$")]
-    lang: Option<String>,
-    /// `chart` (800 × 500, default) or `social` (1200 × 630).
-    #[param(pattern = "^(chart|social)$")]
-    size: Option<String>,
-    /// `line` (default), `bar` (side by side) or `stacked` (a breakdown's
-    /// categories on top of each other).
-    #[param(pattern = "^(line|bar|stacked)$")]
-    chart: Option<String>,
-}
-
-/// The format of an export.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct ExportParams {
-    /// `csv` (default), `json`, `xlsx` or `parquet`.
-    #[param(pattern = "^(csv|json|xlsx|parquet)$")]
-    format: Option<String>,
-}
-
-/// The oEmbed request.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct OEmbedParams {
-    /// The address of a tipstats view (`/?…` or `/embed?…`).
-    url: String,
-    /// The widest iframe the consumer can show (200 or more).
-    #[param(minimum = 200)]
-    maxwidth: Option<u32>,
-    /// The tallest iframe the consumer can show (200 or more).
-    #[param(minimum = 200)]
-    maxheight: Option<u32>,
-    /// `json` (the default); `xml` is answered 501, not offered.
-    #[param(pattern = "^(json|xml)?$")]
-    format: Option<String>,
 }
 
 /// The document and its page, made once at start.

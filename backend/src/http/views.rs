@@ -1,7 +1,7 @@
 //! What travels outside the dashboard: `/chart.svg` and `/chart.png` (the
 //! figure drawn on the server by the same plotters code the browser uses),
-//! `/embed` (the figure in a page for an iframe, readable without script),
-//! `/oembed`, and the dashboard's page with the social-card tags of the view
+//! `/embed` (the figure in a page for an iframe, readable without script)
+//! and the dashboard's page with the social-card tags of the view
 //! it opens.
 
 use std::sync::Arc;
@@ -12,15 +12,14 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use serde::Serialize;
-use tipstats_shared::chart::{LineChart, Theme, figure_svg};
+use tipstats_shared::chart::{Chart, Theme, figure_svg};
 use tipstats_shared::figure::Figure;
 
 use super::error::ApiError;
 use super::figures::{base_url, escape, series_response};
 use super::{AppState, EMBED_CSP};
 use crate::render;
-use tipstats_shared::query::{BadParameter, ViewQuery, query_pairs, view_query_of_url};
+use tipstats_shared::query::ViewQuery;
 
 /// The figures drawn: charts, embeds and their assets, oEmbed. Their
 /// answers are functions of the data version, the build and the query.
@@ -30,7 +29,7 @@ pub fn figures() -> Router<AppState> {
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))
-        .route("/oembed", get(oembed))
+        .route("/oembed", get(super::oembed::oembed))
 }
 
 /// The figures as PNG images, the costliest drawing.
@@ -47,7 +46,7 @@ pub fn pages() -> Router<AppState> {
 struct Drawn {
     view: ViewQuery,
     figure: Figure,
-    chart: LineChart,
+    chart: Chart,
     /// The figure at the view's size.
     svg: String,
 }
@@ -63,7 +62,7 @@ impl Drawn {
 async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let mut chart = LineChart::from_series(&response, &state.catalog, view.lang);
+    let mut chart = Chart::from_series(&response, &state.catalog, view.lang);
     chart.kind = view.kind;
     let svg =
         figure_svg(&figure, &chart, view.size(), Theme::of(view.dark)).map_err(ApiError::Render)?;
@@ -83,7 +82,7 @@ const NARROW_EMBED_SIZE: (u32, u32) = (360, 600);
 /// A view's figure as SVG: title, places and years, the chart, the source
 /// line and the notes.
 #[utoipa::path(get, path = "/chart.svg", tag = "charts",
-    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, tipstats_shared::query::ViewParams),
     responses(
         (status = 200, description = "The figure", content_type = "image/svg+xml"),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
@@ -109,7 +108,7 @@ pub(super) async fn chart_svg(
 
 /// A view's figure as PNG, drawn with the font the project ships.
 #[utoipa::path(get, path = "/chart.png", tag = "charts",
-    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, tipstats_shared::query::ViewParams),
     responses(
         (status = 200, description = "The figure", content_type = "image/png"),
         (status = 429, response = super::openapi::TooManyRequests),
@@ -140,7 +139,7 @@ pub(super) async fn chart_png(
 /// Readable without script; a small script file posts the page's height to
 /// the parent (`{type: "tipstats:height", height}`).
 #[utoipa::path(get, path = "/embed", tag = "charts",
-    params(tipstats_shared::query::SeriesParams, super::openapi::ViewParams),
+    params(tipstats_shared::query::SeriesParams, tipstats_shared::query::ViewParams),
     responses(
         (status = 200, description = "The page", content_type = "text/html"),
         (status = 400, description = "A parameter is wrong", body = tipstats_shared::Problem,
@@ -228,109 +227,6 @@ async fn embed_js() -> Response {
 }
 
 /// An oEmbed 1.0 "rich" answer: the iframe of the embed.
-#[derive(Serialize)]
-pub struct OEmbed {
-    version: &'static str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    title: String,
-    provider_name: &'static str,
-    provider_url: String,
-    html: String,
-    width: u32,
-    height: u32,
-    thumbnail_url: String,
-    thumbnail_width: u32,
-    thumbnail_height: u32,
-    cache_age: u32,
-}
-
-/// oEmbed: the iframe of a view, for WordPress, Ghost and the like.
-#[utoipa::path(get, path = "/oembed", tag = "charts",
-    params(super::openapi::OEmbedParams),
-    responses(
-        (status = 200, description = "An oEmbed 1.0 rich answer", content_type = "application/json"),
-        (status = 400, description = "The url is not a tipstats view", body = tipstats_shared::Problem,
-         content_type = "application/problem+json"),
-        (status = 501, description = "format=xml, which is not offered", body = tipstats_shared::Problem,
-         content_type = "application/problem+json")))]
-pub(super) async fn oembed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Result<Response, ApiError> {
-    let pairs = query_pairs(query.as_deref().unwrap_or(""))?;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    };
-    match get("format") {
-        None | Some("" | "json") => {}
-        Some("xml") => {
-            // oEmbed: a format the provider does not offer is a 501.
-            return Ok(super::error::problem_response(
-                StatusCode::NOT_IMPLEMENTED,
-                "Format not offered",
-                "oEmbed answers are offered as JSON only (format=json)".into(),
-                Some("format".into()),
-            ));
-        }
-        Some(other) => {
-            return Err(
-                BadParameter::new("format", format!("{other:?} is neither json nor xml")).into(),
-            );
-        }
-    }
-    let url = get("url").ok_or_else(|| BadParameter::new("url", "required"))?;
-    let view_query = view_query_of_url(url)?;
-    let view = ViewQuery::parse(view_query, &state.catalog)
-        .map_err(|e| BadParameter::new("url", format!("the view's {e}")))?;
-    let dimension = |name: &str, default: u32| -> Result<u32, BadParameter> {
-        match get(name) {
-            None => Ok(default),
-            Some(text) => text
-                .parse::<u32>()
-                .ok()
-                .filter(|v| *v >= 200)
-                .map(|v| v.min(default))
-                .ok_or_else(|| {
-                    BadParameter::new(
-                        name,
-                        format!("{text:?} is not a size of 200 pixels or more"),
-                    )
-                }),
-        }
-    };
-    let (chart_width, chart_height) = view.size();
-    let width = dimension("maxwidth", chart_width)?;
-    let height = dimension("maxheight", chart_height + 40)?;
-    let base = base_url(&state, &headers);
-    let canonical = view.to_query_string();
-    let response = series_response(&state, view.series.clone()).await?;
-    let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let answer = OEmbed {
-        version: "1.0",
-        kind: "rich",
-        html: format!(
-            r#"<iframe src="{base}/embed?{query}" width="{width}" height="{height}" title="{title}" loading="lazy" style="border:0;max-width:100%"></iframe>"#,
-            query = escape(&canonical),
-            title = escape(&figure.title),
-        ),
-        title: figure.title,
-        provider_name: "tipstats",
-        provider_url: format!("{base}/"),
-        width,
-        height,
-        thumbnail_url: format!("{base}/chart.png?{}", view.series.to_query_string()),
-        thumbnail_width: chart_width,
-        thumbnail_height: chart_height,
-        cache_age: 3600,
-    };
-    Ok(axum::Json(answer).into_response())
-}
-
 /// The dashboard's page with the title, description, social-card image
 /// and oEmbed discovery link of the view its query asks for.
 async fn dashboard_page(

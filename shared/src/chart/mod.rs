@@ -1,0 +1,243 @@
+//! The trend chart, drawn by plotters on any backend: the browser draws it
+//! into an SVG string, the server into SVG or PNG, tests into a string.
+//!
+//! Each series gets one colour of the Okabe–Ito palette (safe for colour-blind
+//! readers) and a direct label at its last point, so colour is never the only
+//! cue. Where suppressed cells make a figure uncertain the chart shades the
+//! band between its lower and upper bound.
+
+mod figure;
+mod kinds;
+mod plot;
+mod text;
+mod theme;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+pub use figure::{draw_figure, figure_svg};
+pub use text::spread_labels;
+pub use theme::{PALETTE, Theme};
+
+use crate::lang::Lang;
+use crate::query::ChartKind;
+use crate::{Catalog, SeriesResponse, SeriesRow};
+
+/// Everything the chart shows, already in plotting terms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub y_label: String,
+    pub years: (i32, i32),
+    pub series: Vec<Series>,
+    pub kind: ChartKind,
+    /// Years with a note of their own (a partial year, a series break, a
+    /// reporter entering or leaving), each with the numbers of its notes.
+    pub markers: Vec<Marker>,
+    /// How the axis writes numbers.
+    pub lang: Lang,
+}
+
+/// A marker at a year, labelled with the numbers of its notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub year: i32,
+    pub label: String,
+    /// A partial year or a series break: the figures of that year are not
+    /// like the others, so the marker crosses the whole plot. Other notes
+    /// (reporters entering or leaving, coverage) get a tick at the top.
+    pub crosses: bool,
+}
+
+impl Marker {
+    /// The label as drawn: at most three numbers, then "+".
+    fn shown(&self) -> String {
+        let numbers: Vec<&str> = self.label.split(',').collect();
+        if numbers.len() > 3 {
+            format!("{}+", numbers[..2].join(","))
+        } else {
+            self.label.clone()
+        }
+    }
+}
+
+/// The notes that get a marker: those about one year, numbered from 1 in
+/// the order given. Returns (note index, number) pairs and the markers.
+pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker>) {
+    let mut numbers = Vec::new();
+    let mut markers: Vec<Marker> = Vec::new();
+    for (index, note) in notes.iter().enumerate() {
+        let Some(year) = note.year.filter(|_| note.kind != "caveat") else {
+            continue;
+        };
+        let number = numbers.len() + 1;
+        numbers.push((index, number));
+        let crosses = matches!(note.kind.as_str(), "partial-year" | "series-break");
+        match markers.iter_mut().find(|m| m.year == year) {
+            Some(marker) => {
+                marker.label.push_str(&format!(",{number}"));
+                marker.crosses |= crosses;
+            }
+            None => markers.push(Marker {
+                year,
+                label: number.to_string(),
+                crosses,
+            }),
+        }
+    }
+    (numbers, markers)
+}
+
+/// One line: a region's values by year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    /// Lower and upper bound, when suppressed cells are inside the value.
+    pub band: Option<(f64, f64)>,
+}
+
+impl Chart {
+    /// The chart of a yearly `series` answer: one line per requested region,
+    /// in the order the regions were asked for, or with a breakdown one line
+    /// per region and category.
+    pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Chart {
+        let indicator = catalog.indicator(&response.indicator);
+        let mut series = Vec::new();
+        for code in &response.regions {
+            let rows: Vec<&SeriesRow> =
+                response.rows.iter().filter(|r| &r.region == code).collect();
+            let mut categories: Vec<Option<&str>> = Vec::new();
+            for row in &rows {
+                if !categories.contains(&row.category.as_deref()) {
+                    categories.push(row.category.as_deref());
+                }
+            }
+            if categories.is_empty() {
+                categories.push(None);
+            }
+            for category in categories {
+                let place = catalog.region_name_in(code, lang);
+                let label = match category.map(|c| crate::figure::category_in(c, lang)) {
+                    None => place.to_string(),
+                    Some(c) if response.regions.len() == 1 => c.to_string(),
+                    Some(c) => format!("{place}: {c}"),
+                };
+                let points = rows
+                    .iter()
+                    .filter(|row| row.category.as_deref() == category)
+                    .filter_map(|row| {
+                        let value = row.plotted()?;
+                        let band = row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64));
+                        Some(Point {
+                            year: row.year,
+                            value,
+                            band,
+                        })
+                    })
+                    .collect();
+                series.push(Series { label, points });
+            }
+        }
+        drop_shared_suffix(&mut series);
+        let unit = indicator.map_or_else(String::new, |i| i.unit_in(lang).into());
+        Chart {
+            title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into()),
+            y_label: if response.per.is_some() {
+                format!("{unit} {}", crate::figure::per_100k_words(lang))
+            } else {
+                unit
+            },
+            years: (response.from, response.to),
+            series,
+            kind: ChartKind::Line,
+            markers: numbered_notes(&response.notes).1,
+            lang,
+        }
+    }
+
+    /// The top of the value axis: a little above the highest value, bound
+    /// or stack.
+    fn y_top(&self) -> f64 {
+        match self.kind {
+            ChartKind::Stacked => self.stacked_max(),
+            _ => self.y_max(),
+        }
+    }
+
+    /// The tallest stack of a stacked bar chart.
+    fn stacked_max(&self) -> f64 {
+        let mut totals: Vec<(i32, f64)> = Vec::new();
+        for point in self.series.iter().flat_map(|s| &s.points) {
+            match totals.iter_mut().find(|(year, _)| *year == point.year) {
+                Some((_, total)) => *total += point.value,
+                None => totals.push((point.year, point.value)),
+            }
+        }
+        let top = totals.iter().map(|(_, t)| *t).fold(0.0, f64::max);
+        if top <= 0.0 { 1.0 } else { top * 1.08 }
+    }
+
+    fn y_max(&self) -> f64 {
+        let top = self
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.band.map_or(p.value, |(_, upper)| upper.max(p.value)))
+            .fold(0.0, f64::max);
+        if top <= 0.0 { 1.0 } else { top * 1.08 }
+    }
+}
+
+/// Takes a parenthesis that every label ends with ("San Diego sector
+/// (Border Patrol)", "El Paso sector (Border Patrol)") off the direct
+/// labels: it says nothing that tells the lines apart and leaves the labels
+/// room beside the plot. The table and the summary keep the full names.
+fn drop_shared_suffix(series: &mut [Series]) {
+    let Some(first) = series.first() else {
+        return;
+    };
+    let Some(open) = first.label.rfind(" (") else {
+        return;
+    };
+    let suffix = first.label[open..].to_string();
+    let shared = suffix.ends_with(')')
+        && series.len() > 1
+        && series
+            .iter()
+            .all(|s| s.label.ends_with(&suffix) && s.label.len() > suffix.len());
+    if shared {
+        for s in series {
+            s.label.truncate(s.label.len() - suffix.len());
+        }
+    }
+}
+
+/// Draws `chart` onto `root` and presents it.
+pub fn draw_chart<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    theme: Theme,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    plot::draw_chart(root, chart, theme)?;
+    root.present()
+}
+
+/// Renders the chart to an SVG document of the given size.
+pub fn chart_svg(chart: &Chart, size: (u32, u32), theme: Theme) -> Result<String, String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw_chart(&root, chart, theme).map_err(|e| e.to_string())?;
+    }
+    Ok(svg)
+}
+
+#[cfg(test)]
+mod tests;

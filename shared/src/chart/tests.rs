@@ -1,0 +1,320 @@
+//! The chart drawn natively into SVG strings and read back.
+
+use super::kinds::contiguous_runs;
+use super::text::{shortened, text_width, wrap};
+use super::*;
+use crate::figure::Figure;
+
+fn point(year: i32, value: f64) -> Point {
+    Point {
+        year,
+        value,
+        band: None,
+    }
+}
+
+fn chart(series: Vec<Series>) -> Chart {
+    Chart {
+        title: "Detected victims".into(),
+        y_label: "Counts".into(),
+        years: (2010, 2015),
+        series,
+        kind: ChartKind::Line,
+        markers: vec![],
+        lang: Lang::En,
+    }
+}
+
+#[test]
+fn runs_break_at_missing_years() {
+    let points = [point(2010, 1.0), point(2011, 2.0), point(2013, 3.0)];
+    let runs = contiguous_runs(&points);
+    assert_eq!(runs.len(), 2);
+    assert_eq!(runs[0].len(), 2);
+    assert_eq!(runs[1][0].year, 2013);
+    assert!(contiguous_runs(&[]).is_empty());
+}
+
+#[test]
+fn svg_has_one_stroke_colour_per_series_and_direct_labels() {
+    let series = vec![
+        Series {
+            label: "Americas".into(),
+            points: vec![point(2010, 5.0), point(2011, 8.0), point(2013, 9.0)],
+        },
+        Series {
+            label: "Europe".into(),
+            points: vec![point(2010, 50.0), point(2011, 40.0)],
+        },
+    ];
+    let svg = chart_svg(&chart(series), (640, 360), Theme::LIGHT).expect("draws");
+    assert!(svg.starts_with("<svg"), "{svg:.80}");
+    assert!(svg.contains("Detected victims"));
+    assert!(svg.contains("\nAmericas\n") && svg.contains("\nEurope\n"));
+    let stroke = |c: RGBColor| format!("stroke=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+    let polylines: Vec<&str> = svg.split("<polyline").skip(1).collect();
+    // Americas has a gap in 2012, so two segments; Europe one.
+    assert_eq!(
+        polylines
+            .iter()
+            .filter(|p| p.contains(&stroke(PALETTE[0])))
+            .count(),
+        2
+    );
+    assert_eq!(
+        polylines
+            .iter()
+            .filter(|p| p.contains(&stroke(PALETTE[1])))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn uncertain_values_draw_a_band_that_reaches_the_upper_bound() {
+    let mut points = vec![point(2010, 10.0), point(2011, 12.0)];
+    points[0].band = Some((10.0, 30.0));
+    points[1].band = Some((12.0, 40.0));
+    let c = chart(vec![Series {
+        label: "Africa".into(),
+        points,
+    }]);
+    assert!((c.y_max() - 40.0 * 1.08).abs() < 1e-9);
+    let svg = chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+    assert!(svg.contains("<polygon"), "band drawn as a polygon");
+}
+
+#[test]
+fn labels_that_would_overlap_are_spread_apart_within_the_plot() {
+    // Two lines ending on the same pixel row, one far away.
+    let placed = spread_labels(&[100, 100, 300], 16, 0, 400);
+    assert_eq!(placed, vec![100, 116, 300]);
+    // Crowded at the bottom: pushed back up inside the plot.
+    let placed = spread_labels(&[395, 398, 399], 16, 0, 400);
+    assert_eq!(placed, vec![368, 384, 400]);
+    // Already apart: left where they are, in the given order.
+    assert_eq!(spread_labels(&[50, 10], 16, 0, 400), vec![50, 10]);
+}
+
+#[test]
+fn a_long_direct_label_is_shortened_inside_the_drawing() {
+    assert_eq!(shortened("Americas", 14, 200), "Americas");
+    let long = "Rio Grande Valley sector (Border Patrol)";
+    let cut = shortened(long, 14, 160);
+    assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')));
+    assert!(text_width(&cut, 14) <= 160, "{cut}");
+
+    // In a chart: the margin grows for a long label, up to two fifths
+    // of the width, and every label's text ends inside the drawing.
+    let series = vec![
+        Series {
+            label: long.into(),
+            points: vec![point(2010, 5.0), point(2011, 8.0)],
+        },
+        Series {
+            label: "El Paso".into(),
+            points: vec![point(2010, 3.0), point(2011, 4.0)],
+        },
+    ];
+    let width = 600;
+    let svg = chart_svg(&chart(series), (width, 400), Theme::LIGHT).expect("draws");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let labels: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| {
+            n.text()
+                .map(str::trim)
+                .is_some_and(|t| t.starts_with("Rio") || t == "El Paso")
+        })
+        .collect();
+    assert_eq!(labels.len(), 2, "{svg}");
+    for label in labels {
+        let text = label.text().unwrap_or_default().trim();
+        let x: f64 = label
+            .attribute("x")
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(f64::MAX);
+        assert!(
+            x + f64::from(text_width(text, 14)) <= f64::from(width),
+            "{text} at x {x} runs past {width}"
+        );
+    }
+}
+
+#[test]
+fn a_parenthesis_every_label_shares_is_dropped() {
+    let labelled = |labels: &[&str]| -> Vec<String> {
+        let mut series: Vec<Series> = labels
+            .iter()
+            .map(|l| Series {
+                label: l.to_string(),
+                points: vec![],
+            })
+            .collect();
+        drop_shared_suffix(&mut series);
+        series.into_iter().map(|s| s.label).collect()
+    };
+    assert_eq!(
+        labelled(&[
+            "San Diego sector (Border Patrol)",
+            "El Paso sector (Border Patrol)"
+        ]),
+        ["San Diego sector", "El Paso sector"]
+    );
+    // Kept when it tells the lines apart, or names the only line.
+    assert_eq!(
+        labelled(&["Americas (UNODC)", "Europe (Eurostat)"]),
+        ["Americas (UNODC)", "Europe (Eurostat)"]
+    );
+    assert_eq!(
+        labelled(&["Americas and Oceania (pooled by CTDC)"]),
+        ["Americas and Oceania (pooled by CTDC)"]
+    );
+    assert_eq!(labelled(&["Mexico", "Chihuahua"]), ["Mexico", "Chihuahua"]);
+}
+
+#[test]
+fn lines_wrap_at_the_width() {
+    let lines = wrap("one two three four five six seven", 10, 80);
+    assert!(lines.len() > 1, "{lines:?}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 14), "{lines:?}");
+    assert_eq!(lines.join(" "), "one two three four five six seven");
+}
+
+#[test]
+fn a_figures_long_subtitle_stays_inside_the_card() {
+    let places = "Rio Grande Valley sector (Border Patrol), ".repeat(6);
+    let figure = Figure {
+        title: "US Border Patrol encounters".into(),
+        subtitle: format!("{places}· 2000–2025"),
+        source: "Source: OHSS.".into(),
+        notes: vec![],
+        summary: String::new(),
+        view_full: "",
+        more_notes: "more notes",
+    };
+    let series = vec![Series {
+        label: "Rio Grande Valley sector (Border Patrol)".into(),
+        points: vec![point(2010, 5.0), point(2011, 8.0)],
+    }];
+    let svg = figure_svg(&figure, &chart(series), (800, 500), Theme::LIGHT).expect("draws");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let subtitle = doc
+        .descendants()
+        .filter_map(|n| n.text())
+        .map(str::trim)
+        .find(|t| t.starts_with("Rio Grande Valley sector (Border Patrol), Rio"))
+        .expect("the subtitle is drawn");
+    assert!(subtitle.ends_with('…'), "{subtitle}");
+    assert!(12 + text_width(subtitle, 14) <= 800, "{subtitle}");
+}
+
+#[test]
+fn figure_sets_title_source_and_notes_around_the_chart() {
+    let figure = Figure {
+        title: "Detected victims".into(),
+        subtitle: "Americas · 2010–2015".into(),
+        source: "Source: UNODC.".into(),
+        notes: vec!["Detected victims are not prevalence.".into(); 40],
+        summary: String::new(),
+        view_full: "",
+        more_notes: "more notes",
+    };
+    let series = vec![Series {
+        label: "Americas".into(),
+        points: vec![point(2010, 5.0), point(2011, 8.0)],
+    }];
+    let svg = figure_svg(&figure, &chart(series), (800, 450), Theme::DARK).expect("draws");
+    assert!(svg.contains("Detected victims") && svg.contains("Source: UNODC."));
+    let notes = svg.matches("not prevalence").count();
+    // As many notes as fit in a third of the height, and no more.
+    assert!((1..10).contains(&notes), "{notes} notes drawn");
+    assert!(svg.contains(&format!("+ {} more notes", 40 - notes)));
+    assert!(svg.contains("#121212"), "dark background");
+    assert_eq!(svg.matches("</svg>").count(), 1, "one document");
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn bars_and_stacks_draw_a_rectangle_per_value_and_label_each_series() {
+    let series = vec![
+        Series {
+            label: "Female".into(),
+            points: vec![point(2010, 5.0), point(2011, 8.0)],
+        },
+        Series {
+            label: "Male".into(),
+            points: vec![point(2010, 3.0), point(2011, 4.0)],
+        },
+    ];
+    for kind in [ChartKind::Bar, ChartKind::Stacked] {
+        let mut c = chart(series.clone());
+        c.kind = kind;
+        let svg = chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+        let fill = |colour: RGBColor| {
+            format!("fill=\"#{:02X}{:02X}{:02X}\"", colour.0, colour.1, colour.2)
+        };
+        for colour in [PALETTE[0], PALETTE[1]] {
+            let bars = svg
+                .split("<rect")
+                .skip(1)
+                .filter(|r| {
+                    r.split('>')
+                        .next()
+                        .is_some_and(|tag| tag.contains(&fill(colour)))
+                })
+                .count();
+            assert_eq!(bars, 2, "{kind:?}: two bars of each series");
+        }
+        assert!(
+            svg.contains("\nFemale\n") && svg.contains("\nMale\n"),
+            "{kind:?}"
+        );
+    }
+    let mut stacked = chart(series);
+    stacked.kind = ChartKind::Stacked;
+    assert!((stacked.stacked_max() - 12.0 * 1.08).abs() < 1e-9);
+}
+
+#[test]
+fn notes_about_a_year_get_numbered_markers() {
+    let note = |kind: &str, year: Option<i32>| crate::Note {
+        kind: kind.into(),
+        text: String::new(),
+        region: None,
+        year,
+        es: None,
+    };
+    let notes = [
+        note("caveat", None),
+        note("partial-year", Some(2025)),
+        note("caveat", Some(2020)),
+        note("reporter-enters", Some(2019)),
+        note("coverage", Some(2025)),
+    ];
+    let (numbers, markers) = numbered_notes(&notes);
+    assert_eq!(numbers, vec![(1, 1), (3, 2), (4, 3)]);
+    let labels: Vec<(i32, &str, bool)> = markers
+        .iter()
+        .map(|m| (m.year, m.label.as_str(), m.crosses))
+        .collect();
+    assert_eq!(labels, vec![(2025, "1,3", true), (2019, "2", false)]);
+    let crowded = Marker {
+        year: 2020,
+        label: "4,5,6,7".into(),
+        crosses: false,
+    };
+    assert_eq!(crowded.shown(), "4,5+");
+    let mut c = chart(vec![]);
+    c.years = (2015, 2025);
+    c.markers = markers;
+    let svg = chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
+    assert!(svg.contains("\n1,3\n") && svg.contains("\n2\n"));
+}
+
+#[test]
+fn empty_chart_still_draws() {
+    let svg = chart_svg(&chart(vec![]), (320, 200), Theme::LIGHT).expect("draws");
+    assert!(svg.contains("</svg>"));
+}
