@@ -11,7 +11,9 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use tower::ServiceExt;
 
-use crate::http::{Application, ServeConfig, escape};
+use maud::{DOCTYPE, html};
+
+use crate::http::{Application, ServeConfig};
 
 /// Writes the site into `out`; returns the files written.
 pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -51,29 +53,46 @@ pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf
             fetch(path, dir.join(file)).await?;
         }
     }
-    let items: String = views
-        .iter()
-        .map(|(name, query)| {
-            format!(
-                "<li><a href=\"views/{name}/embed.html\">{name}</a>: <a href=\"views/{name}/chart.svg\">SVG</a>, \
-                 <a href=\"views/{name}/chart.png\">PNG</a>, <a href=\"views/{name}/series.json\">JSON</a>, \
-                 <a href=\"views/{name}/figures.csv\">CSV</a> <code>{}</code></li>",
-                escape(query)
-            )
-        })
-        .collect();
     let index = out.join("index.html");
-    std::fs::write(
-        &index,
-        format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>tipstats: curated views</title>\
-             <link rel=\"stylesheet\" href=\"embed.css\"></head><body><main><h1>tipstats: curated views</h1>\
-             <p>Each view's figures, chart and embed page as the server answers them. \
-             The catalog, with every source's citation and terms: <a href=\"catalog.json\">catalog.json</a>.</p>\
-             <ul>{items}</ul></main></body></html>"
-        ),
-    )
-    .with_context(|| format!("writing {}", index.display()))?;
+    std::fs::write(&index, index_page(&views))
+        .with_context(|| format!("writing {}", index.display()))?;
     written.push(index);
     Ok(written)
+}
+
+/// The site's index: each curated view with its files.
+fn index_page(views: &[(&str, &str)]) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { "tipstats: curated views" }
+                link rel="stylesheet" href="embed.css";
+            }
+            body {
+                main {
+                    h1 { "tipstats: curated views" }
+                    p {
+                        "Each view's figures, chart and embed page as the server answers them. \
+                         The catalog, with every source's citation and terms: "
+                        a href="catalog.json" { "catalog.json" } "."
+                    }
+                    ul {
+                        @for (name, query) in views {
+                            li {
+                                a href={ "views/" (name) "/embed.html" } { (name) } ": "
+                                a href={ "views/" (name) "/chart.svg" } { "SVG" } ", "
+                                a href={ "views/" (name) "/chart.png" } { "PNG" } ", "
+                                a href={ "views/" (name) "/series.json" } { "JSON" } ", "
+                                a href={ "views/" (name) "/figures.csv" } { "CSV" } " "
+                                code { (query) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
 }

@@ -3,7 +3,9 @@
 //!
 //! The flow: [`ingest`] reads the publishers' files and writes the normalized
 //! figures to `data/` (committed); [`store`] builds a DuckDB file from `data/`
-//! (one per data version); [`http`] serves it read-only. All SQL lives in [`db`].
+//! (one per data version); [`http`] serves it read-only. The SQL the server
+//! asks lives in [`db`]; each ingest module holds the SQL that reads and
+//! checks its own publisher's file.
 
 pub mod bake;
 pub mod catalog;

@@ -12,5 +12,6 @@ pub mod figure;
 pub mod format;
 pub mod lang;
 pub mod query;
+pub mod words;
 
 pub use api::*;

@@ -1,7 +1,6 @@
 //! What every view of the figures goes through, whichever handler shows
 //! it (the API, charts, embeds, exports): the series answer with its
-//! sources and notes, the address the world reaches this server at, and
-//! text escaped for HTML.
+//! sources and notes, and the address the world reaches this server at.
 
 use std::sync::Arc;
 
@@ -144,20 +143,4 @@ pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
         })
         .unwrap_or("localhost");
     format!("http://{host}")
-}
-
-/// Text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -28,7 +28,6 @@ use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
 pub use exports::ExportParams;
-pub use figures::escape;
 pub use oembed::OEmbedParams;
 
 use crate::catalog;

@@ -4,6 +4,7 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use maud::html;
 use serde::Serialize;
 use tipstats_shared::figure::Figure;
 use tipstats_shared::query::{
@@ -13,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::AppState;
 use super::error::{ApiError, problem_response};
-use super::figures::{base_url, escape, series_response};
+use super::figures::{base_url, series_response};
 
 /// The formats an oEmbed consumer may ask for; only JSON is offered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -140,11 +141,11 @@ pub(super) async fn oembed(
     let answer = OEmbed {
         version: "1.0",
         kind: "rich",
-        html: format!(
-            r#"<iframe src="{base}/embed?{query}" width="{width}" height="{height}" title="{title}" loading="lazy" style="border:0;max-width:100%"></iframe>"#,
-            query = escape(&canonical),
-            title = escape(&figure.title),
-        ),
+        html: html! {
+            iframe src=(format!("{base}/embed?{canonical}")) width=(width) height=(height)
+                title=(figure.title) loading="lazy" style="border:0;max-width:100%" {}
+        }
+        .into_string(),
         title: figure.title,
         provider_name: "tipstats",
         provider_url: format!("{base}/"),

@@ -2,12 +2,11 @@
 //! the wire types (`/api/openapi.json`), and a readable page made from it
 //! (`/api/docs`) that needs no script.
 
-use std::fmt::Write;
-
 use axum::Router;
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
+use maud::{DOCTYPE, Markup, html};
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{
@@ -17,7 +16,6 @@ use utoipa::openapi::{
 use utoipa::{OpenApi, ToResponse};
 
 use super::AppState;
-use super::figures::escape;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -211,67 +209,79 @@ fn shared_response(document: &Document, location: &str) -> String {
 
 /// The API as one page of HTML: each path with its parameters and answers.
 fn page(document: &Document) -> String {
-    let mut out = String::new();
     let info = &document.info;
-    let _ = write!(
-        out,
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tipstats API</title><link rel="stylesheet" href="/embed.css"></head><body><main>
-<h1>{} API</h1><p>{}</p><p>The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>"#,
-        escape(&info.title),
-        escape(info.description.as_deref().unwrap_or("")),
-    );
-    for (path, item) in &document.paths.paths {
-        if let Some(operation) = &item.get {
-            write_operation(&mut out, path, operation, document);
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "tipstats API" }
+                link rel="stylesheet" href="/embed.css";
+            }
+            body {
+                main {
+                    h1 { (info.title) " API" }
+                    p { (info.description.as_deref().unwrap_or("")) }
+                    p {
+                        "The machine-readable document: "
+                        a href="/api/openapi.json" { "/api/openapi.json" }
+                        " (OpenAPI 3.1)."
+                    }
+                    @for (path, item) in &document.paths.paths {
+                        @if let Some(operation) = &item.get {
+                            (operation_section(path, operation, document))
+                        }
+                    }
+                }
+            }
         }
     }
-    out.push_str("</main></body></html>");
-    out
+    .into_string()
 }
 
-fn write_operation(out: &mut String, path: &str, operation: &Operation, document: &Document) {
-    let _ = write!(
-        out,
-        "<section><h2><code>GET {}</code></h2><p><strong>{}</strong></p><p>{}</p>",
-        escape(path),
-        escape(operation.summary.as_deref().unwrap_or("")),
-        escape(operation.description.as_deref().unwrap_or(""))
-    );
-    if let Some(parameters) = operation.parameters.as_ref().filter(|p| !p.is_empty()) {
-        out.push_str("<table><thead><tr><th>parameter</th><th>in</th><th>required</th><th>meaning</th></tr></thead><tbody>");
-        for parameter in parameters {
-            let place = match parameter.parameter_in {
-                ParameterIn::Query => "query",
-                ParameterIn::Path => "path",
-                ParameterIn::Header => "header",
-                ParameterIn::Cookie => "cookie",
-            };
-            let _ = write!(
-                out,
-                "<tr><td><code>{}</code></td><td>{place}</td><td>{}</td><td>{}</td></tr>",
-                escape(&parameter.name),
-                if matches!(parameter.required, Required::True) {
-                    "yes"
-                } else {
-                    "no"
-                },
-                escape(parameter.description.as_deref().unwrap_or(""))
-            );
+fn operation_section(path: &str, operation: &Operation, document: &Document) -> Markup {
+    let parameters = operation.parameters.as_deref().unwrap_or_default();
+    html! {
+        section {
+            h2 { code { "GET " (path) } }
+            p { strong { (operation.summary.as_deref().unwrap_or("")) } }
+            p { (operation.description.as_deref().unwrap_or("")) }
+            @if !parameters.is_empty() {
+                table {
+                    thead { tr { th { "parameter" } th { "in" } th { "required" } th { "meaning" } } }
+                    tbody {
+                        @for parameter in parameters {
+                            tr {
+                                td { code { (parameter.name) } }
+                                td { (place(&parameter.parameter_in)) }
+                                td { @if matches!(parameter.required, Required::True) { "yes" } @else { "no" } }
+                                td { (parameter.description.as_deref().unwrap_or("")) }
+                            }
+                        }
+                    }
+                }
+            }
+            ul {
+                @for (status, response) in &operation.responses.responses {
+                    li {
+                        code { (status) } ": "
+                        @match response {
+                            RefOr::T(r) => (r.description),
+                            RefOr::Ref(r) => (shared_response(document, &r.ref_location)),
+                        }
+                    }
+                }
+            }
         }
-        out.push_str("</tbody></table>");
     }
-    out.push_str("<ul>");
-    for (status, response) in &operation.responses.responses {
-        let description = match response {
-            RefOr::T(r) => r.description.clone(),
-            RefOr::Ref(r) => shared_response(document, &r.ref_location),
-        };
-        let _ = write!(
-            out,
-            "<li><code>{}</code>: {}</li>",
-            escape(status),
-            escape(&description)
-        );
+}
+
+fn place(parameter_in: &ParameterIn) -> &'static str {
+    match parameter_in {
+        ParameterIn::Query => "query",
+        ParameterIn::Path => "path",
+        ParameterIn::Header => "header",
+        ParameterIn::Cookie => "cookie",
     }
-    out.push_str("</ul></section>");
 }

@@ -12,11 +12,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use maud::{DOCTYPE, PreEscaped, html};
 use tipstats_shared::chart::{Chart, Theme, figure_svg};
 use tipstats_shared::figure::Figure;
 
 use super::error::ApiError;
-use super::figures::{base_url, escape, series_response};
+use super::figures::{base_url, series_response};
 use super::{AppState, EMBED_CSP};
 use crate::render;
 use tipstats_shared::query::ViewQuery;
@@ -173,41 +174,37 @@ pub(super) async fn embed_page(
 /// notes for screen readers.
 fn embed_html(drawn: &Drawn, narrow_svg: &str, base: &str) -> String {
     let full_view = format!("{base}/?{}", drawn.view.series.to_query_string());
-    let lang = drawn.view.lang.as_str();
     let figure = &drawn.figure;
-    let notes: String = figure
-        .notes
-        .iter()
-        .map(|n| format!("<li>{}</li>", escape(n)))
-        .collect();
-    format!(
-        r#"<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="canonical" href="{full_view}">
-<link rel="stylesheet" href="/embed.css">
-<script src="/embed.js" defer></script>
-</head>
-<body class="{theme}">
-<figure>
-<div role="img" aria-label="{summary}"><div class="wide">{svg}</div><div class="narrow">{narrow_svg}</div></div>
-<figcaption><a href="{full_view}" target="_blank" rel="noopener">{view_full}</a>
-<p class="visually-hidden">{summary}</p>
-<ul class="visually-hidden">{notes}</ul></figcaption>
-</figure>
-</body>
-</html>
-"#,
-        title = escape(&figure.title),
-        summary = escape(&figure.summary),
-        svg = drawn.svg,
-        view_full = escape(figure.view_full),
-        full_view = escape(&full_view),
-        theme = if drawn.view.dark { "dark" } else { "light" },
-    )
+    html! {
+        (DOCTYPE)
+        html lang=(drawn.view.lang.as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (figure.title) }
+                link rel="canonical" href=(full_view);
+                link rel="stylesheet" href="/embed.css";
+                script src="/embed.js" defer {}
+            }
+            body class=(if drawn.view.dark { "dark" } else { "light" }) {
+                figure {
+                    // The drawings are the server's own SVG, not text.
+                    div role="img" aria-label=(figure.summary) {
+                        div class="wide" { (PreEscaped(&drawn.svg)) }
+                        div class="narrow" { (PreEscaped(narrow_svg)) }
+                    }
+                    figcaption {
+                        a href=(full_view) target="_blank" rel="noopener" { (figure.view_full) }
+                        p class="visually-hidden" { (figure.summary) }
+                        ul class="visually-hidden" {
+                            @for note in &figure.notes { li { (note) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
 }
 
 async fn embed_css() -> Response {
@@ -290,38 +287,86 @@ async fn view_tags(state: &AppState, base: &str, view: ViewQuery) -> Result<Stri
         percent_encoding::utf8_percent_encode(&page_url, percent_encoding::NON_ALPHANUMERIC)
     );
     let title = format!("{} ({})", figure.title, figure.subtitle);
-    Ok(format!(
-        r#"<meta property="og:type" content="website">
-<meta property="og:title" content="{title}">
-<meta property="og:description" content="{summary}">
-<meta property="og:url" content="{page_url}">
-<meta property="og:image" content="{image}">
-<meta property="og:image:width" content="1200">
-<meta property="og:image:height" content="630">
-<meta property="og:image:alt" content="{summary}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="{title}">
-<meta name="twitter:description" content="{summary}">
-<meta name="twitter:image" content="{image}">
-<link rel="alternate" type="application/json+oembed" href="{oembed}" title="{title}">
-"#,
-        title = escape(&title),
-        summary = escape(&figure.summary),
-        page_url = escape(&page_url),
-        image = escape(&image),
-        oembed = escape(&oembed),
-    ))
+    let summary = &figure.summary;
+    Ok(html! {
+        meta property="og:type" content="website";
+        meta property="og:title" content=(title);
+        meta property="og:description" content=(summary);
+        meta property="og:url" content=(page_url);
+        meta property="og:image" content=(image);
+        meta property="og:image:width" content="1200";
+        meta property="og:image:height" content="630";
+        meta property="og:image:alt" content=(summary);
+        meta name="twitter:card" content="summary_large_image";
+        meta name="twitter:title" content=(title);
+        meta name="twitter:description" content=(summary);
+        meta name="twitter:image" content=(image);
+        link rel="alternate" type="application/json+oembed" href=(oembed) title=(title);
+    }
+    .into_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tipstats_shared::lang::Lang;
+    use tipstats_shared::query::{ChartKind, Panel, Period, SeriesQuery};
 
+    /// The page is a template: text from the data (titles, notes) cannot
+    /// become markup, and the drawings are put in as they are.
     #[test]
-    fn escape_leaves_no_markup() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom & 'Jerry'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+    fn the_embed_page_escapes_the_figures_words() {
+        let hostile = r#"<a href="x">Tom & 'Jerry'</a>"#;
+        let figure = Figure {
+            title: hostile.into(),
+            subtitle: String::new(),
+            source: String::new(),
+            notes: vec![hostile.into()],
+            summary: hostile.into(),
+            view_full: "View",
+            more_notes: "",
+        };
+        let series = SeriesQuery {
+            indicator: "x".into(),
+            regions: vec!["001".into()],
+            from: 2000,
+            to: 2001,
+            by: None,
+            panel: Panel::All,
+            period: Period::Year,
+            per: None,
+        };
+        let view = ViewQuery {
+            series,
+            dark: false,
+            lang: Lang::Es,
+            social: false,
+            kind: ChartKind::Line,
+        };
+        let chart = Chart {
+            title: String::new(),
+            y_label: String::new(),
+            years: (2000, 2001),
+            series: vec![],
+            kind: ChartKind::Line,
+            markers: vec![],
+            lang: Lang::Es,
+        };
+        let drawn = Drawn {
+            view,
+            figure,
+            chart,
+            svg: "<svg id=\"wide\"></svg>".into(),
+        };
+        let page = embed_html(&drawn, "<svg id=\"narrow\"></svg>", "http://x");
+        assert!(!page.contains("<a href=\"x\">"), "{page}");
+        assert!(
+            page.contains("&lt;a href=&quot;x&quot;&gt;Tom &amp; 'Jerry'&lt;/a&gt;"),
+            "{page}"
         );
+        assert!(
+            page.contains("<svg id=\"wide\"></svg>") && page.contains("<svg id=\"narrow\"></svg>")
+        );
+        assert!(page.contains("<html lang=\"es\">"));
     }
 }

@@ -1,0 +1,99 @@
+//! The explorer page: the controls, the chosen view's figures (fetched
+//! again only when what the API is asked changes) and the share panel.
+
+use leptos::prelude::*;
+
+use crate::api;
+use crate::app::{Page, answer, error_paragraph, loading_figures, word};
+use crate::controls::{IndicatorPicker, Options, RegionPicker, YearRange};
+use crate::dom::origin;
+use crate::figures::Figures;
+use crate::i18n::text;
+use crate::state::{self, ChartPlace};
+
+/// The explorer: the controls, the view's figures and where they can go.
+#[component]
+pub fn Explorer() -> impl IntoView {
+    let page = Page::get();
+    let Page {
+        view: view_state,
+        lang,
+        dark,
+        viewport,
+        ..
+    } = page;
+    let size = Memo::new(move |_| state::chart_size(viewport.get(), ChartPlace::Page));
+    // Only what the API is asked changes the fetch; chart kind, language
+    // and theme redraw what is already here.
+    let query = Memo::new(move |_| view_state.with(|s| s.to_query()));
+    let series = answer(move || {
+        let path = format!("/api/v1/series?{}", query.get());
+        let t = text(lang.get_untracked());
+        Box::pin(async move { api::series(&path, t).await })
+    });
+    view! {
+        <section class="controls" aria-label=word(lang, |t| t.what_to_show())>
+            <IndicatorPicker />
+            <YearRange />
+            <Options />
+            <RegionPicker />
+        </section>
+        <section class="result" aria-live="polite">
+            {move || match series.get() {
+                None => loading_figures(lang),
+                Some(Ok(response)) => {
+                    let catalog = page.catalog();
+                    let (permalink, kind) =
+                        view_state.with(|s| (s.share_links(&origin()).permalink, s.chart));
+                    let (lang, dark, size) = (lang.get(), dark.get(), size.get());
+                    view! { <Figures catalog response permalink kind lang dark size /> }.into_any()
+                }
+                Some(Err(message)) => error_paragraph(message),
+            }}
+        </section>
+        <Share />
+    }
+}
+
+/// Where the view can go: a link, an embed, images, files.
+#[component]
+fn Share() -> impl IntoView {
+    let Page {
+        view: view_state,
+        lang,
+        ..
+    } = Page::get();
+    let t = move || text(lang.get());
+    let links = move || view_state.with(|s| s.share_links(&origin()));
+    view! {
+        <details class="share">
+            <summary>{word(lang, |t| t.share())}</summary>
+            {move || {
+                let links = links();
+                let images = links
+                    .images
+                    .into_iter()
+                    .map(|(label, url)| view! { <li><a href=url>{label}</a></li> })
+                    .collect_view();
+                let downloads = links
+                    .downloads
+                    .into_iter()
+                    .map(|(format, url)| view! { <li><a href=url download>{format}</a></li> })
+                    .collect_view();
+                view! {
+                    <label for="permalink">{t().permalink()}</label>
+                    <input id="permalink" readonly value=links.permalink />
+                    <label for="embed-code">{t().embed_code()}</label>
+                    <textarea id="embed-code" readonly rows="7">{links.embed_snippet}</textarea>
+                    <p>{t().images()}</p>
+                    <ul class="links">{images}</ul>
+                    <p>{t().downloads()}</p>
+                    <ul class="links">
+                        {downloads}
+                        <li><a href="/api/v1/dataset.zip" download>{t().dataset()}</a></li>
+                    </ul>
+                }
+            }}
+        </details>
+    }
+}

@@ -1,0 +1,327 @@
+//! Every word of the dashboard's interface, each in English beside its
+//! Spanish: the dashboard shows them, and the server writes the same words
+//! into the pages it makes.
+//!
+//! The indicators' names, descriptions and caveats and the places' names
+//! come from the catalog in both languages (`Indicator::name_in`,
+//! `Region::name_in`); breakdown categories from [`crate::figure`].
+
+use crate::lang::Lang;
+
+/// The words of the interface, each written once with its English and
+/// Spanish side by side; read by name (`t.tagline()`) from [`EN`] or [`ES`].
+macro_rules! words {
+    ($($field:ident { en: $en:literal, es: $es:literal $(,)? })+) => {
+        /// The words of the interface in one language.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Text {
+            words: [&'static str; Text::COUNT],
+        }
+
+        /// The place of each word in [`Text`]'s list.
+        #[allow(non_camel_case_types)]
+        enum Index { $($field),+ }
+
+        impl Text {
+            /// How many words there are.
+            const COUNT: usize = [$(Index::$field),+].len();
+
+            $(pub fn $field(&self) -> &'static str {
+                self.words[Index::$field as usize]
+            })+
+
+            /// Every word, in order.
+            pub fn all(&self) -> &[&'static str] {
+                &self.words
+            }
+        }
+
+        /// English.
+        pub const EN: Text = Text { words: [$($en),+] };
+        /// Spanish, as written in Mexico.
+        pub const ES: Text = Text { words: [$($es),+] };
+    };
+}
+
+words! {
+    tagline {
+        en: "Public figures on human trafficking, with their sources and their limits",
+        es: "Cifras públicas sobre la trata de personas, con sus fuentes y sus límites",
+    }
+    nav_explore {
+        en: "Explore",
+        es: "Explorar",
+    }
+    nav_border {
+        en: "Mexico–USA border",
+        es: "Frontera México–EE. UU.",
+    }
+    language {
+        en: "Language",
+        es: "Idioma",
+    }
+    theme {
+        en: "Theme",
+        es: "Tema",
+    }
+    theme_system {
+        en: "As the system",
+        es: "Como el sistema",
+    }
+    theme_light {
+        en: "Light",
+        es: "Claro",
+    }
+    theme_dark {
+        en: "Dark",
+        es: "Oscuro",
+    }
+    loading_catalog {
+        en: "Loading the catalog…",
+        es: "Cargando el catálogo…",
+    }
+    loading_figures {
+        en: "Loading the figures…",
+        es: "Cargando las cifras…",
+    }
+    what_to_show {
+        en: "What to show",
+        es: "Qué mostrar",
+    }
+    indicator {
+        en: "Indicator",
+        es: "Indicador",
+    }
+    years {
+        en: "Years",
+        es: "Años",
+    }
+    from {
+        en: "From",
+        es: "De",
+    }
+    to {
+        en: "to",
+        es: "a",
+    }
+    per_100k {
+        en: "Per 100,000 inhabitants",
+        es: "Por cada 100 000 habitantes",
+    }
+    per_100k_hint {
+        en: "The publisher's own rates, for Mexico and each state; never summed.",
+        es: "Las tasas de la propia fuente, para México y cada estado; nunca sumadas.",
+    }
+    breakdown {
+        en: "Breakdown",
+        es: "Desglose",
+    }
+    no_breakdown {
+        en: "None: totals",
+        es: "Ninguno: totales",
+    }
+    breakdown_hint {
+        en: "A breakdown shows one place, as stacked bars of its categories.",
+        es: "Un desglose muestra un lugar, en barras apiladas de sus categorías.",
+    }
+    chart {
+        en: "Chart",
+        es: "Gráfica",
+    }
+    chart_line {
+        en: "Lines",
+        es: "Líneas",
+    }
+    chart_bar {
+        en: "Bars",
+        es: "Barras",
+    }
+    chart_stacked {
+        en: "Stacked bars",
+        es: "Barras apiladas",
+    }
+    panel {
+        en: "Only reporters present in every year",
+        es: "Solo quienes reportan todos los años",
+    }
+    panel_hint {
+        en: "So that places entering or leaving the figures cannot fake a trend.",
+        es: "Para que los lugares que entran o salen de las cifras no simulen una tendencia.",
+    }
+    places {
+        en: "Places",
+        es: "Lugares",
+    }
+    add_place {
+        en: "Add a country, state or sector",
+        es: "Agregar un país, estado o sector",
+    }
+    add_place_hint {
+        en: "Type to search, then choose.",
+        es: "Escriba para buscar y elija.",
+    }
+    countries {
+        en: "Countries",
+        es: "Países",
+    }
+    states_of {
+        en: "States of",
+        es: "Estados de",
+    }
+    sectors {
+        en: "US Border Patrol sectors",
+        es: "Sectores de la Patrulla Fronteriza de EE. UU.",
+    }
+    remove {
+        en: "Remove",
+        es: "Quitar",
+    }
+    source {
+        en: "Source",
+        es: "Fuente",
+    }
+    cite {
+        en: "Cite this",
+        es: "Cómo citar",
+    }
+    notes {
+        en: "Notes",
+        es: "Notas",
+    }
+    coverage {
+        en: "Reporting",
+        es: "Reportan",
+    }
+    coverage_warning {
+        en: "Who reported changes sharply inside this range: part of the trend comes from coverage.",
+        es: "Quién reporta cambia bruscamente en este periodo: parte de la tendencia se debe a la cobertura.",
+    }
+    table_caption {
+        en: "The figures in the chart",
+        es: "Las cifras de la gráfica",
+    }
+    col_place {
+        en: "Place",
+        es: "Lugar",
+    }
+    col_year {
+        en: "Year",
+        es: "Año",
+    }
+    col_category {
+        en: "Category",
+        es: "Categoría",
+    }
+    col_value {
+        en: "Value",
+        es: "Valor",
+    }
+    col_rate {
+        en: "Per 100,000",
+        es: "Por 100 000",
+    }
+    col_range {
+        en: "Range with suppressed cells",
+        es: "Rango con celdas suprimidas",
+    }
+    col_reporting {
+        en: "Reporting",
+        es: "Reportan",
+    }
+    col_suppressed {
+        en: "Suppressed cells",
+        es: "Celdas suprimidas",
+    }
+    share {
+        en: "Share, embed, download",
+        es: "Compartir, insertar, descargar",
+    }
+    permalink {
+        en: "Link to this view",
+        es: "Enlace a esta vista",
+    }
+    embed_code {
+        en: "Embed it in a page (the frame sets its own height)",
+        es: "Insértela en una página (el marco ajusta su altura)",
+    }
+    images {
+        en: "The chart as an image:",
+        es: "La gráfica como imagen:",
+    }
+    downloads {
+        en: "These figures as a file, with their citation and caveats:",
+        es: "Estas cifras como archivo, con su cita y advertencias:",
+    }
+    dataset {
+        en: "Whole dataset (ZIP)",
+        es: "Todos los datos (ZIP)",
+    }
+    chart_failed {
+        en: "The chart could not be drawn",
+        es: "No se pudo dibujar la gráfica",
+    }
+    unreachable {
+        en: "The server could not be reached",
+        es: "No se pudo contactar al servidor",
+    }
+    server_answered {
+        en: "The server answered",
+        es: "El servidor respondió",
+    }
+    unreadable {
+        en: "The answer could not be read",
+        es: "No se pudo leer la respuesta",
+    }
+    border_title {
+        en: "The Mexico–USA border",
+        es: "La frontera México–Estados Unidos",
+    }
+    border_intro {
+        en: "Four sources side by side. They count different things: victims recorded by Mexican prosecutors, cases reported to a US hotline, migration-enforcement encounters (not trafficking), and victims detected in the Americas. Read each caveat before comparing.",
+        es: "Cuatro fuentes lado a lado. Cuentan cosas distintas: víctimas registradas por las fiscalías mexicanas, casos reportados a una línea de ayuda de EE. UU., encuentros de control migratorio (no trata) y víctimas detectadas en las Américas. Lea cada advertencia antes de comparar.",
+    }
+    border_mexico {
+        en: "Mexico's border states: victims of trafficking recorded by prosecutors (SESNSP)",
+        es: "Estados fronterizos de México: víctimas de trata registradas por las fiscalías (SESNSP)",
+    }
+    border_us {
+        en: "US border states: cases reported to the National Human Trafficking Hotline",
+        es: "Estados fronterizos de EE. UU.: casos reportados a la línea nacional contra la trata",
+    }
+    border_encounters {
+        en: "Border Patrol encounters by Southwest sector: migration enforcement, not trafficking",
+        es: "Encuentros de la Patrulla Fronteriza por sector del suroeste: control migratorio, no trata",
+    }
+    border_unodc {
+        en: "UNODC: detected victims in the Americas",
+        es: "UNODC: víctimas detectadas en las Américas",
+    }
+    explore_this {
+        en: "Explore these figures",
+        es: "Explorar estas cifras",
+    }
+}
+
+/// The interface's words in `lang`.
+pub fn words(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Es => &ES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_fill_every_word_and_spanish_is_not_english() {
+        for lang in Lang::ALL {
+            assert!(
+                words(lang).all().iter().all(|w| !w.trim().is_empty()),
+                "{lang:?}"
+            );
+        }
+        assert_ne!(words(Lang::Es).indicator(), words(Lang::En).indicator());
+    }
+}
