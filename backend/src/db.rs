@@ -9,8 +9,9 @@ use std::path::Path;
 
 use duckdb::{Connection, params};
 
-use tipstats_shared::{Indicator, IndicatorWords, Note, Region, RegionLevel, SeriesRow, Source};
+use tipstats_shared::{Indicator, IndicatorWords, Note, Region, SeriesRow, Source};
 
+use tipstats_shared::choice::Choice;
 use tipstats_shared::query::{Panel, Period, SeriesQuery};
 
 /// The tables of the served database. `region_members` is derived at build
@@ -371,8 +372,8 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             first_year: r.get(7)?,
             last_year: r.get(8)?,
             breakdowns: split_list(&breakdowns, ';'),
-            frequency: r.get(9)?,
-            grain: parse_level(r, 10)?,
+            frequency: choice_column(r, 9)?,
+            grain: choice_column(r, 10)?,
             scope: r.get(11)?,
             reporters: r.get(12)?,
             additive: r.get(13)?,
@@ -397,15 +398,22 @@ fn split_list(text: &str, separator: char) -> Vec<String> {
         .collect()
 }
 
-fn parse_level(row: &duckdb::Row<'_>, column: usize) -> Result<RegionLevel, duckdb::Error> {
-    let level: String = row.get(column)?;
-    RegionLevel::parse(&level).ok_or_else(|| {
-        duckdb::Error::FromSqlConversionFailure(
-            column,
-            duckdb::types::Type::Text,
-            format!("unknown region level {level:?}").into(),
-        )
-    })
+/// A column that holds one of a [`Choice`]'s words (a region level, a
+/// frequency, a note's kind).
+fn choice_column<T: Choice>(row: &duckdb::Row<'_>, column: usize) -> Result<T, duckdb::Error> {
+    let word: String = row.get(column)?;
+    T::ALL
+        .iter()
+        .copied()
+        .find(|value| value.word() == word)
+        .ok_or_else(|| {
+            let words: Vec<&str> = T::ALL.iter().map(|v| v.word()).collect();
+            duckdb::Error::FromSqlConversionFailure(
+                column,
+                duckdb::types::Type::Text,
+                format!("{word:?} is not one of {}", words.join(", ")).into(),
+            )
+        })
 }
 
 /// Regions from the top of the hierarchy down, each level sorted by name.
@@ -419,7 +427,7 @@ pub fn regions(conn: &Connection) -> Result<Vec<Region>, duckdb::Error> {
         Ok(Region {
             code: r.get(0)?,
             name: r.get(1)?,
-            level: parse_level(r, 2)?,
+            level: choice_column(r, 2)?,
             parent: r.get(3)?,
             es: r.get(4)?,
         })
@@ -660,7 +668,7 @@ pub fn annotations(conn: &Connection, query: &SeriesQuery) -> Result<Vec<Note>, 
         params![query.indicator, query.from, query.to, regions],
         |r| {
             Ok(Note {
-                kind: r.get(0)?,
+                kind: choice_column(r, 0)?,
                 text: r.get(1)?,
                 region: r.get(2)?,
                 year: r.get(3)?,

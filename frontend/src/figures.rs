@@ -10,7 +10,7 @@ use tipstats_shared::figure::{Figure, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::ChartKind;
-use tipstats_shared::{Catalog, SeriesResponse};
+use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 
 use crate::i18n::{Text, reporters_in, text};
 
@@ -47,7 +47,7 @@ pub fn Figures(
     let coverage_warning = response
         .notes
         .iter()
-        .any(|n| n.kind == "coverage")
+        .any(|n| n.kind == NoteKind::Coverage)
         .then(|| view! { <p class="warning" role="note">{t.coverage_warning()}</p> });
     let notes = figure
         .notes

@@ -506,7 +506,7 @@ mod tests {
             first_year,
             last_year,
             breakdowns: vec![],
-            frequency: "calendar year".into(),
+            frequency: tipstats_shared::Frequency::CalendarYear,
             grain: RegionLevel::Country,
             scope: "001".into(),
             reporters: "countries".into(),

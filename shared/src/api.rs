@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::choice::choice;
 use crate::lang::Lang;
 use crate::query::{Panel, Per, Period};
 
@@ -82,9 +83,8 @@ pub struct Indicator {
     pub last_year: i32,
     /// The breakdown dimensions the source publishes besides the total.
     pub breakdowns: Vec<String>,
-    /// "calendar year", "fiscal year" (US federal, October–September) or
-    /// "month": how the publisher counts time.
-    pub frequency: String,
+    /// How the publisher counts time.
+    pub frequency: Frequency,
     /// The level the publisher reports at (country, state, world…): a larger
     /// region's figure is the sum of its parts at this level.
     pub grain: RegionLevel,
@@ -190,42 +190,17 @@ impl Region {
     }
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum RegionLevel {
-    World,
-    Region,
-    Subregion,
-    Country,
-    State,
-    /// A US Border Patrol sector, under the state it is named for.
-    Sector,
-}
-
-impl RegionLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegionLevel::World => "world",
-            RegionLevel::Region => "region",
-            RegionLevel::Subregion => "subregion",
-            RegionLevel::Country => "country",
-            RegionLevel::State => "state",
-            RegionLevel::Sector => "sector",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        [
-            RegionLevel::World,
-            RegionLevel::Region,
-            RegionLevel::Subregion,
-            RegionLevel::Country,
-            RegionLevel::State,
-            RegionLevel::Sector,
-        ]
-        .into_iter()
-        .find(|level| level.as_str() == text)
+choice! {
+    /// A level of the geography hierarchy, from the top down.
+    #[derive(PartialOrd, Ord)]
+    RegionLevel {
+        World = "world",
+        Region = "region",
+        Subregion = "subregion",
+        Country = "country",
+        State = "state",
+        /// A US Border Patrol sector, under the state it is named for.
+        Sector = "sector",
     }
 }
 
@@ -297,15 +272,51 @@ impl SeriesRow {
     }
 }
 
+choice! {
+    /// How a publisher counts time.
+    Frequency {
+        CalendarYear = "calendar year",
+        /// The US federal fiscal year, October to September, named by the
+        /// year it ends in.
+        FiscalYear = "fiscal year",
+        /// The US TIP Report's year, which covers the year before it.
+        ReportYear = "report year",
+        /// CTDC's bands of registration years.
+        RegistrationYearBand = "registration-year band",
+        Month = "month",
+    }
+}
+
+choice! {
+    /// What a note says.
+    NoteKind {
+        /// Always true of the indicator.
+        Caveat = "caveat",
+        /// The number of reporters changes sharply inside the range.
+        Coverage = "coverage",
+        /// An annotation of the data: a year only partly counted.
+        PartialYear = "partial-year",
+        /// The publisher changed how it counts.
+        SeriesBreak = "series-break",
+        ReporterEnters = "reporter-enters",
+        ReporterLeaves = "reporter-leaves",
+        /// Cells of the publisher's file that are not figures.
+        LeftOut = "left-out",
+    }
+}
+
+impl NoteKind {
+    /// An annotation whose year's figures are not like the others'.
+    pub fn breaks_the_series(self) -> bool {
+        matches!(self, NoteKind::PartialYear | NoteKind::SeriesBreak)
+    }
+}
+
 /// A caveat or annotation that applies to a query's figures.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Note {
-    /// `caveat` (always true of the indicator), `coverage` (the number of
-    /// reporters changes sharply), or an annotation of the data:
-    /// `partial-year`, `series-break`, `reporter-enters`, `reporter-leaves`,
-    /// `left-out` (cells of the publisher's file that are not figures).
-    pub kind: String,
+    pub kind: NoteKind,
     pub text: String,
     pub region: Option<String>,
     pub year: Option<i32>,

@@ -8,7 +8,7 @@ use crate::lang::Lang;
 
 use crate::format::thousands_in;
 use crate::query::{Panel, Period};
-use crate::{Catalog, SeriesResponse};
+use crate::{Catalog, NoteKind, SeriesResponse};
 
 /// The words of a language.
 fn words(lang: Lang) -> &'static Words {
@@ -124,8 +124,8 @@ impl Figure {
                 .find(|(i, _)| *i == index)
                 .map(|(_, number)| format!("({number}) "))
                 .unwrap_or_default();
-            let words = match (n.kind.as_str(), indicator, lang, &n.es) {
-                ("caveat", Some(indicator), _, _) => indicator.caveat_in(&n.text, lang),
+            let words = match (n.kind, indicator, lang, &n.es) {
+                (NoteKind::Caveat, Some(indicator), _, _) => indicator.caveat_in(&n.text, lang),
                 (_, _, Lang::Es, Some(es)) => es,
                 _ => &n.text,
             };
@@ -137,11 +137,11 @@ impl Figure {
             }
         };
         let indexed = || response.notes.iter().enumerate();
-        let caveats = indexed().filter(|(_, n)| n.kind == "caveat");
+        let caveats = indexed().filter(|(_, n)| n.kind == NoteKind::Caveat);
         let mut notes: Vec<String> = caveats
             .clone()
             .take(1)
-            .chain(indexed().filter(|(_, n)| n.kind != "caveat"))
+            .chain(indexed().filter(|(_, n)| n.kind != NoteKind::Caveat))
             .chain(caveats.skip(1))
             .map(text)
             .collect();
@@ -359,14 +359,14 @@ mod tests {
             }],
             notes: vec![
                 Note {
-                    kind: "caveat".into(),
+                    kind: NoteKind::Caveat,
                     text: "Detected victims are not prevalence.".into(),
                     region: None,
                     year: None,
                     es: None,
                 },
                 Note {
-                    kind: "reporter-leaves".into(),
+                    kind: NoteKind::ReporterLeaves,
                     text: "The United Kingdom has no total.".into(),
                     region: None,
                     year: Some(2022),

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod chart;
+pub mod choice;
 pub mod curated;
 pub mod figure;
 pub mod format;

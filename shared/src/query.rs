@@ -8,47 +8,14 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
+use crate::choice::{Choice, choice};
 use crate::lang::Lang;
-use crate::{Catalog, Indicator};
+use crate::{Catalog, Frequency, Indicator};
 
 /// The most regions one `series` request may ask for.
 pub const MAX_REGIONS: usize = 12;
 /// Years outside this range cannot be in any source.
 pub const YEAR_BOUNDS: (i32, i32) = (1900, 2100);
-
-/// A parameter that takes one of a few words: the enum, the words as URLs
-/// and the JSON write them, `ALL` in order, `as_str` and `parse`.
-macro_rules! choice {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),+
-                }
-            }
-
-            pub fn parse(text: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|value| value.as_str() == text)
-            }
-
-            /// Parses the value of parameter `name`, or names what it may be.
-            pub fn parse_param(name: &str, text: &str) -> Result<$name, BadParameter> {
-                parse_choice(name, text, $name::parse, $name::ALL.iter().map(|v| v.as_str()))
-            }
-        }
-    };
-}
 
 choice! {
     /// Which reporters count: all, or those present in every year of the range.
@@ -254,8 +221,8 @@ impl Params for SeriesParams {
             "from" => self.from = Some(parse_year(name, value)?),
             "to" => self.to = Some(parse_year(name, value)?),
             "by" => self.by = Some(value.to_string()),
-            "panel" => self.panel = Some(Panel::parse_param(name, value)?),
-            "period" => self.period = Some(Period::parse_param(name, value)?),
+            "panel" => self.panel = Some(choice_param::<Panel>(name, value)?),
+            "period" => self.period = Some(choice_param::<Period>(name, value)?),
             _ => {
                 self.per = Some(Per::parse(value).ok_or_else(|| {
                     BadParameter::new(
@@ -290,16 +257,26 @@ impl Params for ViewParams {
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
-            "theme" => self.theme = Some(ColorScheme::parse_param(name, value)?),
+            "theme" => self.theme = Some(choice_param::<ColorScheme>(name, value)?),
             "lang" => {
                 let langs = Lang::ALL.iter().map(|l| l.as_str());
                 self.lang = Some(parse_choice(name, value, Lang::parse, langs)?);
             }
-            "size" => self.size = Some(ImageSize::parse_param(name, value)?),
-            _ => self.chart = Some(ChartKind::parse_param(name, value)?),
+            "size" => self.size = Some(choice_param::<ImageSize>(name, value)?),
+            _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
         Ok(())
     }
+}
+
+/// The value of parameter `name`, one of a [`Choice`]'s words, or a
+/// message naming the words it may be.
+pub fn choice_param<T: Choice>(name: &str, text: &str) -> Result<T, BadParameter> {
+    let found = T::ALL.iter().copied().find(|value| value.word() == text);
+    found.ok_or_else(|| {
+        let words = T::ALL.iter().map(|v| v.word());
+        BadParameter::new(name, format!("{text:?} is not {}", expected(words)))
+    })
 }
 
 /// A word of a choice, or a message naming the parameter and the words.
@@ -338,7 +315,7 @@ impl Indicator {
 
     /// Whether the publisher counts by month (or fiscal year, by month).
     pub fn has_months(&self) -> bool {
-        self.frequency == "month" || self.frequency == "fiscal year"
+        matches!(self.frequency, Frequency::Month | Frequency::FiscalYear)
     }
 }
 
@@ -420,7 +397,8 @@ impl SeriesQuery {
                 "period",
                 format!(
                     "{} is published by {}, not by month",
-                    indicator.id, indicator.frequency
+                    indicator.id,
+                    indicator.frequency.as_str()
                 ),
             ));
         }
@@ -751,7 +729,7 @@ mod tests {
             first_year: 2003,
             last_year: 2022,
             breakdowns: breakdowns.iter().map(|b| b.to_string()).collect(),
-            frequency: "calendar year".into(),
+            frequency: Frequency::CalendarYear,
             grain,
             scope: scope.into(),
             reporters: "countries".into(),
@@ -772,7 +750,7 @@ mod tests {
                 indicator("hotline.cases", RegionLevel::State, "USA", &[]),
                 Indicator {
                     per_100k: true,
-                    frequency: "month".into(),
+                    frequency: Frequency::Month,
                     ..indicator("sesnsp.victims", RegionLevel::State, "MEX", &["sex", "age"])
                 },
             ],

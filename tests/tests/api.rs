@@ -4,7 +4,7 @@ use tipstats::http::{ExportParams, OEmbedParams};
 use tipstats_shared::figure::category_in;
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{Params, SeriesParams, ViewParams};
-use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
+use tipstats_shared::{Catalog, NoteKind, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 
 #[tokio::test]
@@ -125,10 +125,14 @@ async fn usa_detected_victims_2022_are_16390() {
         series
             .notes
             .iter()
-            .any(|n| n.kind == "caveat" && n.text.contains("not prevalence"))
+            .any(|n| n.kind == NoteKind::Caveat && n.text.contains("not prevalence"))
     );
     // Each caveat note carries its Spanish, as annotations do.
-    let caveats: Vec<_> = series.notes.iter().filter(|n| n.kind == "caveat").collect();
+    let caveats: Vec<_> = series
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Caveat)
+        .collect();
     assert!(!caveats.is_empty());
     for caveat in caveats {
         let es = caveat.es.as_deref().unwrap_or_default();
@@ -288,8 +292,8 @@ async fn annotations_that_touch_a_query_come_with_it() {
         series
             .notes
             .iter()
-            .filter(|n| n.kind != "caveat" && n.kind != "coverage")
-            .map(|n| (n.kind.clone(), n.region.clone(), n.year))
+            .filter(|n| n.kind != NoteKind::Caveat && n.kind != NoteKind::Coverage)
+            .map(|n| (n.kind.as_str().to_string(), n.region.clone(), n.year))
             .collect()
     };
     // Asia's 2019 jump is Pakistan entering the series.
@@ -395,7 +399,7 @@ async fn glotip_cells_that_are_not_counts_are_left_out_and_noted() {
     let noted: Vec<i32> = pakistan
         .notes
         .iter()
-        .filter(|n| n.kind == "left-out" && n.region.as_deref() == Some("PAK"))
+        .filter(|n| n.kind == NoteKind::LeftOut && n.region.as_deref() == Some("PAK"))
         .filter_map(|n| n.year)
         .collect();
     assert_eq!(noted, [2019, 2020, 2021]);
@@ -416,7 +420,7 @@ async fn glotip_cells_that_are_not_counts_are_left_out_and_noted() {
         dominican
             .notes
             .iter()
-            .filter(|n| n.kind == "left-out" && n.text.contains("the year itself"))
+            .filter(|n| n.kind == NoteKind::LeftOut && n.text.contains("the year itself"))
             .count(),
         4
     );

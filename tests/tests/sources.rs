@@ -1,7 +1,7 @@
 //! Known figures from each source beyond GLOTIP, through the real API over
 //! the database built from the committed data.
 
-use tipstats_shared::{Catalog, Problem, RegionLevel, SeriesResponse};
+use tipstats_shared::{Catalog, Frequency, NoteKind, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::{TestServer, spawn_app};
 
 async fn one_value(app: &TestServer, path: &str) -> (Option<i64>, u32) {
@@ -118,7 +118,7 @@ async fn sesnsp_mexico_is_the_sum_of_its_states() {
     let victims = catalog
         .indicator("sesnsp.trata.victims")
         .expect("sesnsp.trata.victims");
-    assert_eq!(victims.frequency, "month");
+    assert_eq!(victims.frequency, Frequency::Month);
     assert!(
         victims
             .caveats
@@ -242,10 +242,9 @@ async fn fbi_offenses_are_summed_by_state_with_the_agencies_that_reported() {
         .get_json("/api/v1/series?indicator=fbi.offenses&from=2013&to=2014")
         .await;
     assert!(
-        series
-            .notes
-            .iter()
-            .any(|n| n.kind == "coverage" && n.text.contains("9 reporting agencies in 2013")),
+        series.notes.iter().any(
+            |n| n.kind == NoteKind::Coverage && n.text.contains("9 reporting agencies in 2013")
+        ),
         "{:?}",
         series.notes
     );
@@ -282,7 +281,7 @@ async fn border_patrol_encounters_sum_by_sector_in_fiscal_years() {
     let encounters = catalog
         .indicator("usbp.encounters")
         .expect("usbp.encounters");
-    assert_eq!(encounters.frequency, "fiscal year");
+    assert_eq!(encounters.frequency, Frequency::FiscalYear);
     assert!(
         encounters.name.contains("not trafficking"),
         "{}",
@@ -529,7 +528,7 @@ async fn cbp_southwest_encounters_match_cbps_fiscal_year_totals() {
         .get_json("/api/v1/series?indicator=cbp.southwest&from=2025&to=2025&period=month")
         .await;
     assert_eq!(fy2025.rows.len(), 11);
-    assert!(fy2025.notes.iter().any(|n| n.kind == "partial-year"));
+    assert!(fy2025.notes.iter().any(|n| n.kind == NoteKind::PartialYear));
 }
 
 /// The served database's yearly totals (summed once when it is built) are

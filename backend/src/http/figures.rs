@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, header};
 use tipstats_shared::figure::reporters_in;
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{Period, SeriesQuery};
-use tipstats_shared::{Note, SeriesResponse};
+use tipstats_shared::{Note, NoteKind, SeriesResponse};
 
 use super::AppState;
 use super::error::ApiError;
@@ -47,7 +47,7 @@ pub async fn series_response(
                 .iter()
                 .map(|text| Note {
                     es: Some(i.caveat_in(text, Lang::Es).to_string()),
-                    ..note("caveat", text.clone())
+                    ..note(NoteKind::Caveat, text.clone())
                 })
                 .collect()
         })
@@ -70,9 +70,9 @@ pub async fn series_response(
     })
 }
 
-fn note(kind: &str, text: String) -> Note {
+fn note(kind: NoteKind, text: String) -> Note {
     Note {
-        kind: kind.to_string(),
+        kind,
         text,
         region: None,
         year: None,
@@ -108,7 +108,7 @@ fn coverage_notes(
             let change = f64::from(after.abs_diff(before)) / f64::from(before.max(after).max(1));
             if after.abs_diff(before) >= 3 && change >= 0.25 {
                 notes.push(Note {
-                    kind: "coverage".to_string(),
+                    kind: NoteKind::Coverage,
                     text: format!(
                         "{}: {before} reporting {reporters} in {previous_year}, {after} in {year}; part of the change comes from who reported.",
                         catalog.region_name(region),

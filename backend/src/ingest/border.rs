@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::{BORDER_REGION, CITIZENSHIP, FAMILY_STATUS};
 use super::raw::{RawFile, RowCheck};
@@ -201,7 +202,7 @@ fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
                 )],
             ]
             .concat(),
-            frequency: "fiscal year",
+            frequency: Frequency::FiscalYear,
             breakdowns: &[CITIZENSHIP, FAMILY_STATUS],
             grain: "country",
             scope: "USA",
@@ -291,7 +292,7 @@ fn add_annual_regions(conn: &Connection, path: &Path) -> Result<(), IngestError>
                 )],
             ]
             .concat(),
-            frequency: "fiscal year",
+            frequency: Frequency::FiscalYear,
             breakdowns: &[BORDER_REGION],
             grain: "country",
             scope: "USA",
@@ -411,7 +412,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 "Aprehensiones y, en 2020–2023, expulsiones bajo el Título 42 de la Patrulla Fronteriza de EE. UU. entre puertos de entrada, por sector y mes, contadas en años fiscales de EE. UU.",
             ),
             caveats: CAVEATS,
-            frequency: "fiscal year",
+            frequency: Frequency::FiscalYear,
             breakdowns: &[],
             grain: "sector",
             scope: "USA",

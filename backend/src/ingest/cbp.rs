@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::{CITIZENSHIP, COMPONENT, DEMOGRAPHIC, ENCOUNTER_TYPE, TITLE_OF_AUTHORITY};
 use super::raw::{RawFile, RowCheck};
@@ -152,7 +153,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 "Encuentros en la frontera terrestre con México de los dos componentes de la CBP, por mes, contados en años fiscales de EE. UU.",
             ),
             caveats: CAVEATS,
-            frequency: "fiscal year",
+            frequency: Frequency::FiscalYear,
             breakdowns: &BREAKDOWNS.map(|(_, name)| name),
             grain: "country",
             scope: "USA",

@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::{AGE, FORM_OF_EXPLOITATION, PERPETRATOR_RELATION, PERPETRATOR_ROLE, SEX};
 use super::raw::{RawFile, RowCheck};
@@ -152,7 +153,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 "Víctimas en los registros sintéticos de víctimas y perpetradores del CTDC, por región de explotación de la ONU y por el tramo de años en que se registró su caso.",
             ),
             caveats: CAVEATS,
-            frequency: "registration-year band",
+            frequency: Frequency::RegistrationYearBand,
             breakdowns: &[
                 SEX,
                 AGE,

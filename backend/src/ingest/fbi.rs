@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::FORM_OF_EXPLOITATION;
 use super::raw::{RawFile, RowCheck};
@@ -183,7 +184,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 unit,
                 description,
                 caveats: CAVEATS,
-                frequency: "calendar year",
+                frequency: Frequency::CalendarYear,
                 breakdowns: &[FORM_OF_EXPLOITATION],
                 grain: "state",
                 scope: "USA",

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::{AGE, CITIZENSHIP, COUNTRY_OF_REPATRIATION, FORM_OF_EXPLOITATION, SEX};
 use super::raw::{RawFile, RowCheck};
@@ -516,7 +517,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 unit: words("Counts", "Conteos"),
                 description,
                 caveats: CAVEATS,
-                frequency: "calendar year",
+                frequency: Frequency::CalendarYear,
                 breakdowns: BREAKDOWNS,
                 grain: "country",
                 scope: "001",

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::raw::{RawFile, RowCheck};
 use super::{IndicatorRow, IngestError, Source, Words, words};
@@ -141,7 +142,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 unit,
                 description,
                 caveats: CAVEATS,
-                frequency: "calendar year",
+                frequency: Frequency::CalendarYear,
                 breakdowns: &[],
                 grain: "state",
                 scope: "USA",

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use duckdb::Connection;
 use indicatif::{ProgressBar, ProgressStyle};
+use tipstats_shared::Frequency;
 
 use crate::{db, store};
 
@@ -119,7 +120,7 @@ pub(crate) struct IndicatorRow<'a> {
     pub unit: Words<'a>,
     pub description: Words<'a>,
     pub caveats: &'a [Words<'a>],
-    pub frequency: &'a str,
+    pub frequency: Frequency,
     /// Empty when there are none.
     pub breakdowns: &'a [Words<'a>],
     pub grain: &'a str,
@@ -173,7 +174,7 @@ pub(crate) fn add_indicator(
             row.unit.en,
             row.description.en,
             join(row.caveats, "\n", false),
-            row.frequency,
+            row.frequency.as_str(),
             join(row.breakdowns, ";", false),
             row.grain,
             row.scope,
@@ -385,7 +386,7 @@ mod tests {
             unit: words("Counts", "Conteos"),
             description: words("Some figures.", "Unas cifras."),
             caveats,
-            frequency: "calendar year",
+            frequency: Frequency::CalendarYear,
             breakdowns: &[breakdowns::SEX],
             grain: "country",
             scope: "001",

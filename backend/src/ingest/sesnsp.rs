@@ -14,6 +14,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::{AGE, SEX};
 use super::raw::{RawFile, RowCheck};
@@ -351,7 +352,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
             unit: words("", ""),
             description: words("", ""),
             caveats: CAVEATS,
-            frequency: "",
+            frequency: Frequency::Month,
             breakdowns: &[],
             grain: "state",
             scope: "MEX",
@@ -376,7 +377,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
                 name: words(&victims[0], &victims[1]),
                 unit: words("Victims", "Víctimas"),
                 description: words(&victims[2], &victims[3]),
-                frequency: "month",
+                frequency: Frequency::Month,
                 breakdowns: &[SEX, AGE],
                 ..per_state
             },
@@ -398,7 +399,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
                 name: words(&crimes[0], &crimes[1]),
                 unit: words("Crimes", "Delitos"),
                 description: words(&crimes[2], &crimes[3]),
-                frequency: "calendar year",
+                frequency: Frequency::CalendarYear,
                 ..per_state
             },
         )?;

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use duckdb::{Connection, params};
+use tipstats_shared::Frequency;
 
 use super::breakdowns::FORM_OF_EXPLOITATION;
 use super::raw::{RawFile, RowCheck};
@@ -287,7 +288,7 @@ fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
             unit: words("Tier (1 = Tier 1, 2 = Tier 2, 3 = Tier 2 Watch List, 4 = Tier 3)", "Nivel (1 = Nivel 1, 2 = Nivel 2, 3 = Lista de vigilancia del Nivel 2, 4 = Nivel 3)"),
             description: words("The tier the State Department's annual Trafficking in Persons Report placed a country in, by report year.", "El nivel en que el Informe anual sobre la Trata de Personas del Departamento de Estado colocó a un país, por año del informe."),
             caveats: TIER_CAVEATS,
-            frequency: "report year",
+            frequency: Frequency::ReportYear,
             breakdowns: &[],
             grain: "country",
             scope: "001",
@@ -335,7 +336,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 unit,
                 description,
                 caveats: CAVEATS,
-                frequency: "calendar year",
+                frequency: Frequency::CalendarYear,
                 breakdowns,
                 grain: "world",
                 scope: "001",

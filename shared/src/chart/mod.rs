@@ -21,7 +21,7 @@ pub use theme::{PALETTE, Theme};
 
 use crate::lang::Lang;
 use crate::query::ChartKind;
-use crate::{Catalog, SeriesResponse, SeriesRow};
+use crate::{Catalog, NoteKind, SeriesResponse, SeriesRow};
 
 /// Everything the chart shows, already in plotting terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,12 +67,12 @@ pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker
     let mut numbers = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
     for (index, note) in notes.iter().enumerate() {
-        let Some(year) = note.year.filter(|_| note.kind != "caveat") else {
+        let Some(year) = note.year.filter(|_| note.kind != NoteKind::Caveat) else {
             continue;
         };
         let number = numbers.len() + 1;
         numbers.push((index, number));
-        let crosses = matches!(note.kind.as_str(), "partial-year" | "series-break");
+        let crosses = note.kind.breaks_the_series();
         match markers.iter_mut().find(|m| m.year == year) {
             Some(marker) => {
                 marker.label.push_str(&format!(",{number}"));

@@ -279,19 +279,19 @@ fn bars_and_stacks_draw_a_rectangle_per_value_and_label_each_series() {
 
 #[test]
 fn notes_about_a_year_get_numbered_markers() {
-    let note = |kind: &str, year: Option<i32>| crate::Note {
-        kind: kind.into(),
+    let note = |kind: NoteKind, year: Option<i32>| crate::Note {
+        kind,
         text: String::new(),
         region: None,
         year,
         es: None,
     };
     let notes = [
-        note("caveat", None),
-        note("partial-year", Some(2025)),
-        note("caveat", Some(2020)),
-        note("reporter-enters", Some(2019)),
-        note("coverage", Some(2025)),
+        note(NoteKind::Caveat, None),
+        note(NoteKind::PartialYear, Some(2025)),
+        note(NoteKind::Caveat, Some(2020)),
+        note(NoteKind::ReporterEnters, Some(2019)),
+        note(NoteKind::Coverage, Some(2025)),
     ];
     let (numbers, markers) = numbered_notes(&notes);
     assert_eq!(numbers, vec![(1, 1), (3, 2), (4, 3)]);

@@ -62,8 +62,14 @@ pub(super) fn wrap(text: &str, font_size: u32, width: u32) -> Vec<String> {
 /// and all inside `top..=bottom` when there is room. Returns the positions in
 /// the order given.
 pub fn spread_labels(wanted: &[i32], gap: i32, top: i32, bottom: i32) -> Vec<i32> {
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by_key(|&i| wanted[i]);
+    // The labels top to bottom, equal ones in the order given. Inserted one
+    // by one: there are a dozen at most, and std's sort costs the browser's
+    // bundle about 4 KB (twiggy).
+    let mut order: Vec<usize> = Vec::with_capacity(wanted.len());
+    for i in 0..wanted.len() {
+        let below = order.iter().position(|&j| wanted[j] > wanted[i]);
+        order.insert(below.unwrap_or(order.len()), i);
+    }
     let mut placed = vec![0; wanted.len()];
     // Top to bottom: push each label down below the one above it.
     let mut floor = top;
