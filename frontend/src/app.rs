@@ -2,7 +2,7 @@
 //! component reads (the view, its language, theme and width), the page's
 //! URL, language and theme following the view, and the helpers the
 //! components share. The components only wire signals to the DOM: the
-//! view's logic is in [`crate::state`], the words in [`crate::i18n`], the
+//! view's logic is in `tipstats_shared::view`, the words in [`crate::i18n`], the
 //! chart in `tipstats_shared::chart`, the number formatting in
 //! `tipstats_shared::format`.
 
@@ -17,12 +17,11 @@ use tipstats_shared::Catalog;
 use tipstats_shared::lang::Lang;
 
 use crate::api;
-use crate::border::BorderView;
 use crate::dom::{browser_lang, push_url, search, system_prefers_dark, viewport_width};
 use crate::explorer::Explorer;
 use crate::header::Header;
 use crate::i18n::{Text, text};
-use crate::state::{ThemeChoice, ViewState};
+use tipstats_shared::view::{ThemeChoice, ViewState};
 
 /// What every component of the dashboard reads, given once by
 /// [`Dashboard`] as a context rather than passed down through each.
@@ -36,7 +35,7 @@ pub struct Page {
     /// The view's theme, or the system's when the view names none.
     pub dark: Memo<bool>,
     /// The page's width: charts are drawn at the width they are shown
-    /// (`state::chart_size`).
+    /// (`view::chart_size`).
     pub viewport: ReadSignal<u32>,
 }
 
@@ -126,13 +125,10 @@ fn Dashboard(catalog: Arc<Catalog>) -> impl IntoView {
     };
     provide_context(page);
     follow_the_view(page);
-    let border = move || view.with(|s| s.border);
     view! {
         <Header />
         <main id="main">
-            <Show when=border fallback=|| view! { <Explorer /> }>
-                <BorderView />
-            </Show>
+            <Explorer />
         </main>
     }
 }

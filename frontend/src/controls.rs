@@ -11,7 +11,7 @@ use tipstats_shared::query::ChartKind;
 
 use crate::app::{Page, in_lang, word};
 use crate::i18n::text;
-use crate::state;
+use tipstats_shared::view;
 
 /// Indicators grouped by their source, with the chosen one's definition.
 #[component]
@@ -68,7 +68,7 @@ pub fn IndicatorPicker() -> impl IntoView {
     }
 }
 
-/// The years, as a pair of sliders and a pair of number inputs.
+/// The years: one range with two handles, and the two years as numbers.
 #[component]
 pub fn YearRange() -> impl IntoView {
     let page = Page::get();
@@ -113,12 +113,17 @@ pub fn YearRange() -> impl IntoView {
                         prop:value=to on:change=set_to />
                 </label>
             </div>
-            <input type="range" class="slider" aria-label=move || format!("{} ({})", t().years(), t().from())
-                min=move || bounds.get().0 max=move || bounds.get().1
-                prop:value=from on:change=set_from />
-            <input type="range" class="slider" aria-label=move || format!("{} ({})", t().years(), t().to())
-                min=move || bounds.get().0 max=move || bounds.get().1
-                prop:value=to on:change=set_to />
+            // One track, two handles: each is a slider of its own, so the
+            // keyboard and touch move either; style.css lays them over one
+            // another.
+            <div class="range">
+                <input type="range" aria-label=move || format!("{} ({})", t().years(), t().from())
+                    min=move || bounds.get().0 max=move || bounds.get().1
+                    prop:value=from on:change=set_from />
+                <input type="range" aria-label=move || format!("{} ({})", t().years(), t().to())
+                    min=move || bounds.get().0 max=move || bounds.get().1
+                    prop:value=to on:change=set_to />
+            </div>
         </fieldset>
     }
 }
@@ -165,8 +170,8 @@ pub fn Options() -> impl IntoView {
         .collect_view()
     };
     view! {
-        <fieldset class="field options">
-            <legend>{word(lang, |t| t.chart())}</legend>
+        <details class="field picker options">
+            <summary>{word(lang, |t| t.options())}</summary>
             <label for="by">{word(lang, |t| t.breakdown())}</label>
             <select
                 id="by"
@@ -231,7 +236,7 @@ pub fn Options() -> impl IntoView {
                 </label>
                 <p id="per-hint" class="hint">{word(lang, |t| t.per_100k_hint())}</p>
             </Show>
-        </fieldset>
+        </details>
     }
 }
 
@@ -240,7 +245,7 @@ pub fn RegionPicker() -> impl IntoView {
     let page = Page::get();
     let (catalog, view_state, lang) = (page.catalog(), page.view, page.lang);
     let t = move || text(lang.get());
-    let boxes = state::aggregate_regions(&catalog)
+    let boxes = view::aggregate_regions(&catalog)
         .map(|region| {
             let code = region.code.clone();
             let checked_code = code.clone();
@@ -301,6 +306,21 @@ pub fn RegionPicker() -> impl IntoView {
                 .map(|r| r.code.clone())
         }
     };
+    // The summary names what is chosen, so the closed picker still says it.
+    let chosen_names = {
+        let catalog = Arc::clone(&catalog);
+        move || {
+            let lang = lang.get();
+            view_state.with(|s| {
+                let names: Vec<&str> = s
+                    .regions
+                    .iter()
+                    .map(|code| catalog.region_name_in(code, lang))
+                    .collect();
+                names.join(", ")
+            })
+        }
+    };
     let chosen_places = {
         let catalog = Arc::clone(&catalog);
         move || {
@@ -331,8 +351,8 @@ pub fn RegionPicker() -> impl IntoView {
         }
     };
     view! {
-        <fieldset class="field regions">
-            <legend>{word(lang, |t| t.places())}</legend>
+        <details class="field picker regions">
+            <summary>{word(lang, |t| t.places())} ": " {chosen_names}</summary>
             <div class="region-boxes">{boxes}</div>
             <label for="add-place">{word(lang, |t| t.add_place())}</label>
             <input
@@ -357,6 +377,6 @@ pub fn RegionPicker() -> impl IntoView {
             <datalist id="place-list">{places}</datalist>
             <p id="add-place-hint" class="hint">{word(lang, |t| t.add_place_hint())}</p>
             <div class="chips">{chosen_places}</div>
-        </fieldset>
+        </details>
     }
 }

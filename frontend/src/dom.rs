@@ -3,7 +3,7 @@
 
 use tipstats_shared::lang::Lang;
 
-use crate::state::ViewState;
+use tipstats_shared::view::ViewState;
 
 /// The browser's preferred language, as the URL's `lang` would name it.
 pub fn browser_lang() -> Lang {
@@ -45,4 +45,18 @@ pub fn origin() -> String {
     web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
+}
+
+/// Puts the dashboard where the server's first view was, in one step: the
+/// page is laid out alike, so nothing moves.
+pub fn take_over() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(first) = document.get_element_by_id("first-view") {
+        first.remove();
+    }
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.remove_attribute("hidden");
+    }
 }

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use crate::api;
 use crate::app::{Page, answer, error_paragraph, loading_figures, word};
 use crate::controls::{IndicatorPicker, Options, RegionPicker, YearRange};
-use crate::dom::origin;
+use crate::dom::{origin, take_over};
 use crate::figures::Figures;
 use crate::i18n::text;
-use crate::state::{self, ChartPlace};
+use tipstats_shared::view::{self, ChartPlace};
 
 /// The explorer: the controls, the view's figures and where they can go.
 #[component]
@@ -22,7 +22,7 @@ pub fn Explorer() -> impl IntoView {
         viewport,
         ..
     } = page;
-    let size = Memo::new(move |_| state::chart_size(viewport.get(), ChartPlace::Page));
+    let size = Memo::new(move |_| view::chart_size(viewport.get(), ChartPlace::Page));
     // Only what the API is asked changes the fetch; chart kind, language
     // and theme redraw what is already here.
     let query = Memo::new(move |_| view_state.with(|s| s.to_query()));
@@ -31,33 +31,38 @@ pub fn Explorer() -> impl IntoView {
         let t = text(lang.get_untracked());
         Box::pin(async move { api::series(&path, t).await })
     });
+    Effect::new(move |_| {
+        if series.with(Option::is_some) {
+            take_over();
+        }
+    });
+    // The figure first, on every screen; the controls under it.
     view! {
-        <section class="controls" aria-label=word(lang, |t| t.what_to_show())>
-            <IndicatorPicker />
-            <YearRange />
-            <Options />
-            <RegionPicker />
-        </section>
-        <section class="result" aria-live="polite">
+        <section class="result" aria-label=word(lang, |t| t.tabs())>
             {move || match series.get() {
                 None => loading_figures(lang),
                 Some(Ok(response)) => {
                     let catalog = page.catalog();
-                    let (permalink, kind) =
-                        view_state.with(|s| (s.share_links(&origin()).permalink, s.chart));
+                    let (permalink, kind, tab) = view_state
+                        .with(|s| (s.share_links(&origin()).permalink, s.chart, s.tab));
                     let (lang, dark, size) = (lang.get(), dark.get(), size.get());
-                    view! { <Figures catalog response permalink kind lang dark size /> }.into_any()
+                    view! { <Figures catalog response permalink kind tab lang dark size /> }.into_any()
                 }
                 Some(Err(message)) => error_paragraph(message),
             }}
         </section>
-        <Share />
+        <section class="controls" aria-label=word(lang, |t| t.what_to_show())>
+            <IndicatorPicker />
+            <RegionPicker />
+            <YearRange />
+            <Options />
+        </section>
     }
 }
 
 /// Where the view can go: a link, an embed, images, files.
 #[component]
-fn Share() -> impl IntoView {
+pub fn Share() -> impl IntoView {
     let Page {
         view: view_state,
         lang,
@@ -66,8 +71,7 @@ fn Share() -> impl IntoView {
     let t = move || text(lang.get());
     let links = move || view_state.with(|s| s.share_links(&origin()));
     view! {
-        <details class="share">
-            <summary>{word(lang, |t| t.share())}</summary>
+        <div class="share">
             {move || {
                 let links = links();
                 let images = links
@@ -94,6 +98,6 @@ fn Share() -> impl IntoView {
                     </ul>
                 }
             }}
-        </details>
+        </div>
     }
 }

@@ -9,23 +9,82 @@ use tipstats_shared::chart::{self, Chart, Theme};
 use tipstats_shared::figure::{Figure, category_in};
 use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::ChartKind;
+use tipstats_shared::query::{ChartKind, Tab};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 
+use crate::app::Page;
+use crate::explorer::Share;
 use crate::i18n::{Text, reporters_in, text};
 
-/// A view's figures as the API answered them: the chart, the coverage,
-/// sources, notes, citation and the full table.
+/// A view's figures as the API answered them: title and subtitle, the
+/// tabs, and the chosen tab's panel. The chart's panel keeps the caveat and
+/// any sharp change of coverage in view; the numbered notes are in the
+/// sources' panel.
 #[component]
 pub fn Figures(
     catalog: Arc<Catalog>,
     response: Arc<SeriesResponse>,
     permalink: String,
     kind: ChartKind,
+    tab: Tab,
     lang: Lang,
     dark: bool,
     size: (u32, u32),
 ) -> impl IntoView {
+    let t = text(lang);
+    let figure = Figure::from_series(&response, &catalog, lang);
+    let panel = match tab {
+        Tab::Chart => chart_panel(&catalog, &response, &figure, kind, lang, dark, size),
+        Tab::Table => table(&catalog, &response, lang),
+        Tab::Sources => sources_panel(&catalog, &response, &figure, &permalink, lang),
+        Tab::Share => view! { <Share /> }.into_any(),
+    };
+    view! {
+        <h2 class="figure-title">{figure.title.clone()}</h2>
+        <p class="figure-subtitle">{figure.subtitle.clone()}</p>
+        <Tabs current=tab t />
+        <div class="panel" id="panel">{panel}</div>
+    }
+}
+
+/// The tabs, as links to the same view with another tab: each tab has its
+/// address, and works as a link without script.
+#[component]
+fn Tabs(current: Tab, t: &'static Text) -> impl IntoView {
+    let page = Page::get();
+    let links = Tab::ALL
+        .iter()
+        .map(|&tab| {
+            let href = page.view.with_untracked(|s| {
+                let mut other = s.clone();
+                other.tab = tab;
+                format!("?{}", other.to_page_query())
+            });
+            view! {
+                <a href=href aria-current=(tab == current).then_some("page")
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        page.update(|s, _| s.tab = tab);
+                    }>
+                    {t.tab(tab)}
+                </a>
+            }
+        })
+        .collect_view();
+    view! { <nav class="tabs" aria-label=t.tabs()>{links}</nav> }
+}
+
+/// The chart drawn at the width it is shown, with the caveat, any sharp
+/// change of coverage and the source line.
+fn chart_panel(
+    catalog: &Catalog,
+    response: &SeriesResponse,
+    figure: &Figure,
+    kind: ChartKind,
+    lang: Lang,
+    dark: bool,
+    size: (u32, u32),
+) -> AnyView {
     let t = text(lang);
     // A User Timing mark once the chart is in the page: the benchmark of
     // the first chart reads it (`bench/first-chart`).
@@ -34,31 +93,67 @@ pub fn Figures(
             let _ = performance.mark("tipstats:chart");
         }
     });
-    let mut chart = Chart::from_series(&response, &catalog, lang);
+    let mut chart = Chart::from_series(response, catalog, lang);
+    // The page sets the title above the chart, as text.
+    chart.title = String::new();
     chart.kind = kind;
-    let figure = Figure::from_series(&response, &catalog, lang);
-    let citation = figure.citation(&permalink, lang);
-    let chart_view = drawn_chart(&chart, size, &figure.summary, dark, t);
-    let sources = response
-        .sources
-        .iter()
-        .map(|s| view! { <p class="source">{t.source()} ": " <a href=s.url.clone()>{s.citation.clone()}</a></p> })
-        .collect_view();
+    let caveat = figure.notes.first().cloned();
     let coverage_warning = response
         .notes
         .iter()
         .any(|n| n.kind == NoteKind::Coverage)
         .then(|| view! { <p class="warning" role="note">{t.coverage_warning()}</p> });
+    view! {
+        {drawn_chart(&chart, size, &figure.summary, dark, t)}
+        {caveat.map(|c| view! { <p class="caveat" role="note">{c}</p> })}
+        {coverage_warning}
+        <p class="source">{figure.source.clone()}</p>
+    }
+    .into_any()
+}
+
+/// Where the figures come from, how many reported, every note numbered as
+/// the chart's markers count them, and how to cite the view.
+fn sources_panel(
+    catalog: &Catalog,
+    response: &SeriesResponse,
+    figure: &Figure,
+    permalink: &str,
+    lang: Lang,
+) -> AnyView {
+    let t = text(lang);
+    let sources = response
+        .sources
+        .iter()
+        .map(|s| view! { <p class="source">{t.source()} ": " <a href=s.url.clone()>{s.citation.clone()}</a></p> })
+        .collect_view();
     let notes = figure
         .notes
         .iter()
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
-    let reporters = catalog
+    let coverage = coverage_line(response, catalog, &reporters(catalog, response, lang), lang);
+    view! {
+        {sources}
+        <p class="coverage">{coverage}</p>
+        <h3 class="notes-title">{t.notes()}</h3>
+        <ul class="notes">{notes}</ul>
+        <p class="cite"><strong>{t.cite()} ": "</strong>{figure.citation(permalink, lang)}</p>
+    }
+    .into_any()
+}
+
+/// What the indicator's reporting units are ("countries"), in `lang`.
+fn reporters(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> String {
+    catalog
         .indicator(&response.indicator)
         .map_or("", |i| reporters_in(&i.reporters, lang))
-        .to_string();
-    let coverage = coverage_line(&response, &catalog, &reporters, lang);
+        .to_string()
+}
+
+/// Every figure of the view, a row per place, year and category.
+fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
+    let t = text(lang);
     let per_100k = response.per.is_some();
     let by = response.by.is_some();
     let rows = response
@@ -80,17 +175,11 @@ pub fn Figures(
             }
         })
         .collect_view();
+    let reporters = reporters(catalog, response, lang);
     view! {
-        {chart_view}
-        {coverage_warning}
-        <p class="coverage">{coverage}</p>
-        {sources}
-        <h2 class="notes-title">{t.notes()}</h2>
-        <ul class="notes">{notes}</ul>
-        <p class="cite"><strong>{t.cite()} ": "</strong>{citation}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures-caption">
             <table id="figures">
-                <caption>{t.table_caption()}</caption>
+                <caption id="figures-caption">{t.table_caption()}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t.col_place()}</th>
@@ -107,6 +196,7 @@ pub fn Figures(
             </table>
         </div>
     }
+    .into_any()
 }
 
 /// The chart as an SVG in the page, described for screen readers by the

@@ -1,33 +1,25 @@
 //! The top of every page: the site's name, its two pages (explore, the
 //! border) and the language and theme settings.
 
-use leptos::ev;
 use leptos::prelude::*;
 use tipstats_shared::lang::Lang;
 
 use crate::app::{Page, word};
-use crate::state::ThemeChoice;
+use tipstats_shared::view::ThemeChoice;
 
 /// The site's name, its two pages, and the language and theme settings.
 #[component]
 pub fn Header() -> impl IntoView {
     let page = Page::get();
     let (view_state, lang) = (page.view, page.lang);
-    let nav = move |border: bool| {
-        move |ev: ev::MouseEvent| {
-            ev.prevent_default();
-            page.update(|s, _| s.border = border);
-        }
-    };
-    let href = move |border: bool| {
+    // The border page is the server's own (no script needed): a plain link.
+    let border_page = move || {
         view_state.with(|s| {
             let mut page = s.clone();
-            page.border = border;
+            page.border = true;
             format!("?{}", page.to_page_query())
         })
     };
-    let current =
-        move |border: bool| move || (view_state.with(|s| s.border) == border).then_some("page");
     view! {
         <header class="top">
             <div class="brand">
@@ -35,8 +27,8 @@ pub fn Header() -> impl IntoView {
                 <p class="tagline">{word(lang, |t| t.tagline())}</p>
             </div>
             <nav aria-label="tipstats">
-                <a href=move || href(false) aria-current=current(false) on:click=nav(false)>{word(lang, |t| t.nav_explore())}</a>
-                <a href=move || href(true) aria-current=current(true) on:click=nav(true)>{word(lang, |t| t.nav_border())}</a>
+                <a href="#main" aria-current="page">{word(lang, |t| t.nav_explore())}</a>
+                <a href=border_page>{word(lang, |t| t.nav_border())}</a>
             </nav>
             <div class="settings">
                 <label>

@@ -76,6 +76,18 @@ choice! {
     }
 }
 
+choice! {
+    /// The dashboard's tabs: which side of a view is shown.
+    #[derive(Default)]
+    Tab {
+        #[default]
+        Chart = "chart",
+        Table = "table",
+        Sources = "sources",
+        Share = "share",
+    }
+}
+
 /// The values of a choice, for a message: `"a", "b" or "c"`.
 fn expected(words: impl Iterator<Item = &'static str>) -> String {
     let quoted: Vec<String> = words.map(|w| format!("{w:?}")).collect();

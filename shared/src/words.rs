@@ -7,6 +7,7 @@
 //! `Region::name_in`); breakdown categories from [`crate::figure`].
 
 use crate::lang::Lang;
+use crate::query::Tab;
 
 /// The words of the interface, each written once with its English and
 /// Spanish side by side; read by name (`t.tagline()`) from [`EN`] or [`ES`].
@@ -232,6 +233,34 @@ words! {
         en: "Suppressed cells",
         es: "Celdas suprimidas",
     }
+    tabs {
+        en: "What to see of these figures",
+        es: "Qué ver de estas cifras",
+    }
+    tab_chart {
+        en: "Chart",
+        es: "Gráfica",
+    }
+    tab_table {
+        en: "Table",
+        es: "Tabla",
+    }
+    tab_sources {
+        en: "Sources and notes",
+        es: "Fuentes y notas",
+    }
+    tab_share {
+        en: "Share and download",
+        es: "Compartir y descargar",
+    }
+    apply {
+        en: "Apply",
+        es: "Aplicar",
+    }
+    options {
+        en: "Options",
+        es: "Opciones",
+    }
     share {
         en: "Share, embed, download",
         es: "Compartir, insertar, descargar",
@@ -299,6 +328,18 @@ words! {
     explore_this {
         en: "Explore these figures",
         es: "Explorar estas cifras",
+    }
+}
+
+impl Text {
+    /// The name of a tab of the dashboard.
+    pub fn tab(&self, tab: Tab) -> &'static str {
+        match tab {
+            Tab::Chart => self.tab_chart(),
+            Tab::Table => self.tab_table(),
+            Tab::Sources => self.tab_sources(),
+            Tab::Share => self.tab_share(),
+        }
     }
 }
 

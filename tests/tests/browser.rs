@@ -15,7 +15,7 @@ fn series_count_script() -> String {
         .map(|c| format!("\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2))
         .collect();
     format!(
-        "const svg = document.querySelector('.chart-svg svg');
+        "const svg = document.querySelector('#app .chart-svg svg');
          if (!svg) return -1;
          const palette = [{}];
          const strokes = [...svg.querySelectorAll('polyline')]
@@ -26,7 +26,7 @@ fn series_count_script() -> String {
     )
 }
 
-const TABLE_SCRIPT: &str = "return [...document.querySelectorAll('#figures tbody tr')]
+const TABLE_SCRIPT: &str = "return [...document.querySelectorAll('#app #figures tbody tr')]
     .map(tr => [tr.dataset.region, Number(tr.dataset.year), tr.querySelector('.value').textContent]);";
 
 #[tokio::test(flavor = "multi_thread")]
@@ -65,7 +65,15 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
     // The default view: the five UN regions.
     series_count(5).await;
 
-    // Add the world.
+    // Add the world, from the places picker.
+    browser
+        .client
+        .find(Locator::Css("#app details.regions > summary"))
+        .await
+        .expect("places picker")
+        .click()
+        .await
+        .expect("open the picker");
     browser
         .client
         .find(Locator::Css("input[type=checkbox][value='001']"))
@@ -83,7 +91,23 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
         "the URL keeps the view: {query}"
     );
 
-    // The table shows exactly the API's figures for the same view.
+    let source = browser
+        .eval("return document.querySelector('#app .source')?.textContent ?? ''")
+        .await;
+    assert!(
+        source.as_str().is_some_and(|s| s.contains("UNODC")),
+        "source line: {source}"
+    );
+
+    // The table tab shows exactly the API's figures for the same view.
+    browser
+        .client
+        .find(Locator::Css("#app nav.tabs a:nth-child(2)"))
+        .await
+        .expect("table tab")
+        .click()
+        .await
+        .expect("open the table");
     let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
     let expected: Vec<(String, i64, String)> = api
         .regions
@@ -104,16 +128,17 @@ async fn dashboard_draws_one_series_per_region_and_tables_the_api_numbers() {
         .await;
     assert!(!expected.is_empty());
     assert_eq!(table, expected);
-
-    let source = browser
-        .eval("return document.querySelector('.source')?.textContent ?? ''")
-        .await;
     assert!(
-        source.as_str().is_some_and(|s| s.contains("UNODC")),
-        "source line: {source}"
+        page_query_of(&browser).await.ends_with("&tab=table"),
+        "the tab is in the address"
     );
     browser.screenshot("dashboard").await;
     browser.close().await;
+}
+
+async fn page_query_of(browser: &Browser) -> String {
+    let url = browser.client.current_url().await.expect("url");
+    url.query().unwrap_or_default().to_string()
 }
 
 /// A newsroom's article page on another origin: it frames the embed and
@@ -243,7 +268,7 @@ async fn rates_and_the_share_panel_carry_the_view() {
     let query = "indicator=sesnsp.trata.victims&region=MEX,MX-CHH&from=2020&to=2024&per=100k";
     browser
         .client
-        .goto(&app.url(&format!("/?{query}")))
+        .goto(&app.url(&format!("/?{query}&tab=table")))
         .await
         .expect("open a shared link");
     // The rate column holds the API's rates, as the table writes them.
@@ -258,7 +283,7 @@ async fn rates_and_the_share_panel_carry_the_view() {
         .wait_for("the rate column", Duration::from_secs(30), || async {
             let cells: Vec<String> = serde_json::from_value(
                 browser
-                    .eval("return [...document.querySelectorAll('#figures td.rate')].map(td => td.textContent);")
+                    .eval("return [...document.querySelectorAll('#app #figures td.rate')].map(td => td.textContent);")
                     .await,
             )
             .ok()?;
@@ -271,21 +296,42 @@ async fn rates_and_the_share_panel_carry_the_view() {
         .await;
     assert_eq!(checked, true);
 
-    browser
-        .client
-        .find(Locator::Css(".share summary"))
-        .await
-        .expect("share panel")
-        .click()
-        .await
-        .expect("open it");
+    let open_tab = |number: usize| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .find(Locator::Css(&format!(
+                    "#app nav.tabs a:nth-child({number})"
+                )))
+                .await
+                .expect("tab")
+                .click()
+                .await
+                .expect("open the tab");
+        }
+    };
+    open_tab(4).await;
     let shared = browser
-        .eval(
-            "return [document.getElementById('permalink').value,
-                     document.getElementById('embed-code').value,
-                     [...document.querySelectorAll('.share a')].map(a => a.getAttribute('href')),
-                     document.querySelector('.cite').textContent];",
-        )
+        .wait_for("the share panel", Duration::from_secs(10), || async {
+            let found = browser
+                .eval(
+                    "const p = document.getElementById('permalink'); if (!p) return null;
+                     return [p.value, document.getElementById('embed-code').value,
+                             [...document.querySelectorAll('.share a')].map(a => a.getAttribute('href'))];",
+                )
+                .await;
+            (!found.is_null()).then_some(found)
+        })
+        .await;
+    open_tab(3).await;
+    let cite = browser
+        .wait_for("the citation", Duration::from_secs(10), || async {
+            let cite = browser
+                .eval("return document.querySelector('#app .cite')?.textContent ?? null;")
+                .await;
+            cite.as_str().map(String::from)
+        })
         .await;
     let origin = format!("http://{}", app.addr);
     assert_eq!(shared[0], format!("{origin}/?{query}"));
@@ -305,9 +351,8 @@ async fn rates_and_the_share_panel_carry_the_view() {
     }
     assert!(links.contains(&format!("{origin}/api/v1/export?{query}&format=xlsx")));
     assert!(
-        shared[3]
-            .as_str()
-            .is_some_and(|c| c.contains("SESNSP") && c.contains(&format!("{origin}/?{query}")))
+        cite.contains("SESNSP") && cite.contains(&format!("{origin}/?{query}")),
+        "{cite}"
     );
     browser.screenshot("rates-and-share").await;
     browser.close().await;

@@ -43,7 +43,13 @@ enum Task {
 
 const CRATE: &str = "tipstats-frontend";
 const WASM_NAME: &str = "tipstats_frontend";
-const STATIC_FILES: [&str; 3] = ["index.html", "style.css", "boot.js"];
+const STATIC_FILES: [&str; 5] = [
+    "index.html",
+    "style.css",
+    "boot.js",
+    "favicon.svg",
+    "favicon.ico",
+];
 
 /// The bundle is built with the standard library compiled from source
 /// (`-Zbuild-std`, from rustup's `rust-src`) so that it too is optimized for
@@ -194,7 +200,7 @@ fn optimize(input: &Path, output: &Path) -> Result<()> {
     }
     let status = Command::new("wasm-opt")
         .args([
-            "-Oz",
+            "-Os",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",

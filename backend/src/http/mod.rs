@@ -9,6 +9,7 @@ mod figures;
 mod limits;
 mod oembed;
 mod openapi;
+mod pages;
 mod views;
 
 use std::net::SocketAddr;
@@ -105,7 +106,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         ));
     Router::new()
         .merge(figures)
-        .merge(views::pages())
+        .merge(pages::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)

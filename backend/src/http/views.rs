@@ -9,7 +9,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::{DOCTYPE, PreEscaped, html};
@@ -36,11 +36,6 @@ pub fn figures() -> Router<AppState> {
 /// The figures as PNG images, the costliest drawing.
 pub fn images() -> Router<AppState> {
     Router::new().route("/chart.png", get(chart_png))
-}
-
-/// The dashboard's page, made from the built bundle's `index.html`.
-pub fn pages() -> Router<AppState> {
-    Router::new().route("/", get(dashboard_page))
 }
 
 /// A view's figures, text and drawing.
@@ -224,59 +219,12 @@ async fn embed_js() -> Response {
 }
 
 /// An oEmbed 1.0 "rich" answer: the iframe of the embed.
-/// The dashboard's page with the title, description, social-card image
-/// and oEmbed discovery link of the view its query asks for.
-async fn dashboard_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    RawQuery(query): RawQuery,
-) -> Response {
-    let Some(index) = state.index_html.as_deref() else {
-        return (
-            StatusCode::NOT_FOUND,
-            "the dashboard is not built here: run `cargo xtask frontend`",
-        )
-            .into_response();
-    };
-    let plain = || {
-        (
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            index.to_string(),
-        )
-            .into_response()
-    };
-    // The page still opens on a link it cannot describe: the app shows the
-    // default view and the API explains any bad parameter. `view=border`
-    // picks the dashboard's page, not the figures.
-    let query = query.unwrap_or_default();
-    let figures: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.starts_with("view="))
-        .collect();
-    let Some(view) = Some(figures.join("&"))
-        .filter(|q| !q.is_empty())
-        .and_then(|q| ViewQuery::parse(&q, &state.catalog).ok())
-    else {
-        return plain();
-    };
-    let base = base_url(&state, &headers);
-    let key = format!("/?{}&base={base}", view.to_query_string());
-    let page = state
-        .answers
-        .get_or_make(key, "text/html; charset=utf-8", async {
-            let tags = view_tags(&state, &base, view).await?;
-            Ok(Bytes::from(index.replacen(
-                "</head>",
-                &format!("{tags}</head>"),
-                1,
-            )))
-        })
-        .await;
-    page.unwrap_or_else(|_| plain())
-}
-
-/// The social-card and oEmbed discovery tags of a view.
-async fn view_tags(state: &AppState, base: &str, view: ViewQuery) -> Result<String, ApiError> {
+/// The social-card and oEmbed tags of a view, for a page's head.
+pub(super) async fn view_tags(
+    state: &AppState,
+    base: &str,
+    view: ViewQuery,
+) -> Result<String, ApiError> {
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
     let canonical = view.series.to_query_string();

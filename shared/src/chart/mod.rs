@@ -38,31 +38,22 @@ pub struct Chart {
     pub lang: Lang,
 }
 
-/// A marker at a year, labelled with the numbers of its notes.
+/// A marker at a year with notes of its own, labelled with how many; the
+/// notes themselves are listed, numbered, under the chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
     pub year: i32,
-    pub label: String,
+    /// How many notes are about this year.
+    pub count: usize,
     /// A partial year or a series break: the figures of that year are not
     /// like the others, so the marker crosses the whole plot. Other notes
-    /// (reporters entering or leaving, coverage) get a tick at the top.
+    /// (reporters entering or leaving) get a tick at the top.
     pub crosses: bool,
 }
 
-impl Marker {
-    /// The label as drawn: at most three numbers, then "+".
-    fn shown(&self) -> String {
-        let numbers: Vec<&str> = self.label.split(',').collect();
-        if numbers.len() > 3 {
-            format!("{}+", numbers[..2].join(","))
-        } else {
-            self.label.clone()
-        }
-    }
-}
-
 /// The notes that get a marker: those about one year, numbered from 1 in
-/// the order given. Returns (note index, number) pairs and the markers.
+/// the order given. Returns (note index, number) pairs and one marker per
+/// year.
 pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker>) {
     let mut numbers = Vec::new();
     let mut markers: Vec<Marker> = Vec::new();
@@ -70,19 +61,23 @@ pub fn numbered_notes(notes: &[crate::Note]) -> (Vec<(usize, usize)>, Vec<Marker
         let Some(year) = note.year.filter(|_| note.kind != NoteKind::Caveat) else {
             continue;
         };
-        let number = numbers.len() + 1;
-        numbers.push((index, number));
+        numbers.push((index, numbers.len() + 1));
         let crosses = note.kind.breaks_the_series();
         match markers.iter_mut().find(|m| m.year == year) {
             Some(marker) => {
-                marker.label.push_str(&format!(",{number}"));
+                marker.count += 1;
                 marker.crosses |= crosses;
             }
-            None => markers.push(Marker {
-                year,
-                label: number.to_string(),
-                crosses,
-            }),
+            // In year order, as they are drawn left to right.
+            None => {
+                let later = markers.iter().position(|m| m.year > year);
+                let marker = Marker {
+                    year,
+                    count: 1,
+                    crosses,
+                };
+                markers.insert(later.unwrap_or(markers.len()), marker);
+            }
         }
     }
     (numbers, markers)

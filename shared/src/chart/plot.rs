@@ -182,9 +182,10 @@ fn draw_axes<'a, DB: DrawingBackend>(
     Ok(ctx)
 }
 
-/// A line at each noted year with the numbers of its notes: across the
-/// whole plot for a partial year or a series break, a tick at the top for
-/// the others.
+/// A line at each noted year with a badge of how many notes it has: across
+/// the whole plot for a partial year or a series break, a tick at the top
+/// for the others. Badges that would touch go down a row
+/// ([`badge_rows`]), so that none covers another.
 fn draw_markers<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart,
@@ -193,31 +194,71 @@ fn draw_markers<DB: DrawingBackend>(
     (plot_top, plot_bottom): (i32, i32),
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (from, to) = chart.years;
-    for marker in chart
+    let shown: Vec<_> = chart
         .markers
         .iter()
         .filter(|m| (from..=to).contains(&m.year))
-    {
-        let (x, _) = pixels.at(marker.year, 0.0);
+        .map(|m| (m, m.count.to_string(), pixels.at(m.year, 0.0).0))
+        .collect();
+    let spans: Vec<(i32, i32)> = shown
+        .iter()
+        .map(|(_, label, x)| {
+            (
+                *x - 1,
+                *x + BADGE_PAD * 2 + text_width(label, BADGE_FONT) as i32,
+            )
+        })
+        .collect();
+    let line = theme.text.mix(0.6);
+    for ((marker, label, x), row) in shown.iter().zip(badge_rows(&spans)) {
         let bottom = if marker.crosses {
             plot_bottom
         } else {
             plot_top + 8
         };
+        let width = if marker.crosses { 1 } else { 2 };
         root.draw(&PathElement::new(
-            vec![(x, plot_top), (x, bottom)],
-            theme
-                .text
-                .mix(0.6)
-                .stroke_width(if marker.crosses { 1 } else { 2 }),
+            vec![(*x, plot_top), (*x, bottom)],
+            line.stroke_width(width),
         ))?;
+        let top = plot_top + row as i32 * BADGE_ROW;
+        let right = *x + BADGE_PAD * 2 + text_width(label, BADGE_FONT) as i32;
+        let corners = [(*x, top), (right, top + BADGE_ROW - 2)];
+        root.draw(&Rectangle::new(corners, theme.background.filled()))?;
+        root.draw(&Rectangle::new(corners, line.stroke_width(1)))?;
         root.draw(&Text::new(
-            marker.shown(),
-            (x + 3, plot_top + 2),
-            (SANS, 11).into_font().color(&theme.text),
+            label.clone(),
+            (*x + BADGE_PAD, top + 1),
+            (SANS, BADGE_FONT).into_font().color(&theme.text),
         ))?;
     }
     Ok(())
+}
+
+/// A marker badge's font size, inner margin and row height, in pixels.
+const BADGE_FONT: u32 = 13;
+const BADGE_PAD: i32 = 3;
+const BADGE_ROW: i32 = 16;
+
+/// The row of each badge, given their horizontal spans left to right: the
+/// first row where it does not touch the badge before it.
+pub(super) fn badge_rows(spans: &[(i32, i32)]) -> Vec<usize> {
+    let mut row_ends: Vec<i32> = Vec::new();
+    spans
+        .iter()
+        .map(|&(left, right)| {
+            let row = row_ends
+                .iter()
+                .position(|end| *end < left)
+                .unwrap_or(row_ends.len());
+            if row == row_ends.len() {
+                row_ends.push(right);
+            } else {
+                row_ends[row] = right;
+            }
+            row
+        })
+        .collect()
 }
 
 /// Each series' name beside its end, moved apart where series end close

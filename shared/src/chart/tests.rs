@@ -295,22 +295,45 @@ fn notes_about_a_year_get_numbered_markers() {
     ];
     let (numbers, markers) = numbered_notes(&notes);
     assert_eq!(numbers, vec![(1, 1), (3, 2), (4, 3)]);
-    let labels: Vec<(i32, &str, bool)> = markers
+    let labels: Vec<(i32, usize, bool)> = markers
         .iter()
-        .map(|m| (m.year, m.label.as_str(), m.crosses))
+        .map(|m| (m.year, m.count, m.crosses))
         .collect();
-    assert_eq!(labels, vec![(2025, "1,3", true), (2019, "2", false)]);
-    let crowded = Marker {
-        year: 2020,
-        label: "4,5,6,7".into(),
-        crosses: false,
-    };
-    assert_eq!(crowded.shown(), "4,5+");
+    assert_eq!(labels, vec![(2019, 1, false), (2025, 2, true)]);
     let mut c = chart(vec![]);
     c.years = (2015, 2025);
     c.markers = markers;
     let svg = chart_svg(&c, (640, 360), Theme::LIGHT).expect("draws");
-    assert!(svg.contains("\n1,3\n") && svg.contains("\n2\n"));
+    assert!(svg.contains("\n2\n") && svg.contains("\n1\n"));
+}
+
+#[test]
+fn marker_badges_go_down_a_row_rather_than_touch() {
+    // Four badges 14 pixels wide, 10 apart: each row takes every other one.
+    let spans: Vec<(i32, i32)> = (0..4).map(|i| (i * 10, i * 10 + 14)).collect();
+    assert_eq!(super::plot::badge_rows(&spans), vec![0, 1, 0, 1]);
+    // Far apart, all stay on the top row.
+    let spans: Vec<(i32, i32)> = (0..4).map(|i| (i * 30, i * 30 + 14)).collect();
+    assert_eq!(super::plot::badge_rows(&spans), vec![0, 0, 0, 0]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn no_two_badges_of_a_row_touch(gaps in proptest::collection::vec((0..40_i32, 8..30_i32), 0..30)) {
+        let mut left = 0;
+        let spans: Vec<(i32, i32)> = gaps.iter().map(|&(gap, width)| {
+            left += gap;
+            (left, left + width)
+        }).collect();
+        let rows = super::plot::badge_rows(&spans);
+        for (i, a) in spans.iter().enumerate() {
+            for (j, b) in spans.iter().enumerate().skip(i + 1) {
+                if rows[i] == rows[j] {
+                    proptest::prop_assert!(a.1 < b.0 || b.1 < a.0, "{a:?} and {b:?} share row {}", rows[i]);
+                }
+            }
+        }
+    }
 }
 
 #[test]

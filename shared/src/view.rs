@@ -4,11 +4,9 @@
 //! through the page's URL, so a reload, a shared link or the back button
 //! shows the same view. No browser APIs here: tested natively.
 
-use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{
-    ChartKind, MAX_REGIONS, Panel, Per, Period, rates_allow, rates_come_by,
-};
-use tipstats_shared::{Catalog, Indicator, RegionLevel};
+use crate::lang::Lang;
+use crate::query::{ChartKind, MAX_REGIONS, Panel, Per, Period, Tab, rates_allow, rates_come_by};
+use crate::{Catalog, Indicator, RegionLevel};
 
 /// The regions shown when the URL names none: the five UN regions.
 pub const DEFAULT_REGIONS: [&str; 5] = ["002", "019", "142", "150", "009"];
@@ -41,6 +39,8 @@ pub struct ViewState {
     pub theme: Option<ThemeChoice>,
     /// The curated Mexico–USA border page instead of the explorer.
     pub border: bool,
+    /// The explorer's tab: chart, table, sources and notes, or sharing.
+    pub tab: Tab,
 }
 
 impl ViewState {
@@ -65,6 +65,7 @@ impl ViewState {
             lang: None,
             theme: None,
             border: false,
+            tab: Tab::Chart,
         }
     }
 
@@ -120,6 +121,7 @@ impl ViewState {
             _ => None,
         };
         state.border = get("view") == Some("border");
+        state.tab = get("tab").and_then(Tab::parse).unwrap_or_default();
         state.normalize(catalog);
         state
     }
@@ -178,6 +180,9 @@ impl ViewState {
         query.push_str(&self.presentation_query());
         if self.border {
             query.push_str("&view=border");
+        } else if self.tab != Tab::Chart {
+            query.push_str("&tab=");
+            query.push_str(self.tab.as_str());
         }
         query
     }
@@ -335,9 +340,14 @@ impl ViewState {
         let query = self.to_query();
         let drawn = format!("{query}{}", self.presentation_query());
         let embed = format!("{origin}/embed?{drawn}");
+        // A shared link opens on the chart, whichever tab it was copied from.
+        let chart = ViewState {
+            tab: Tab::Chart,
+            ..self.clone()
+        };
         ShareLinks {
-            permalink: format!("{origin}/?{}", self.to_page_query()),
-            embed_snippet: tipstats_shared::figure::embed_snippet(&embed, origin),
+            permalink: format!("{origin}/?{}", chart.to_page_query()),
+            embed_snippet: crate::figure::embed_snippet(&embed, origin),
             images: vec![
                 ("SVG", format!("{origin}/chart.svg?{drawn}")),
                 ("PNG", format!("{origin}/chart.png?{drawn}")),
@@ -376,9 +386,9 @@ pub struct ShareLinks {
 }
 
 /// The curated Mexico–USA border page's views, in order (see
-/// `tipstats_shared::curated`).
+/// `crate::curated`).
 pub fn border_views(catalog: &Catalog) -> [ViewState; 4] {
-    tipstats_shared::curated::BORDER_VIEWS.map(|(_, query)| ViewState::from_query(query, catalog))
+    crate::curated::BORDER_VIEWS.map(|(_, query)| ViewState::from_query(query, catalog))
 }
 
 /// Where a chart sits on the page.
@@ -416,7 +426,7 @@ pub fn chart_size(viewport: u32, place: ChartPlace) -> (u32, u32) {
 }
 
 /// The regions offered as checkboxes: the world, the UN regions and subregions.
-pub fn aggregate_regions(catalog: &Catalog) -> impl Iterator<Item = &tipstats_shared::Region> {
+pub fn aggregate_regions(catalog: &Catalog) -> impl Iterator<Item = &crate::Region> {
     catalog.regions.iter().filter(|r| {
         matches!(
             r.level,
@@ -481,7 +491,7 @@ pub fn decode_component(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tipstats_shared::{Indicator, Region};
+    use crate::{Indicator, Region};
 
     fn catalog() -> Catalog {
         let region = |code: &str, level| Region {
@@ -506,7 +516,7 @@ mod tests {
             first_year,
             last_year,
             breakdowns: vec![],
-            frequency: tipstats_shared::Frequency::CalendarYear,
+            frequency: crate::Frequency::CalendarYear,
             grain: RegionLevel::Country,
             scope: "001".into(),
             reporters: "countries".into(),

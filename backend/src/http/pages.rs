@@ -1,0 +1,457 @@
+//! The dashboard's pages as the server sends them. The explorer (`/`)
+//! arrives with its view already drawn: the figure (the chart drawn by the
+//! same shared code the dashboard and the embeds use), its summary, caveat
+//! and table are in the HTML, so that readers without script, search
+//! engines and link previews see the real figures, and the chart is painted
+//! before the WebAssembly arrives; the dashboard then takes the page over
+//! in place (`#first-view` gives way to `#app`). The border page is the
+//! server's alone: four fixed views, no script.
+//!
+//! The view a page shows is read by `tipstats_shared::view`, the very code
+//! the dashboard reads its URL with, so that both show the same view.
+
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use tipstats_shared::chart::{Chart, Theme, chart_svg};
+use tipstats_shared::figure::Figure;
+use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
+use tipstats_shared::lang::Lang;
+use tipstats_shared::query::{SeriesQuery, Tab, ViewQuery};
+use tipstats_shared::view::{ChartPlace, ThemeChoice, ViewState, border_views, chart_size};
+use tipstats_shared::words::{Text, words};
+use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
+
+use super::AppState;
+use super::error::ApiError;
+use super::figures::{base_url, series_response};
+use super::views::view_tags;
+
+/// The page widths the first view is drawn for: a desktop's and a phone's
+/// (the dashboard then draws at the reader's own width).
+const WIDE_SCREEN: u32 = 1280;
+const PHONE: u32 = 360;
+
+/// The dashboard's pages.
+pub fn router() -> axum::Router<AppState> {
+    axum::Router::new().route("/", axum::routing::get(dashboard_page))
+}
+
+/// `/`: the explorer with its first view drawn, or the border page.
+async fn dashboard_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(index) = state.index_html.clone() else {
+        return (
+            StatusCode::NOT_FOUND,
+            "the dashboard is not built here: run `cargo xtask frontend`",
+        )
+            .into_response();
+    };
+    let query = query.unwrap_or_default();
+    let view = ViewState::from_query(&query, &state.catalog);
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let lang = view.effective_lang(accepted);
+    let base = base_url(&state, &headers);
+    let key = format!(
+        "/?{}&base={base}&accept={}",
+        view.to_page_query(),
+        lang.as_str()
+    );
+    let page = state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let body = if view.border {
+                border_page(&state, &base, &view, lang).await?
+            } else {
+                explorer_page(&state, &index, &base, &view, lang).await?
+            };
+            Ok::<_, ApiError>(axum::body::Bytes::from(body))
+        })
+        .await;
+    // A view the server cannot draw still opens: the dashboard explains.
+    let mut response = page.unwrap_or_else(|_| {
+        (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            index.to_string(),
+        )
+            .into_response()
+    });
+    // The language may come from the reader's browser.
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+/// The built `index.html` with the view's card tags in its head and the
+/// view drawn in its body, ahead of the dashboard (`#app`).
+async fn explorer_page(
+    state: &AppState,
+    index: &str,
+    base: &str,
+    view: &ViewState,
+    lang: Lang,
+) -> Result<String, ApiError> {
+    let series = SeriesQuery::parse(&view.to_query(), &state.catalog)?;
+    let response = series_response(state, series.clone()).await?;
+    let card = ViewQuery {
+        series,
+        dark: view.theme == Some(ThemeChoice::Dark),
+        lang,
+        social: false,
+        kind: view.chart,
+    };
+    let tags = view_tags(state, base, card).await?;
+    let first = first_view(&state.catalog, &response, view, lang)?;
+    let page = index
+        .replacen(
+            "<html lang=\"en\"",
+            &format!("<html lang=\"{}\"", lang.as_str()),
+            1,
+        )
+        .replacen("</head>", &format!("{tags}</head>"), 1)
+        .replacen("<body>", &format!("<body>{}", first.into_string()), 1);
+    Ok(match view.theme {
+        Some(theme) => page.replacen(
+            "<html ",
+            &format!("<html data-theme=\"{}\" ", theme_word(theme)),
+            1,
+        ),
+        None => page,
+    })
+}
+
+fn theme_word(theme: ThemeChoice) -> &'static str {
+    match theme {
+        ThemeChoice::Light => "light",
+        ThemeChoice::Dark => "dark",
+    }
+}
+
+/// The explorer as the dashboard will show it: header, title, tabs and the
+/// chosen tab's panel; then, for readers without script, the table.
+fn first_view(
+    catalog: &Catalog,
+    response: &SeriesResponse,
+    view: &ViewState,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let t = words(lang);
+    let figure = Figure::from_series(response, catalog, lang);
+    let panel = match view.tab {
+        Tab::Table => table(catalog, response, lang),
+        _ => chart_panel(catalog, response, &figure, view, lang)?,
+    };
+    Ok(html! {
+        div id="first-view" {
+            (header(view, lang, false))
+            main id="main" {
+                section class="result" aria-label=(t.tabs()) {
+                    h2 class="figure-title" { (figure.title) }
+                    p class="figure-subtitle" { (figure.subtitle) }
+                    (tabs(view, t))
+                    div class="panel" id="panel" { (panel) }
+                }
+                @if view.tab != Tab::Table {
+                    section class="first-table" { (table(catalog, response, lang)) }
+                }
+            }
+        }
+    })
+}
+
+/// The page's header: the same as the dashboard's, its settings a form
+/// that works without script. `border`: on the border page.
+fn header(view: &ViewState, lang: Lang, border: bool) -> Markup {
+    let t = words(lang);
+    let link = |to_border: bool| {
+        let mut page = view.clone();
+        page.border = to_border;
+        format!("/?{}", page.to_page_query())
+    };
+    let current = |here: bool| here.then_some("page");
+    // The settings change the page's address; everything else stays.
+    let kept: Vec<(String, String)> = tipstats_shared::view::parse_query(&view.to_page_query())
+        .into_iter()
+        .filter(|(name, _)| name != "lang" && name != "theme")
+        .collect();
+    let theme = view.theme;
+    html! {
+        header class="top" {
+            div class="brand" {
+                h1 { "tipstats" }
+                p class="tagline" { (t.tagline()) }
+            }
+            nav aria-label="tipstats" {
+                a href=(link(false)) aria-current=[current(!border)] { (t.nav_explore()) }
+                a href=(link(true)) aria-current=[current(border)] { (t.nav_border()) }
+            }
+            form class="settings" method="get" action="/" {
+                @for (name, value) in &kept {
+                    input type="hidden" name=(name) value=(value);
+                }
+                label {
+                    (t.language()) " "
+                    select id="lang" name="lang" {
+                        option value="en" selected[lang == Lang::En] { "English" }
+                        option value="es" selected[lang == Lang::Es] { "Español" }
+                    }
+                }
+                label {
+                    (t.theme()) " "
+                    select id="theme" name="theme" {
+                        option value="auto" selected[theme.is_none()] { (t.theme_system()) }
+                        option value="light" selected[theme == Some(ThemeChoice::Light)] { (t.theme_light()) }
+                        option value="dark" selected[theme == Some(ThemeChoice::Dark)] { (t.theme_dark()) }
+                    }
+                }
+                // The explorer's dashboard applies a setting at once; a
+                // page without it (the border page, or no script) needs
+                // the button.
+                @if border {
+                    button type="submit" { (t.apply()) }
+                } @else {
+                    noscript { button type="submit" { (t.apply()) } }
+                }
+            }
+        }
+    }
+}
+
+/// The tabs as links, as the dashboard draws them.
+fn tabs(view: &ViewState, t: &Text) -> Markup {
+    html! {
+        nav class="tabs" aria-label=(t.tabs()) {
+            @for tab in Tab::ALL {
+                @let href = {
+                    let mut other = view.clone();
+                    other.tab = *tab;
+                    format!("/?{}", other.to_page_query())
+                };
+                a href=(href) aria-current=[(*tab == view.tab).then_some("page")] { (t.tab(*tab)) }
+            }
+        }
+    }
+}
+
+/// The chart's panel: the chart drawn for a wide screen and for a phone
+/// (and in both themes when the reader's system chooses), the summary, the
+/// caveat, any sharp change of coverage and the source line. style.css
+/// shows the drawing that fits.
+fn chart_panel(
+    catalog: &Catalog,
+    response: &SeriesResponse,
+    figure: &Figure,
+    view: &ViewState,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let t = words(lang);
+    let mut chart = Chart::from_series(response, catalog, lang);
+    chart.title = String::new();
+    chart.kind = view.chart;
+    let themes: &[(bool, &str)] = match view.theme {
+        Some(ThemeChoice::Dark) => &[(true, "dark")],
+        Some(ThemeChoice::Light) => &[(false, "light")],
+        None => &[(false, "light"), (true, "dark")],
+    };
+    let mut drawings = Vec::new();
+    for &(dark, theme) in themes {
+        let at = |width| {
+            chart_svg(&chart, chart_size(width, ChartPlace::Page), Theme::of(dark))
+                .map_err(ApiError::Render)
+        };
+        drawings.push((theme, at(WIDE_SCREEN)?, at(PHONE)?));
+    }
+    let caveat = figure.notes.first();
+    let coverage = response.notes.iter().any(|n| n.kind == NoteKind::Coverage);
+    Ok(html! {
+        figure class="chart" {
+            div class="chart-svg first" role="img" aria-label=(figure.summary) {
+                @for (theme, wide, narrow) in &drawings {
+                    div class=(theme) {
+                        div class="wide" { (PreEscaped(wide)) }
+                        div class="narrow" { (PreEscaped(narrow)) }
+                    }
+                }
+            }
+            figcaption class="summary" { (figure.summary) }
+        }
+        @if let Some(caveat) = caveat {
+            p class="caveat" role="note" { (caveat) }
+        }
+        @if coverage {
+            p class="warning" role="note" { (t.coverage_warning()) }
+        }
+        p class="source" { (figure.source) }
+    })
+}
+
+/// Every figure of the view, as the dashboard's table tab shows it.
+fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> Markup {
+    let t = words(lang);
+    let by = response.by.is_some();
+    let per_100k = response.per.is_some();
+    let reporters = catalog.indicator(&response.indicator).map_or("", |i| {
+        tipstats_shared::figure::reporters_in(&i.reporters, lang)
+    });
+    let rows = response
+        .regions
+        .iter()
+        .flat_map(|code| response.rows.iter().filter(move |r| &r.region == code));
+    html! {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures-caption" {
+            table id="figures" {
+                caption id="figures-caption" { (t.table_caption()) }
+                thead {
+                    tr {
+                        th scope="col" { (t.col_place()) }
+                        th scope="col" { (t.col_year()) }
+                        @if by { th scope="col" { (t.col_category()) } }
+                        th scope="col" { (t.col_value()) }
+                        @if per_100k { th scope="col" { (t.col_rate()) } }
+                        th scope="col" { (t.col_range()) }
+                        th scope="col" { (t.col_reporting()) " (" (reporters) ")" }
+                        th scope="col" { (t.col_suppressed()) }
+                    }
+                }
+                tbody {
+                    @for row in rows {
+                        tr data-region=(row.region) data-year=(row.year) {
+                            th scope="row" { (catalog.region_name_in(&row.region, lang)) }
+                            td { (row.year) }
+                            @if by {
+                                td class="category" {
+                                    @if let Some(category) = &row.category {
+                                        (tipstats_shared::figure::category_in(category, lang))
+                                    }
+                                }
+                            }
+                            td class="value" { (value_cell_in(row, lang)) }
+                            @if per_100k { td class="rate" { (row.rate.map(rate_cell).unwrap_or_default()) } }
+                            td class="bounds" { (bounds_cell(row, lang)) }
+                            td class="units" { (row.reporting_units) }
+                            td class="suppressed" { (row.suppressed_cells) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Mexico–USA border page: four sources side by side, each with its
+/// caveat and a link to explore it. The server's alone: no script.
+async fn border_page(
+    state: &AppState,
+    base: &str,
+    view: &ViewState,
+    lang: Lang,
+) -> Result<String, ApiError> {
+    let t = words(lang);
+    let captions = [
+        t.border_mexico(),
+        t.border_us(),
+        t.border_encounters(),
+        t.border_unodc(),
+    ];
+    let views = border_views(&state.catalog);
+    // A link to the page shows its first chart, under the page's own title.
+    let card = html! {
+        meta property="og:type" content="website";
+        meta property="og:title" content=(t.border_title());
+        meta property="og:description" content=(t.border_intro());
+        meta property="og:image" content={ (base) "/chart.png?" (views[0].to_query()) "&size=social" };
+        meta property="og:image:width" content="1200";
+        meta property="og:image:height" content="630";
+        meta name="twitter:card" content="summary_large_image";
+    };
+    let mut panels = Vec::new();
+    for (panel, caption) in views.into_iter().zip(captions) {
+        let series = SeriesQuery::parse(&panel.to_query(), &state.catalog)?;
+        let response = series_response(state, series).await?;
+        panels.push(border_panel(
+            &state.catalog,
+            &response,
+            &panel,
+            view,
+            caption,
+            lang,
+        )?);
+    }
+    let dark = view.theme.map(theme_word);
+    Ok(html! {
+        (DOCTYPE)
+        html lang=(lang.as_str()) data-theme=[dark] {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (t.border_title()) " · tipstats" }
+                link rel="icon" href="/favicon.svg" type="image/svg+xml";
+                link rel="stylesheet" href="/style.css";
+                (card)
+            }
+            body {
+                (header(view, lang, true))
+                main id="main" {
+                    h2 { (t.border_title()) }
+                    p class="intro" { (t.border_intro()) }
+                    div class="border-grid" { @for panel in &panels { (panel) } }
+                }
+            }
+        }
+    }
+    .into_string())
+}
+
+fn border_panel(
+    catalog: &Catalog,
+    response: &SeriesResponse,
+    panel: &ViewState,
+    page: &ViewState,
+    caption: &str,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let t = words(lang);
+    let figure = Figure::from_series(response, catalog, lang);
+    let chart = Chart::from_series(response, catalog, lang);
+    let dark = page.theme == Some(ThemeChoice::Dark);
+    let wide = chart_svg(
+        &chart,
+        chart_size(WIDE_SCREEN, ChartPlace::Panel),
+        Theme::of(dark),
+    )
+    .map_err(ApiError::Render)?;
+    let narrow = chart_svg(
+        &chart,
+        chart_size(PHONE, ChartPlace::Panel),
+        Theme::of(dark),
+    )
+    .map_err(ApiError::Render)?;
+    let mut explore = panel.clone();
+    explore.lang = page.lang;
+    explore.theme = page.theme;
+    Ok(html! {
+        section class="border-panel" {
+            h3 { (caption) }
+            figure class="chart" {
+                div class="chart-svg first" role="img" aria-label=(figure.summary) {
+                    div class="wide" { (PreEscaped(wide)) }
+                    div class="narrow" { (PreEscaped(narrow)) }
+                }
+                figcaption class="summary" { (figure.summary) }
+            }
+            @if let Some(caveat) = figure.notes.first() {
+                p class="warning" role="note" { (caveat) }
+            }
+            p class="source" { (figure.source) }
+            p { a href={ "/?" (explore.to_page_query()) } { (t.explore_this()) } }
+        }
+    })
+}

@@ -1,0 +1,164 @@
+//! The first view: the page arrives with the view drawn (for readers
+//! without script, search engines and link previews), the dashboard takes
+//! it over without moving it, the chart comes first on a phone, and the
+//! chart's markers never cover one another.
+
+use std::time::Duration;
+
+use tipstats_shared::SeriesResponse;
+use tipstats_shared::format::value_cell_in;
+use tipstats_shared::lang::Lang;
+use tipstats_tests::{Browser, spawn_app};
+
+const WAIT: Duration = Duration::from_secs(30);
+const USA: &str = "indicator=glotip.victims&region=USA&from=2018&to=2022";
+
+#[tokio::test]
+async fn a_page_fetched_without_script_has_the_chart_and_the_tables_figures() {
+    let app = spawn_app().await;
+    for (lang, accept) in [(Lang::En, "en-US"), (Lang::Es, "es-MX,es;q=0.9")] {
+        let page = app
+            .client
+            .get(app.url(&format!("/?{USA}")))
+            .header("accept-language", accept)
+            .send()
+            .await
+            .expect("GET /")
+            .text()
+            .await
+            .expect("page");
+        let first = page
+            .split_once("<div id=\"first-view\">")
+            .map(|(_, rest)| rest)
+            .unwrap_or_else(|| panic!("no first view in {page}"));
+        assert!(first.contains("<svg"), "no chart drawn in the page");
+        assert!(page.contains(&format!("<html lang=\"{}\"", lang.as_str())));
+        let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{USA}")).await;
+        assert_eq!(api.rows.len(), 5);
+        for row in &api.rows {
+            let cell = format!(
+                "data-region=\"USA\" data-year=\"{}\"><th scope=\"row\">",
+                row.year
+            );
+            assert!(first.contains(&cell), "no row for {}", row.year);
+            let value = format!("<td class=\"value\">{}</td>", value_cell_in(row, lang));
+            assert!(first.contains(&value), "{value} missing ({lang:?})");
+        }
+        // The caveat is in view, in the reader's language.
+        let caveat = if lang == Lang::Es {
+            "no son la prevalencia"
+        } else {
+            "not prevalence"
+        };
+        assert!(first.contains(caveat), "{lang:?}: no caveat");
+    }
+}
+
+#[tokio::test]
+async fn the_border_page_is_drawn_by_the_server_without_script() {
+    let app = spawn_app().await;
+    let page = app
+        .get("/?view=border&lang=es")
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert_eq!(page.matches("class=\"border-panel\"").count(), 4, "{page}");
+    assert_eq!(
+        page.matches("<svg").count(),
+        8,
+        "a wide and a narrow drawing each"
+    );
+    assert!(
+        !page.contains("tipstats_frontend"),
+        "the border page needs no script"
+    );
+    assert!(page.contains("La frontera México–Estados Unidos"));
+}
+
+#[tokio::test]
+async fn the_icon_is_served() {
+    let app = spawn_app().await;
+    for path in ["/favicon.ico", "/favicon.svg"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(!response.bytes().await.expect("body").is_empty());
+    }
+}
+
+/// Waits until the dashboard has taken the page over from the server's
+/// first view, and returns the page's cumulative layout shift so far.
+async fn taken_over_and_shift(browser: &Browser) -> f64 {
+    browser
+        .wait_for("the dashboard to take the page over", WAIT, || async {
+            let done = browser
+                .eval("return !document.getElementById('first-view') && !document.getElementById('app').hidden && !!document.querySelector('#app .chart-svg svg');")
+                .await;
+            done.as_bool().filter(|d| *d)
+        })
+        .await;
+    let shift = browser
+        .client
+        .execute_async(
+            "const done = arguments[0]; let total = 0;
+             new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+               .observe({type: 'layout-shift', buffered: true});
+             setTimeout(() => done(total), 300);",
+            vec![],
+        )
+        .await
+        .expect("layout shift");
+    shift.as_f64().unwrap_or(f64::NAN)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_takes_the_first_view_over_without_moving_it() {
+    let app = spawn_app().await;
+    for (width, height) in [(1280, 900), (360, 780)] {
+        let browser = Browser::start(width, height).await;
+        browser
+            .client
+            .goto(&app.url("/?indicator=glotip.victims&region=002,019,142,150,009"))
+            .await
+            .expect("open");
+        let shift = taken_over_and_shift(&browser).await;
+        assert!(shift < 0.1, "{width} px: cumulative layout shift {shift}");
+        // The chart comes first: its top edge is on the first screen.
+        let top = browser
+            .eval("return document.querySelector('#app .chart-svg').getBoundingClientRect().top;")
+            .await
+            .as_f64()
+            .unwrap_or(f64::MAX);
+        assert!(
+            top < f64::from(height) - 100.0,
+            "{width} px: the chart starts at {top}"
+        );
+        browser.screenshot(&format!("first-view-{width}")).await;
+        browser.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_charts_markers_never_cover_one_another_on_a_phone() {
+    let app = spawn_app().await;
+    let browser = Browser::start(360, 780).await;
+    // Twenty years with notes about most of them, on a phone's width.
+    browser
+        .client
+        .goto(&app.url("/?indicator=glotip.victims&region=001"))
+        .await
+        .expect("open");
+    taken_over_and_shift(&browser).await;
+    let boxes = browser
+        .eval("return [...document.querySelectorAll('#app .chart-svg rect[fill=\"none\"][opacity=\"0.6\"]')].map(r => { const b = r.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; });")
+        .await;
+    let boxes: Vec<(f64, f64, f64, f64)> = serde_json::from_value(boxes).expect("boxes");
+    assert!(boxes.len() >= 5, "too few markers to test: {boxes:?}");
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            let apart = a.2 <= b.0 || b.2 <= a.0 || a.3 <= b.1 || b.3 <= a.1;
+            assert!(apart, "markers overlap: {a:?} and {b:?}");
+        }
+    }
+    browser.close().await;
+}
