@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tipstats_shared::chart::{self, Chart, Theme};
+use tipstats_shared::chart::Chart;
 use tipstats_shared::figure::{Figure, category_in};
-use tipstats_shared::format::{bounds_cell, rate_cell, thousands_in, value_cell_in};
+use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, Tab};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
@@ -15,6 +15,7 @@ use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 use crate::app::Page;
 use crate::explorer::Share;
 use crate::i18n::{Text, reporters_in, text};
+use crate::readout::readable_chart;
 
 /// A view's figures as the API answered them: title and subtitle, the
 /// tabs, and the chosen tab's panel. The chart's panel keeps the caveat and
@@ -36,7 +37,7 @@ pub fn Figures(
     let panel = match tab {
         Tab::Chart => chart_panel(&catalog, &response, &figure, kind, lang, dark, size),
         Tab::Table => table(&catalog, &response, lang),
-        Tab::Sources => sources_panel(&catalog, &response, &figure, &permalink, lang),
+        Tab::Sources => sources_panel(&response, &figure, &permalink, lang),
         Tab::Share => view! { <Share /> }.into_any(),
     };
     view! {
@@ -104,7 +105,7 @@ fn chart_panel(
         .any(|n| n.kind == NoteKind::Coverage)
         .then(|| view! { <p class="warning" role="note">{t.coverage_warning()}</p> });
     view! {
-        {drawn_chart(&chart, size, &figure.summary, dark, t)}
+        {readable_chart(catalog, response, &chart, size, &figure.summary, dark, lang)}
         {caveat.map(|c| view! { <p class="caveat" role="note">{c}</p> })}
         {coverage_warning}
         <p class="source">{figure.source.clone()}</p>
@@ -112,10 +113,10 @@ fn chart_panel(
     .into_any()
 }
 
-/// Where the figures come from, how many reported, every note numbered as
-/// the chart's markers count them, and how to cite the view.
+/// Where the figures come from, every note numbered as the chart's markers
+/// count them, and how to cite the view. How many reported each year is in
+/// the chart's readout and the table.
 fn sources_panel(
-    catalog: &Catalog,
     response: &SeriesResponse,
     figure: &Figure,
     permalink: &str,
@@ -132,10 +133,8 @@ fn sources_panel(
         .iter()
         .map(|n| view! { <li>{n.clone()}</li> })
         .collect_view();
-    let coverage = coverage_line(response, catalog, &reporters(catalog, response, lang), lang);
     view! {
         {sources}
-        <p class="coverage">{coverage}</p>
         <h3 class="notes-title">{t.notes()}</h3>
         <ul class="notes">{notes}</ul>
         <p class="cite"><strong>{t.cite()} ": "</strong>{figure.citation(permalink, lang)}</p>
@@ -197,66 +196,4 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-/// The chart as an SVG in the page, described for screen readers by the
-/// one-sentence summary, which is also shown under it.
-pub fn drawn_chart(
-    chart: &Chart,
-    size: (u32, u32),
-    summary: &str,
-    dark: bool,
-    t: &'static Text,
-) -> AnyView {
-    match chart::chart_svg(chart, size, Theme::of(dark)) {
-        Ok(svg) => view! {
-            <figure class="chart">
-                <div class="chart-svg" role="img" aria-label=summary.to_string() inner_html=svg></div>
-                <figcaption class="summary">{summary.to_string()}</figcaption>
-            </figure>
-        }
-        .into_any(),
-        Err(error) => view! { <p class="error" role="alert">{format!("{}: {error}", t.chart_failed())}</p> }.into_any(),
-    }
-}
-
-/// How many units reported each year, per place: "Reporting countries —
-/// Americas: 2010 14 · 2011 8 …".
-fn coverage_line(
-    response: &SeriesResponse,
-    catalog: &Catalog,
-    reporters: &str,
-    lang: Lang,
-) -> String {
-    if response.by.is_some() {
-        return String::new();
-    }
-    let places: Vec<String> = response
-        .regions
-        .iter()
-        .map(|code| {
-            let years: Vec<String> = response
-                .rows
-                .iter()
-                .filter(|r| &r.region == code)
-                .map(|r| {
-                    format!(
-                        "{} {}",
-                        r.year,
-                        thousands_in(i64::from(r.reporting_units), lang)
-                    )
-                })
-                .collect();
-            format!(
-                "{}: {}",
-                catalog.region_name_in(code, lang),
-                years.join(" · ")
-            )
-        })
-        .collect();
-    format!(
-        "{} {reporters} — {}",
-        text(lang).coverage(),
-        places.join("; ")
-    )
 }

@@ -21,6 +21,8 @@ mod explorer;
 mod figures;
 #[cfg(target_arch = "wasm32")]
 mod header;
+#[cfg(target_arch = "wasm32")]
+mod readout;
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

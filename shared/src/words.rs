@@ -253,6 +253,14 @@ words! {
         en: "Share and download",
         es: "Compartir y descargar",
     }
+    chart_keys {
+        en: "Focus the chart and use the arrow keys to read each year's figures.",
+        es: "Enfoque la gráfica y use las flechas para leer las cifras de cada año.",
+    }
+    suppressed_cells {
+        en: "suppressed cells",
+        es: "celdas suprimidas",
+    }
     apply {
         en: "Apply",
         es: "Aplicar",

@@ -40,5 +40,8 @@ fn report(what: &str, times: &[f64]) {
     let median = (sorted[4] + sorted[5]) / 2.0;
     let loads: Vec<String> = times.iter().map(|t| format!("{t:.0}")).collect();
     println!("{what}: loads (ms) {}", loads.join(", "));
-    println!("{what}: first (cold) {:.0} ms; median of 10: {median:.0} ms", times[0]);
+    println!(
+        "{what}: first (cold) {:.0} ms; median of 10: {median:.0} ms",
+        times[0]
+    );
 }

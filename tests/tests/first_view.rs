@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use fantoccini::actions::InputSource;
 use tipstats_shared::SeriesResponse;
 use tipstats_shared::format::value_cell_in;
 use tipstats_shared::lang::Lang;
@@ -160,5 +161,93 @@ async fn the_charts_markers_never_cover_one_another_on_a_phone() {
             assert!(apart, "markers overlap: {a:?} and {b:?}");
         }
     }
+    browser.close().await;
+}
+
+/// The readout: the API's figure for a place and year, by keyboard and by
+/// the mouse, drawn over the chart.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chart_reads_out_a_years_figures_by_keyboard_and_by_mouse() {
+    let app = spawn_app().await;
+    let browser = Browser::start(1280, 900).await;
+    let query = "indicator=glotip.victims&region=002,019,142,150,009&from=2015&to=2022";
+    browser
+        .client
+        .goto(&app.url(&format!("/?{query}")))
+        .await
+        .expect("open");
+    taken_over_and_shift(&browser).await;
+    let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
+    let asia_2019 = api
+        .rows
+        .iter()
+        .find(|r| r.region == "142" && r.year == 2019)
+        .map(|r| format!("Asia: {}", value_cell_in(r, Lang::En)))
+        .expect("Asia 2019");
+    let readout = || async {
+        browser
+            .eval("const t = document.querySelector('#app .chart-box > .tip'); return t && !t.hidden ? t.textContent : null;")
+            .await
+            .as_str()
+            .map(String::from)
+    };
+    // Keyboard: the chart takes the focus; End, then three years back.
+    browser
+        .eval("document.querySelector('#app .chart-svg').focus(); return true;")
+        .await;
+    let focused = browser
+        .client
+        .active_element()
+        .await
+        .expect("focused chart");
+    focused
+        .send_keys("\u{E010}\u{E012}\u{E012}\u{E012}")
+        .await
+        .expect("End, ArrowLeft ×3");
+    let by_keys = readout().await.unwrap_or_default();
+    assert!(by_keys.starts_with("2019"), "{by_keys}");
+    assert!(by_keys.contains(&asia_2019), "{by_keys} lacks {asia_2019}");
+    // Mouse: the pointer where the readout's line stands for 2019.
+    let (line_x, width) = {
+        let found = browser
+            .eval("const b = document.querySelector('#app .chart-svg').getBoundingClientRect(); return [parseFloat(document.querySelector('#app .tip-line').style.left), b.width];")
+            .await;
+        serde_json::from_value::<(f64, f64)>(found).expect("line and width")
+    };
+    browser
+        .eval("document.activeElement.blur(); return true;")
+        .await;
+    assert!(
+        readout().await.is_none(),
+        "the readout leaves with the focus"
+    );
+    let chart = browser
+        .client
+        .find(fantoccini::Locator::Css("#app .chart-svg"))
+        .await
+        .expect("chart");
+    let moves = fantoccini::actions::MouseActions::new("mouse".into()).then(
+        fantoccini::actions::PointerAction::MoveToElement {
+            element: chart,
+            duration: None,
+            x: line_x - width / 2.0,
+            y: 0.0,
+        },
+    );
+    browser
+        .client
+        .perform_actions(moves)
+        .await
+        .expect("move the mouse");
+    let by_mouse = browser
+        .wait_for("the readout under the mouse", WAIT, || async {
+            readout().await
+        })
+        .await;
+    assert!(
+        by_mouse.starts_with("2019") && by_mouse.contains(&asia_2019),
+        "{by_mouse}"
+    );
+    browser.screenshot("readout").await;
     browser.close().await;
 }

@@ -43,10 +43,11 @@ enum Task {
 
 const CRATE: &str = "tipstats-frontend";
 const WASM_NAME: &str = "tipstats_frontend";
-const STATIC_FILES: [&str; 5] = [
+const STATIC_FILES: [&str; 6] = [
     "index.html",
     "style.css",
     "boot.js",
+    "readout.js",
     "favicon.svg",
     "favicon.ico",
 ];

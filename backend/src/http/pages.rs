@@ -273,11 +273,13 @@ fn chart_panel(
     let coverage = response.notes.iter().any(|n| n.kind == NoteKind::Coverage);
     Ok(html! {
         figure class="chart" {
-            div class="chart-svg first" role="img" aria-label=(figure.summary) {
-                @for (theme, wide, narrow) in &drawings {
-                    div class=(theme) {
-                        div class="wide" { (PreEscaped(wide)) }
-                        div class="narrow" { (PreEscaped(narrow)) }
+            div class="chart-box" {
+                div class="chart-svg first" role="img" aria-label=(figure.summary) {
+                    @for (theme, wide, narrow) in &drawings {
+                        div class=(theme) {
+                            div class="wide" { (PreEscaped(wide)) }
+                            div class="narrow" { (PreEscaped(narrow)) }
+                        }
                     }
                 }
             }

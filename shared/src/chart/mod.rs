@@ -226,12 +226,24 @@ pub fn draw_chart<DB: DrawingBackend>(
 
 /// Renders the chart to an SVG document of the given size.
 pub fn chart_svg(chart: &Chart, size: (u32, u32), theme: Theme) -> Result<String, String> {
+    chart_svg_with_years(chart, size, theme).map(|(svg, _)| svg)
+}
+
+/// [`chart_svg`], and where each year of the range is drawn: (year, pixels
+/// from the drawing's left edge), for reading values off the chart.
+pub fn chart_svg_with_years(
+    chart: &Chart,
+    size: (u32, u32),
+    theme: Theme,
+) -> Result<(String, Vec<(i32, i32)>), String> {
     let mut svg = String::new();
-    {
+    let years = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw_chart(&root, chart, theme).map_err(|e| e.to_string())?;
-    }
-    Ok(svg)
+        let years = plot::draw_chart(&root, chart, theme).map_err(|e| e.to_string())?;
+        root.present().map_err(|e| e.to_string())?;
+        years
+    };
+    Ok((svg, years))
 }
 
 #[cfg(test)]

@@ -75,12 +75,13 @@ impl Words {
 }
 
 /// Draws `chart` onto `root`, which may be part of a larger drawing: the
-/// caller presents.
+/// caller presents. Returns where each year of the range is, in pixels
+/// across `root`, for whatever reads values off the chart.
 pub(super) fn draw_chart<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart,
     theme: Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Vec<(i32, i32)>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let (width, _) = root.dim_in_pixel();
     let words = Words::at(width, chart);
@@ -99,7 +100,11 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
     let top = pixels.origin.1;
     let plot_rows = (rows.start - top, rows.end - top);
     draw_markers(root, chart, theme, &pixels, plot_rows)?;
-    draw_direct_labels(root, chart, theme, &words, &ends, plot_rows)
+    draw_direct_labels(root, chart, theme, &words, &ends, plot_rows)?;
+    let (from, to) = chart.years;
+    Ok((from..=to)
+        .map(|year| (year, pixels.at(year, 0.0).0))
+        .collect())
 }
 
 /// A figure sets its title above the chart; a bare chart carries its own,

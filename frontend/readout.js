@@ -1,0 +1,87 @@
+// Reads a chart's figures year by year: under the pointer (mouse, pen or
+// a finger), or with the arrow keys once the chart has the focus. The
+// figures are the chart's own `data-readout` ({"width": drawn width,
+// "years": [[year, x, [line, …]], …]}, written by tipstats_shared::readout).
+// The readout is drawn over the chart, so the page does not move; it is a
+// live region, so a screen reader says what it shows.
+(function () {
+  function chartOf(node) {
+    return node && node.closest ? node.closest(".chart-svg[data-readout]") : null;
+  }
+  function figures(chart) {
+    try { return JSON.parse(chart.dataset.readout); } catch (e) { return null; }
+  }
+  function part(box, name, role) {
+    var found = box.querySelector(":scope > ." + name);
+    if (found) return found;
+    var made = document.createElement("div");
+    made.className = name;
+    made.hidden = true;
+    if (role) made.setAttribute("role", role);
+    box.appendChild(made);
+    return made;
+  }
+  function show(chart, index) {
+    var data = figures(chart);
+    var box = chart.parentElement;
+    var line = part(box, "tip-line"), tip = part(box, "tip", "status");
+    var year = data && index !== null ? data.years[index] : null;
+    chart.readoutIndex = year ? index : null;
+    line.hidden = tip.hidden = !year;
+    if (!year) return;
+    var width = chart.getBoundingClientRect().width;
+    var x = year[1] * width / data.width;
+    line.style.left = tip.style.left = x + "px";
+    tip.className = x < width / 2 ? "tip to-right" : "tip to-left";
+    var title = document.createElement("strong");
+    title.textContent = year[0];
+    var list = document.createElement("ul");
+    year[2].forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;
+      list.appendChild(item);
+    });
+    tip.replaceChildren(title, list);
+  }
+  function nearest(chart, clientX) {
+    var data = figures(chart);
+    if (!data || !data.years.length) return null;
+    var box = chart.getBoundingClientRect();
+    var x = (clientX - box.left) * data.width / box.width;
+    var best = 0;
+    data.years.forEach(function (year, i) {
+      if (Math.abs(year[1] - x) < Math.abs(data.years[best][1] - x)) best = i;
+    });
+    return best;
+  }
+  function atPointer(event) {
+    var chart = chartOf(event.target);
+    if (chart) show(chart, nearest(chart, event.clientX));
+  }
+  document.addEventListener("pointermove", atPointer);
+  document.addEventListener("pointerdown", atPointer);
+  document.addEventListener("pointerout", function (event) {
+    var chart = chartOf(event.target);
+    if (chart && !chart.contains(event.relatedTarget)) show(chart, null);
+  });
+  document.addEventListener("focusout", function (event) {
+    var chart = chartOf(event.target);
+    if (chart) show(chart, null);
+  });
+  document.addEventListener("keydown", function (event) {
+    var chart = chartOf(event.target);
+    var data = chart && figures(chart);
+    if (!data || !data.years.length) return;
+    var last = data.years.length - 1, at = chart.readoutIndex;
+    var next = {
+      ArrowRight: at === null || at === undefined ? last : Math.min(at + 1, last),
+      ArrowLeft: at === null || at === undefined ? last : Math.max(at - 1, 0),
+      Home: 0,
+      End: last,
+      Escape: null
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    show(chart, next);
+  });
+})();
