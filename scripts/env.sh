@@ -52,3 +52,15 @@ advisory_db() {
     fi
     echo "advisory database: $bundle, commit ${head:0:12}"
 }
+
+# axe-core, the accessibility engine the browser tests inject into pages
+# (from npm, version pinned), kept beside the build; AXE_CORE names the
+# script for the tests.
+AXE_CORE_VERSION=4.14.1
+axe_core() {
+    local dir="$HOME/.cache/tipstats/axe-core-$AXE_CORE_VERSION"
+    export AXE_CORE="$dir/node_modules/axe-core/axe.min.js"
+    [ -f "$AXE_CORE" ] && return 0
+    command -v npm >/dev/null || apt_install npm
+    npm install --silent --no-audit --no-fund --prefix "$dir" "axe-core@$AXE_CORE_VERSION"
+}

@@ -255,6 +255,38 @@ impl Browser {
         path
     }
 
+    /// What axe-core finds on the page as it is now: every violation of
+    /// any impact, as "rule (impact): elements". axe-core comes from npm
+    /// (`scripts/test` installs it; `AXE_CORE` names its script).
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let path = std::env::var("AXE_CORE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| {
+                let home = std::env::var("HOME").unwrap_or_default();
+                PathBuf::from(home)
+                    .join(".cache/tipstats/axe-core-4.14.1/node_modules/axe-core/axe.min.js")
+            });
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read axe-core at {} (run scripts/test, which installs it): {e}",
+                path.display()
+            )
+        });
+        self.eval(&format!("{axe}\nreturn true;")).await;
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)))
+                   .catch(e => done([`axe failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("axe-core: {e}"));
+        serde_json::from_value(found).unwrap_or_else(|e| panic!("axe-core's answer: {e}"))
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
     }

@@ -251,3 +251,45 @@ async fn the_chart_reads_out_a_years_figures_by_keyboard_and_by_mouse() {
     browser.screenshot("readout").await;
     browser.close().await;
 }
+
+/// axe-core finds no violation of any impact on the dashboard (every tab),
+/// the border page and an embed, in both languages and both themes, on a
+/// desktop and on a phone.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_nothing_on_any_page_in_either_language_theme_or_width() {
+    let app = spawn_app().await;
+    let view = "indicator=glotip.victims&region=002,019&from=2015&to=2022";
+    let mut found = Vec::new();
+    for (width, height) in [(1280, 900), (360, 780)] {
+        let browser = Browser::start(width, height).await;
+        for lang in ["en", "es"] {
+            for theme in ["light", "dark"] {
+                let look = format!("lang={lang}&theme={theme}");
+                let mut pages: Vec<(String, bool)> = ["chart", "table", "sources", "share"]
+                    .iter()
+                    .map(|tab| (format!("/?{view}&{look}&tab={tab}"), true))
+                    .collect();
+                pages.push((format!("/?view=border&{look}"), false));
+                pages.push((format!("/embed?{view}&{look}"), false));
+                for (path, dashboard) in pages {
+                    browser.client.goto(&app.url(&path)).await.expect("open");
+                    if dashboard {
+                        browser
+                            .wait_for("the dashboard", WAIT, || async {
+                                let ready = browser
+                                    .eval("return !document.getElementById('first-view') && !!document.querySelector('#app .panel');")
+                                    .await;
+                                (ready == true).then_some(())
+                            })
+                            .await;
+                    }
+                    for violation in browser.accessibility_violations().await {
+                        found.push(format!("{width} px {path}: {violation}"));
+                    }
+                }
+            }
+        }
+        browser.close().await;
+    }
+    assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
+}

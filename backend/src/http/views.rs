@@ -182,17 +182,22 @@ fn embed_html(drawn: &Drawn, narrow_svg: &str, base: &str) -> String {
                 script src="/embed.js" defer {}
             }
             body class=(if drawn.view.dark { "dark" } else { "light" }) {
-                figure {
-                    // The drawings are the server's own SVG, not text.
-                    div role="img" aria-label=(figure.summary) {
-                        div class="wide" { (PreEscaped(&drawn.svg)) }
-                        div class="narrow" { (PreEscaped(narrow_svg)) }
-                    }
-                    figcaption {
-                        a href=(full_view) target="_blank" rel="noopener" { (figure.view_full) }
-                        p class="visually-hidden" { (figure.summary) }
-                        ul class="visually-hidden" {
-                            @for note in &figure.notes { li { (note) } }
+                // The page's one landmark and heading, for a screen reader
+                // that enters the frame; the drawing shows the title.
+                main class="embed" {
+                    h1 class="visually-hidden" { (figure.title) }
+                    figure {
+                        // The drawings are the server's own SVG, not text.
+                        div role="img" aria-label=(figure.summary) {
+                            div class="wide" { (PreEscaped(&drawn.svg)) }
+                            div class="narrow" { (PreEscaped(narrow_svg)) }
+                        }
+                        figcaption {
+                            a href=(full_view) target="_blank" rel="noopener" { (figure.view_full) }
+                            p class="visually-hidden" { (figure.summary) }
+                            ul class="visually-hidden" {
+                                @for note in &figure.notes { li { (note) } }
+                            }
                         }
                     }
                 }
