@@ -161,18 +161,6 @@ words! {
         en: "Type to search, then choose.",
         es: "Escriba para buscar y elija.",
     }
-    countries {
-        en: "Countries",
-        es: "Países",
-    }
-    states_of {
-        en: "States of",
-        es: "Estados de",
-    }
-    sectors {
-        en: "US Border Patrol sectors",
-        es: "Sectores de la Patrulla Fronteriza de EE. UU.",
-    }
     remove {
         en: "Remove",
         es: "Quitar",
@@ -188,10 +176,6 @@ words! {
     notes {
         en: "Notes",
         es: "Notas",
-    }
-    coverage {
-        en: "Reporting",
-        es: "Reportan",
     }
     coverage_warning {
         en: "Who reported changes sharply inside this range: part of the trend comes from coverage.",
@@ -268,10 +252,6 @@ words! {
     options {
         en: "Options",
         es: "Opciones",
-    }
-    share {
-        en: "Share, embed, download",
-        es: "Compartir, insertar, descargar",
     }
     permalink {
         en: "Link to this view",

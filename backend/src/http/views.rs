@@ -1,8 +1,7 @@
 //! What travels outside the dashboard: `/chart.svg` and `/chart.png` (the
 //! figure drawn on the server by the same plotters code the browser uses),
 //! `/embed` (the figure in a page for an iframe, readable without script)
-//! and the dashboard's page with the social-card tags of the view
-//! it opens.
+//! and a view's social-card tags, which the dashboard's pages carry.
 
 use std::sync::Arc;
 
