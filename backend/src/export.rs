@@ -27,6 +27,14 @@ pub enum ExportFormat {
     Parquet,
 }
 
+impl tipstats_shared::choice::Choice for ExportFormat {
+    const ALL: &'static [ExportFormat] = &ExportFormat::ALL;
+
+    fn word(self) -> &'static str {
+        self.extension()
+    }
+}
+
 impl ExportFormat {
     pub const ALL: [ExportFormat; 4] = [
         ExportFormat::Csv,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tipstats_shared::chart::Chart;
-use tipstats_shared::figure::{Figure, category_in};
+use tipstats_shared::figure::{Figure, category_in, reporters_of};
 use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, Tab};
@@ -14,7 +14,7 @@ use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 
 use crate::app::Page;
 use crate::explorer::Share;
-use crate::i18n::{Text, reporters_in, text};
+use crate::i18n::{Text, text};
 use crate::readout::readable_chart;
 
 /// A view's figures as the API answered them: title and subtitle, the
@@ -142,14 +142,6 @@ fn sources_panel(
     .into_any()
 }
 
-/// What the indicator's reporting units are ("countries"), in `lang`.
-fn reporters(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> String {
-    catalog
-        .indicator(&response.indicator)
-        .map_or("", |i| reporters_in(&i.reporters, lang))
-        .to_string()
-}
-
 /// Every figure of the view, a row per place, year and category.
 fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
     let t = text(lang);
@@ -174,7 +166,7 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
             }
         })
         .collect_view();
-    let reporters = reporters(catalog, response, lang);
+    let reporters = reporters_of(catalog, &response.indicator, lang);
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures-caption">
             <table id="figures">

@@ -250,6 +250,14 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
     }
 }
 
+/// Who reports `indicator`'s figures, in the reader's language (empty for
+/// an indicator the catalog lacks).
+pub fn reporters_of<'a>(catalog: &'a Catalog, indicator: &str, lang: Lang) -> &'a str {
+    catalog
+        .indicator(indicator)
+        .map_or("", |i| reporters_in(&i.reporters, lang))
+}
+
 /// The catalog's word for who reports an indicator's figures (`countries`,
 /// `states`, …) in the reader's language; a word not known here is shown as
 /// the catalog gives it.

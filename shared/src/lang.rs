@@ -28,3 +28,11 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.as_str() == text)
     }
 }
+
+impl crate::choice::Choice for Lang {
+    const ALL: &'static [Lang] = &Lang::ALL;
+
+    fn word(self) -> &'static str {
+        self.as_str()
+    }
+}

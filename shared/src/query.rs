@@ -270,10 +270,7 @@ impl Params for ViewParams {
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
             "theme" => self.theme = Some(choice_param::<ColorScheme>(name, value)?),
-            "lang" => {
-                let langs = Lang::ALL.iter().map(|l| l.as_str());
-                self.lang = Some(parse_choice(name, value, Lang::parse, langs)?);
-            }
+            "lang" => self.lang = Some(choice_param::<Lang>(name, value)?),
             "size" => self.size = Some(choice_param::<ImageSize>(name, value)?),
             _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
@@ -289,17 +286,6 @@ pub fn choice_param<T: Choice>(name: &str, text: &str) -> Result<T, BadParameter
         let words = T::ALL.iter().map(|v| v.word());
         BadParameter::new(name, format!("{text:?} is not {}", expected(words)))
     })
-}
-
-/// A word of a choice, or a message naming the parameter and the words.
-pub fn parse_choice<T>(
-    parameter: &str,
-    text: &str,
-    parse: fn(&str) -> Option<T>,
-    words: impl Iterator<Item = &'static str>,
-) -> Result<T, BadParameter> {
-    parse(text)
-        .ok_or_else(|| BadParameter::new(parameter, format!("{text:?} is not {}", expected(words))))
 }
 
 /// The rules between an indicator and the other parameters, written once:

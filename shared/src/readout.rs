@@ -5,7 +5,7 @@
 //! the arrow keys step along the years. The dashboard and the server write
 //! it from here alike.
 
-use crate::figure::{category_in, reporters_in};
+use crate::figure::{category_in, reporters_of};
 use crate::format::{thousands_in, value_cell_in};
 use crate::lang::Lang;
 use crate::words::words;
@@ -41,9 +41,7 @@ pub fn year_lines(
     year: i32,
     lang: Lang,
 ) -> Vec<String> {
-    let reporters = catalog
-        .indicator(&response.indicator)
-        .map_or("", |i| reporters_in(&i.reporters, lang));
+    let reporters = reporters_of(catalog, &response.indicator, lang);
     let suppressed = words(lang).suppressed_cells();
     let rows = response
         .regions

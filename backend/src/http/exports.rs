@@ -14,7 +14,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::figures::{base_url, series_response};
 use crate::export::{self, ExportFormat, Metadata};
-use tipstats_shared::query::{BadParameter, Params, SeriesQuery, parse_choice, query_pairs};
+use tipstats_shared::query::{BadParameter, Params, SeriesQuery, choice_param, query_pairs};
 use utoipa::IntoParams;
 
 pub fn router() -> Router<AppState> {
@@ -35,8 +35,7 @@ impl Params for ExportParams {
     const NAMES: &'static [&'static str] = &["format"];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
-        let formats = ExportFormat::ALL.iter().map(|f| f.extension());
-        self.format = Some(parse_choice(name, value, ExportFormat::parse, formats)?);
+        self.format = Some(choice_param::<ExportFormat>(name, value)?);
         Ok(())
     }
 }

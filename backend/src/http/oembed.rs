@@ -6,9 +6,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Serialize;
+use tipstats_shared::choice::Choice;
 use tipstats_shared::figure::Figure;
 use tipstats_shared::query::{
-    BadParameter, Params, ViewQuery, parse_choice, query_pairs, view_query_of_url,
+    BadParameter, Params, ViewQuery, choice_param, query_pairs, view_query_of_url,
 };
 use utoipa::{IntoParams, ToSchema};
 
@@ -23,6 +24,17 @@ pub enum OEmbedFormat {
     Json,
     /// Answered 501 Not Implemented, as oEmbed asks of a provider.
     Xml,
+}
+
+impl Choice for OEmbedFormat {
+    const ALL: &'static [OEmbedFormat] = &[OEmbedFormat::Json, OEmbedFormat::Xml];
+
+    fn word(self) -> &'static str {
+        match self {
+            OEmbedFormat::Json => "json",
+            OEmbedFormat::Xml => "xml",
+        }
+    }
 }
 
 /// The oEmbed request. Parameters of other names are left alone: oEmbed
@@ -51,19 +63,9 @@ impl Params for OEmbedParams {
             "url" => self.url = Some(value.to_string()),
             "maxwidth" => self.maxwidth = Some(pixels(name, value)?),
             "maxheight" => self.maxheight = Some(pixels(name, value)?),
-            _ => {
-                let format = |text: &str| match text {
-                    "" | "json" => Some(OEmbedFormat::Json),
-                    "xml" => Some(OEmbedFormat::Xml),
-                    _ => None,
-                };
-                self.format = Some(parse_choice(
-                    name,
-                    value,
-                    format,
-                    ["json", "xml"].into_iter(),
-                )?);
-            }
+            // An empty format is the default one.
+            _ if value.is_empty() => self.format = Some(OEmbedFormat::Json),
+            _ => self.format = Some(choice_param::<OEmbedFormat>(name, value)?),
         }
         Ok(())
     }

@@ -300,9 +300,7 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> Markup {
     let t = words(lang);
     let by = response.by.is_some();
     let per_100k = response.per.is_some();
-    let reporters = catalog.indicator(&response.indicator).map_or("", |i| {
-        tipstats_shared::figure::reporters_in(&i.reporters, lang)
-    });
+    let reporters = tipstats_shared::figure::reporters_of(catalog, &response.indicator, lang);
     let rows = response
         .regions
         .iter()
