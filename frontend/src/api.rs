@@ -8,8 +8,28 @@ use tipstats_shared::{Catalog, SeriesResponse};
 
 use crate::i18n::Text;
 
+/// The catalog and the interface's words, asked for together; the words
+/// are [`load`](tipstats_shared::words::load)ed before the catalog is
+/// given back, so that everything drawn with it has its words.
 pub async fn catalog(t: &'static Text) -> Result<Catalog, String> {
-    get_json("/api/v1/catalog", t).await
+    let (catalog, words) =
+        futures::future::join(get_json::<Catalog>("/api/v1/catalog", t), words(t)).await;
+    words?;
+    catalog
+}
+
+/// `/api/v1/words`, read from the browser's own JSON object: each
+/// language's list of strings, kept for the page's life.
+async fn words(t: &'static Text) -> Result<(), String> {
+    let lists = get_value("/api/v1/words", t).await?;
+    let list = |lang: &str| -> Vec<String> {
+        js_sys::Reflect::get(&lists, &lang.into())
+            .map(|value| js_sys::Array::from(&value))
+            .map(|array| array.iter().filter_map(|word| word.as_string()).collect())
+            .unwrap_or_default()
+    };
+    tipstats_shared::words::load(list("en"), list("es"))
+        .map_err(|e| format!("{} ({e}).", t.unreadable()))
 }
 
 /// `path` is a `/api/v1/series?…` address.
@@ -18,6 +38,12 @@ pub async fn series(path: &str, t: &'static Text) -> Result<SeriesResponse, Stri
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str, t: &'static Text) -> Result<T, String> {
+    let value = get_value(path, t).await?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{} ({e}).", t.unreadable()))
+}
+
+/// The JSON at `path`, parsed by the browser.
+async fn get_value(path: &str, t: &'static Text) -> Result<wasm_bindgen::JsValue, String> {
     let response = Request::get(path)
         .send()
         .await
@@ -38,9 +64,7 @@ async fn get_json<T: DeserializeOwned>(path: &str, t: &'static Text) -> Result<T
         .text()
         .await
         .map_err(|e| format!("{} ({e}).", t.unreadable()))?;
-    let value =
-        js_sys::JSON::parse(&text).map_err(|_| format!("{} (not JSON).", t.unreadable()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| format!("{} ({e}).", t.unreadable()))
+    js_sys::JSON::parse(&text).map_err(|_| format!("{} (not JSON).", t.unreadable()))
 }
 
 /// The `detail` of a problem document (`tipstats_shared::Problem`), the

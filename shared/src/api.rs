@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::query::{Panel, Per, Period};
 
 /// Everything a client needs to build its pickers: `GET /api/v1/catalog`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Catalog {
     /// Identifies the published figures; changes whenever `data/` changes.

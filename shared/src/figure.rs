@@ -5,57 +5,11 @@
 //! (`Indicator::es`, `Region::es`, written by the ingest).
 
 use crate::lang::Lang;
+use crate::words::words;
 
 use crate::format::thousands_in;
 use crate::query::{Panel, Period};
 use crate::{Catalog, NoteKind, SeriesResponse};
-
-/// The words of a language.
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::En => &EN,
-        Lang::Es => &ES,
-    }
-}
-
-struct Words {
-    source: &'static str,
-    data_version: &'static str,
-    by: &'static str,
-    per_100k: &'static str,
-    monthly: &'static str,
-    consistent_panel: &'static str,
-    retrieved_from: &'static str,
-    no_figures: &'static str,
-    view_full: &'static str,
-    more_notes: &'static str,
-}
-
-const EN: Words = Words {
-    source: "Source",
-    data_version: "data version",
-    by: "by",
-    per_100k: "per 100,000 inhabitants",
-    monthly: "by month",
-    consistent_panel: "only reporters present every year",
-    retrieved_from: "retrieved from tipstats",
-    no_figures: "no figures for the chosen places and years",
-    view_full: "Full view, figures and sources on tipstats",
-    more_notes: "more notes in the full view",
-};
-
-const ES: Words = Words {
-    source: "Fuente",
-    data_version: "versión de los datos",
-    by: "por",
-    per_100k: "por cada 100 000 habitantes",
-    monthly: "por mes",
-    consistent_panel: "solo quienes reportan todos los años",
-    retrieved_from: "consultado en tipstats",
-    no_figures: "no hay cifras para los lugares y años elegidos",
-    view_full: "Vista completa, cifras y fuentes en tipstats",
-    more_notes: "notas más en la vista completa",
-};
 
 /// The text of a chart, ready to lay out.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,16 +43,16 @@ impl Figure {
         let mut subtitle = vec![places.join(", "), years(response.from, response.to)];
         if let Some(by) = &response.by {
             let by = indicator.map_or(by.as_str(), |i| i.breakdown_in(by, lang));
-            subtitle.push(format!("{} {by}", words.by));
+            subtitle.push(format!("{} {by}", words.by()));
         }
         if response.per.is_some() {
-            subtitle.push(words.per_100k.to_string());
+            subtitle.push(words.per_100k_inline().to_string());
         }
         if response.period == Period::Month {
-            subtitle.push(words.monthly.to_string());
+            subtitle.push(words.monthly().to_string());
         }
         if response.panel == Panel::Consistent {
-            subtitle.push(words.consistent_panel.to_string());
+            subtitle.push(words.consistent_panel().to_string());
         }
         let citations: Vec<&str> = response
             .sources
@@ -108,9 +62,9 @@ impl Figure {
         let short_version: String = response.data_version.chars().take(12).collect();
         let source = format!(
             "{}: {}. tipstats {} {short_version}.",
-            words.source,
+            words.source(),
             citations.join("; "),
-            words.data_version
+            words.data_version()
         );
         // The indicator's first caveat says what the figures are not
         // ("detected victims are not prevalence") and always comes first;
@@ -152,8 +106,8 @@ impl Figure {
             subtitle: subtitle.join(" · "),
             source,
             notes,
-            view_full: words.view_full,
-            more_notes: words.more_notes,
+            view_full: words.view_full(),
+            more_notes: words.more_notes(),
         }
     }
 
@@ -164,7 +118,7 @@ impl Figure {
             self.title,
             self.subtitle,
             self.source,
-            words(lang).retrieved_from
+            words(lang).retrieved_from()
         )
     }
 }
@@ -184,11 +138,6 @@ window.addEventListener("message", function (e) {{
 }});
 </script>"#
     )
-}
-
-/// "per 100,000 inhabitants" in `lang`.
-pub fn per_100k_words(lang: Lang) -> &'static str {
-    words(lang).per_100k
 }
 
 fn years(from: i32, to: i32) -> String {
@@ -244,7 +193,7 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
         })
         .collect();
     if parts.is_empty() {
-        format!("{title}: {}.", words(lang).no_figures)
+        format!("{title}: {}.", words(lang).no_figures())
     } else {
         format!("{title}: {}.", parts.join("; "))
     }
@@ -384,18 +333,9 @@ mod tests {
         }
     }
 
-    fn catalog() -> Catalog {
-        Catalog {
-            data_version: "v".into(),
-            sources: vec![],
-            indicators: vec![],
-            regions: vec![],
-        }
-    }
-
     #[test]
     fn figure_names_source_version_and_puts_the_first_caveat_first() {
-        let figure = Figure::from_series(&response(), &catalog(), Lang::En);
+        let figure = Figure::from_series(&response(), &Catalog::default(), Lang::En);
         assert_eq!(figure.title, "glotip.victims");
         assert_eq!(figure.subtitle, "USA · 2010–2022");
         assert_eq!(
@@ -426,7 +366,7 @@ mod tests {
         male.category = Some("Male".into());
         male.value = Some(7000);
         response.rows.push(male);
-        let figure = Figure::from_series(&response, &catalog(), Lang::En);
+        let figure = Figure::from_series(&response, &Catalog::default(), Lang::En);
         assert_eq!(
             figure.summary,
             "glotip.victims: USA, Female 100 (2010) → 16,390 (2022); USA, Male 7,000 (2022) → 7,000 (2022)."
@@ -438,7 +378,7 @@ mod tests {
         let mut response = response();
         response.per = Some(crate::query::Per::HundredThousand);
         response.rows.clear();
-        let figure = Figure::from_series(&response, &catalog(), Lang::Es);
+        let figure = Figure::from_series(&response, &Catalog::default(), Lang::Es);
         assert!(figure.source.starts_with("Fuente: UNODC"));
         assert!(figure.subtitle.ends_with("por cada 100 000 habitantes"));
         assert!(figure.summary.contains("no hay cifras"));

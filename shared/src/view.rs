@@ -418,7 +418,7 @@ pub fn chart_size(viewport: u32, place: ChartPlace) -> (u32, u32) {
     let width = shown.clamp(280, widest) / 10 * 10;
     // A narrow chart gets a taller shape, so that its lines keep room.
     let height = if width < widest {
-        (width * 9 / 10).clamp(280, height)
+        (width * 11 / 10).clamp(280, height)
     } else {
         height
     };
@@ -572,8 +572,8 @@ mod tests {
     #[test]
     fn a_chart_is_drawn_at_the_width_it_is_shown() {
         // A 360-pixel phone: 12 pixels of padding each side, one column.
-        assert_eq!(chart_size(360, ChartPlace::Page), (330, 297));
-        assert_eq!(chart_size(360, ChartPlace::Panel), (330, 297));
+        assert_eq!(chart_size(360, ChartPlace::Page), (330, 363));
+        assert_eq!(chart_size(360, ChartPlace::Panel), (330, 363));
         // A laptop: the content is 72rem less 2rem each side; the page's
         // chart is drawn at its widest and scaled up, panels side by side.
         assert_eq!(chart_size(1280, ChartPlace::Page), (860, 420));
@@ -582,7 +582,7 @@ mod tests {
         // Panels go one per row below 30rem + 30rem + the gap.
         assert_eq!(chart_size(1000, ChartPlace::Panel).0, 560);
         // Never narrower than 280, whatever the screen.
-        assert_eq!(chart_size(200, ChartPlace::Page), (280, 280));
+        assert_eq!(chart_size(200, ChartPlace::Page), (280, 308));
         // Resizing by a few pixels draws the same chart.
         assert_eq!(
             chart_size(801, ChartPlace::Page),

@@ -2,6 +2,11 @@
 //! Spanish: the dashboard shows them, and the server writes the same words
 //! into the pages it makes.
 //!
+//! The server has them compiled in. The browser's bundle does not: it has
+//! only the words' order, and fetches the words themselves from
+//! `/api/v1/words` ([`WordLists`]) when it starts ([`load`]), so that
+//! words cost no part of the bundle's budget.
+//!
 //! The indicators' names, descriptions and caveats and the places' names
 //! come from the catalog in both languages (`Indicator::name_in`,
 //! `Region::name_in`); breakdown categories from [`crate::figure`].
@@ -10,7 +15,7 @@ use crate::lang::Lang;
 use crate::query::Tab;
 
 /// The words of the interface, each written once with its English and
-/// Spanish side by side; read by name (`t.tagline()`) from [`EN`] or [`ES`].
+/// Spanish side by side; read by name (`t.tagline()`) from [`words`].
 macro_rules! words {
     ($($field:ident { en: $en:literal, es: $es:literal $(,)? })+) => {
         /// The words of the interface in one language.
@@ -25,7 +30,7 @@ macro_rules! words {
 
         impl Text {
             /// How many words there are.
-            const COUNT: usize = [$(Index::$field),+].len();
+            pub const COUNT: usize = [$(Index::$field),+].len();
 
             $(pub fn $field(&self) -> &'static str {
                 self.words[Index::$field as usize]
@@ -37,9 +42,14 @@ macro_rules! words {
             }
         }
 
+        /// Each word's name, in order.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const NAMES: [&str; Text::COUNT] = [$(stringify!($field)),+];
         /// English.
+        #[cfg(not(target_arch = "wasm32"))]
         pub const EN: Text = Text { words: [$($en),+] };
         /// Spanish, as written in Mexico.
+        #[cfg(not(target_arch = "wasm32"))]
         pub const ES: Text = Text { words: [$($es),+] };
     };
 }
@@ -169,6 +179,42 @@ words! {
         en: "Source",
         es: "Fuente",
     }
+    data_version {
+        en: "data version",
+        es: "versión de los datos",
+    }
+    by {
+        en: "by",
+        es: "por",
+    }
+    per_100k_inline {
+        en: "per 100,000 inhabitants",
+        es: "por cada 100 000 habitantes",
+    }
+    monthly {
+        en: "by month",
+        es: "por mes",
+    }
+    consistent_panel {
+        en: "only reporters present every year",
+        es: "solo quienes reportan todos los años",
+    }
+    retrieved_from {
+        en: "retrieved from tipstats",
+        es: "consultado en tipstats",
+    }
+    no_figures {
+        en: "no figures for the chosen places and years",
+        es: "no hay cifras para los lugares y años elegidos",
+    }
+    view_full {
+        en: "Full view, figures and sources on tipstats",
+        es: "Vista completa, cifras y fuentes en tipstats",
+    }
+    more_notes {
+        en: "more notes in the full view",
+        es: "notas más en la vista completa",
+    }
     cite {
         en: "Cite this",
         es: "Cómo citar",
@@ -176,6 +222,14 @@ words! {
     notes {
         en: "Notes",
         es: "Notas",
+    }
+    reporting_each_year {
+        en: "Reporting each year",
+        es: "Informan cada año",
+    }
+    most_at_right {
+        en: "the most at right",
+        es: "el máximo a la derecha",
     }
     coverage_warning {
         en: "Who reported changes sharply inside this range: part of the trend comes from coverage.",
@@ -332,10 +386,78 @@ impl Text {
 }
 
 /// The interface's words in `lang`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn words(lang: Lang) -> &'static Text {
     match lang {
         Lang::En => &EN,
         Lang::Es => &ES,
+    }
+}
+
+/// The words as `/api/v1/words` sends them: each language's list in the
+/// order of [`NAMES`], which it sends too for readers other than the
+/// dashboard.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WordLists {
+    pub names: Vec<&'static str>,
+    pub en: Vec<&'static str>,
+    pub es: Vec<&'static str>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl WordLists {
+    pub fn new() -> WordLists {
+        WordLists {
+            names: NAMES.to_vec(),
+            en: EN.all().to_vec(),
+            es: ES.all().to_vec(),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Default for WordLists {
+    fn default() -> Self {
+        WordLists::new()
+    }
+}
+
+/// The browser's words, once [`load`]ed: English, then Spanish.
+#[cfg(target_arch = "wasm32")]
+static LOADED: std::sync::OnceLock<[Text; 2]> = std::sync::OnceLock::new();
+
+/// Keeps the words the browser fetched, for the page's whole life: each
+/// language's list, in the order the server compiled in. A list of another
+/// length comes from another build of the server, and is refused.
+#[cfg(target_arch = "wasm32")]
+pub fn load(en: Vec<String>, es: Vec<String>) -> Result<(), String> {
+    let text = |list: Vec<String>| -> Result<Text, String> {
+        let words: Vec<&'static str> = list
+            .into_iter()
+            .map(|word| &*Box::leak(word.into_boxed_str()))
+            .collect();
+        let count = words.len();
+        let words = words
+            .try_into()
+            .map_err(|_| format!("{count} words where this page has {}", Text::COUNT))?;
+        Ok(Text { words })
+    };
+    let _ = LOADED.set([text(en)?, text(es)?]);
+    Ok(())
+}
+
+/// The interface's words in `lang`: empty until [`load`]ed.
+#[cfg(target_arch = "wasm32")]
+pub fn words(lang: Lang) -> &'static Text {
+    const EMPTY: Text = Text {
+        words: [""; Text::COUNT],
+    };
+    match (LOADED.get(), lang) {
+        (Some([en, _]), Lang::En) => en,
+        (Some([_, es]), Lang::Es) => es,
+        (None, _) => &EMPTY,
     }
 }
 

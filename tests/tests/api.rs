@@ -7,6 +7,27 @@ use tipstats_shared::query::{Params, SeriesParams, ViewParams};
 use tipstats_shared::{Catalog, NoteKind, Problem, RegionLevel, SeriesResponse};
 use tipstats_tests::spawn_app;
 
+/// The dashboard's words come from the server, not its bundle: every word
+/// in both languages, in one order, with an ETag that changes with the
+/// build.
+#[tokio::test]
+async fn the_interface_words_are_served_in_both_languages_in_one_order() {
+    let app = spawn_app().await;
+    let lists: serde_json::Value = app.get_json("/api/v1/words").await;
+    let list = |key: &str| -> Vec<String> {
+        serde_json::from_value(lists[key].clone()).unwrap_or_else(|e| panic!("{key}: {e}"))
+    };
+    let (names, en, es) = (list("names"), list("en"), list("es"));
+    assert_eq!(names.len(), tipstats_shared::words::Text::COUNT);
+    assert_eq!((en.len(), es.len()), (names.len(), names.len()));
+    let at = |name: &str| names.iter().position(|n| n == name).expect(name);
+    assert_eq!(en[at("tab_table")], "Table");
+    assert_eq!(es[at("tab_table")], "Tabla");
+    assert_eq!(en, tipstats_shared::words::EN.all());
+    let response = app.get("/api/v1/words").await;
+    assert!(response.headers().contains_key("etag"));
+}
+
 #[tokio::test]
 async fn catalog_lists_sources_indicators_and_the_region_hierarchy() {
     let app = spawn_app().await;

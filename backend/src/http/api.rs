@@ -14,6 +14,7 @@ use super::figures::series_response;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/catalog", get(catalog))
+        .route("/words", get(words))
         .route("/series", get(series))
 }
 
@@ -27,6 +28,21 @@ pub(super) async fn catalog(State(state): State<AppState>) -> Response {
     (
         [(axum::http::header::CONTENT_TYPE, "application/json")],
         state.catalog_json.clone(),
+    )
+        .into_response()
+}
+
+/// The interface's words in English and Spanish.
+///
+/// Each language's list is in the order of `names`. The dashboard fetches
+/// them when it starts rather than carrying them in its bundle; the server
+/// writes the same words into the pages it makes.
+#[utoipa::path(get, path = "/api/v1/words", tag = "figures",
+    responses((status = 200, description = "The words", body = tipstats_shared::words::WordLists)))]
+pub(super) async fn words(State(state): State<AppState>) -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        state.words_json.clone(),
     )
         .into_response()
 }

@@ -40,6 +40,8 @@ pub struct AppState {
     pub catalog: Arc<Catalog>,
     /// The catalog as the API sends it, encoded once.
     pub catalog_json: axum::body::Bytes,
+    /// The interface's words as the API sends them, encoded once.
+    pub words_json: axum::body::Bytes,
     pub db: Arc<Database>,
     /// The fonts images are drawn with, loaded once.
     pub fonts: Arc<resvg::usvg::fontdb::Database>,
@@ -172,6 +174,9 @@ impl Application {
         let state = AppState {
             catalog: Arc::new(catalog),
             catalog_json,
+            words_json: axum::body::Bytes::from(serde_json::to_vec(
+                &tipstats_shared::words::WordLists::new(),
+            )?),
             db: Arc::new(db),
             fonts: Arc::new(crate::render::fonts()),
             index_html,

@@ -26,6 +26,7 @@ use super::AppState;
     ),
     paths(
         super::api::catalog,
+        super::api::words,
         super::api::series,
         super::exports::view_export,
         super::exports::dataset,
@@ -37,6 +38,7 @@ use super::AppState;
     components(
         schemas(
             tipstats_shared::Catalog,
+            tipstats_shared::words::WordLists,
             tipstats_shared::SeriesResponse,
             tipstats_shared::Problem,
             tipstats_shared::query::Panel,

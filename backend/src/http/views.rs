@@ -302,6 +302,7 @@ mod tests {
             series: vec![],
             kind: ChartKind::Line,
             markers: vec![],
+            coverage: None,
             lang: Lang::Es,
         };
         let drawn = Drawn {

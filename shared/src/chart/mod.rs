@@ -6,6 +6,7 @@
 //! cue. Where suppressed cells make a figure uncertain the chart shades the
 //! band between its lower and upper bound.
 
+mod coverage;
 mod figure;
 mod kinds;
 mod plot;
@@ -15,6 +16,7 @@ mod theme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub use coverage::{Coverage, CoverageRow};
 pub use figure::{draw_figure, figure_svg};
 pub use text::spread_labels;
 pub use theme::{PALETTE, Theme};
@@ -34,6 +36,9 @@ pub struct Chart {
     /// Years with a note of their own (a partial year, a series break, a
     /// reporter entering or leaving), each with the numbers of its notes.
     pub markers: Vec<Marker>,
+    /// How many reported each place's figure each year, drawn under the
+    /// years; none where that would only repeat one reporter.
+    pub coverage: Option<Coverage>,
     /// How the axis writes numbers.
     pub lang: Lang,
 }
@@ -145,7 +150,7 @@ impl Chart {
         Chart {
             title: indicator.map_or_else(|| response.indicator.clone(), |i| i.name_in(lang).into()),
             y_label: if response.per.is_some() {
-                format!("{unit} {}", crate::figure::per_100k_words(lang))
+                format!("{unit} {}", crate::words::words(lang).per_100k_inline())
             } else {
                 unit
             },
@@ -153,6 +158,7 @@ impl Chart {
             series,
             kind: ChartKind::Line,
             markers: numbered_notes(&response.notes).1,
+            coverage: Coverage::of(response, catalog, lang),
             lang,
         }
     }

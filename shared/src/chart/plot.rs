@@ -6,6 +6,7 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::coverage::draw_coverage;
 use super::kinds::{self, LabelAnchor};
 use super::text::{LABEL_GAP, SANS, shortened, spread_labels, text_width};
 use super::{Chart, Theme};
@@ -14,6 +15,8 @@ use crate::query::ChartKind;
 
 /// The room left of the plot for the values and the axis' name.
 const Y_LABEL_AREA: u32 = 72;
+/// The room under the plot for the years.
+const X_LABEL_AREA: u32 = 32;
 /// A direct label's distance from its series' end.
 const LABEL_INDENT: u32 = 8;
 /// Charts narrower than this are drawn with smaller words.
@@ -96,11 +99,24 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
         ChartKind::Bar => kinds::draw_bars(root, chart, theme, &pixels)?,
         ChartKind::Stacked => kinds::draw_stacked(root, chart, theme, &pixels)?,
     };
-    let (_, rows) = ctx.plotting_area().get_pixel_range();
-    let top = pixels.origin.1;
+    let (columns, rows) = ctx.plotting_area().get_pixel_range();
+    let (left, top) = pixels.origin;
     let plot_rows = (rows.start - top, rows.end - top);
     draw_markers(root, chart, theme, &pixels, plot_rows)?;
     draw_direct_labels(root, chart, theme, &words, &ends, plot_rows)?;
+    if let Some(coverage) = &chart.coverage {
+        let plot_columns = (columns.start - left, columns.end - left);
+        let under_years = plot_rows.1 + X_LABEL_AREA as i32;
+        draw_coverage(
+            root,
+            chart,
+            coverage,
+            theme,
+            &pixels,
+            under_years,
+            plot_columns,
+        )?;
+    }
     let (from, to) = chart.years;
     Ok((from..=to)
         .map(|year| (year, pixels.at(year, 0.0).0))
@@ -156,7 +172,8 @@ fn draw_axes<'a, DB: DrawingBackend>(
         .margin(12)
         .margin_top(12 + title_room)
         .margin_right(margin_right)
-        .x_label_area_size(32)
+        .margin_bottom(12 + chart.coverage.as_ref().map_or(0, |c| c.height()))
+        .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(Y_LABEL_AREA)
         .build_cartesian_2d(x_range.clone(), 0.0..y_top)?;
     // A year label needs about three font sizes of room: a narrow plot

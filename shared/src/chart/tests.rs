@@ -21,6 +21,7 @@ fn chart(series: Vec<Series>) -> Chart {
         series,
         kind: ChartKind::Line,
         markers: vec![],
+        coverage: None,
         lang: Lang::En,
     }
 }
@@ -340,4 +341,123 @@ proptest::proptest! {
 fn empty_chart_still_draws() {
     let svg = chart_svg(&chart(vec![]), (320, 200), Theme::LIGHT).expect("draws");
     assert!(svg.contains("</svg>"));
+}
+
+/// A yearly answer with the given (place, year, category, reporting units)
+/// rows, each with a value of 10.
+fn answer_with_units(regions: &[&str], rows: &[(&str, i32, Option<&str>, u32)]) -> SeriesResponse {
+    let rows = rows
+        .iter()
+        .map(|&(region, year, category, units)| SeriesRow {
+            region: region.into(),
+            year,
+            month: None,
+            category: category.map(Into::into),
+            value: Some(10),
+            reporting_units: units,
+            suppressed_cells: 0,
+            lower: None,
+            upper: None,
+            rate: None,
+        })
+        .collect();
+    SeriesResponse {
+        data_version: "v".into(),
+        indicator: "glotip.victims".into(),
+        regions: regions.iter().map(|r| r.to_string()).collect(),
+        from: 2010,
+        to: 2013,
+        by: None,
+        panel: crate::query::Panel::All,
+        period: crate::query::Period::Year,
+        per: None,
+        rows,
+        sources: vec![],
+        notes: vec![],
+    }
+}
+
+#[test]
+fn coverage_has_a_row_per_place_with_the_most_units_of_a_years_categories() {
+    let answer = answer_with_units(
+        &["002", "142"],
+        &[
+            ("002", 2010, Some("Female"), 5),
+            ("002", 2010, Some("Male"), 7),
+            ("002", 2011, Some("Female"), 9),
+            ("142", 2011, Some("Female"), 3),
+        ],
+    );
+    let coverage = Coverage::of(&answer, &Catalog::default(), Lang::Es).expect("a strip");
+    assert_eq!(coverage.rows.len(), 2);
+    assert_eq!(coverage.rows[0].units, vec![(2010, 7), (2011, 9)]);
+    // The second place's colour is that of its first line, after the
+    // first place's two categories.
+    assert_eq!(coverage.rows[1].series, 2);
+    assert_eq!(coverage.rows[1].units, vec![(2011, 3)]);
+    assert!(
+        coverage.heading.starts_with("Informan cada año"),
+        "{}",
+        coverage.heading
+    );
+    // The lines come in the same order, so the colours agree.
+    let chart = Chart::from_series(&answer, &Catalog::default(), Lang::Es);
+    assert_eq!(chart.series.len(), 3);
+    assert_eq!(chart.coverage, Some(coverage));
+}
+
+#[test]
+fn one_reporter_every_year_draws_no_strip() {
+    let answer = answer_with_units(&["USA"], &[("USA", 2010, None, 1), ("USA", 2011, None, 1)]);
+    assert_eq!(Coverage::of(&answer, &Catalog::default(), Lang::En), None);
+    let varying = answer_with_units(&["USA"], &[("USA", 2010, None, 1), ("USA", 2011, None, 0)]);
+    assert!(Coverage::of(&varying, &Catalog::default(), Lang::En).is_some());
+}
+
+#[test]
+fn the_strip_puts_a_bar_under_each_year_as_tall_as_its_share_of_the_most() {
+    let answer = answer_with_units(
+        &["002"],
+        &[
+            ("002", 2010, None, 10),
+            ("002", 2011, None, 20),
+            ("002", 2013, None, 5),
+        ],
+    );
+    let chart = Chart::from_series(&answer, &Catalog::default(), Lang::En);
+    let (svg, years) = chart_svg_with_years(&chart, (640, 400), Theme::LIGHT).expect("draws");
+    let doc = roxmltree::Document::parse(&svg).expect("valid SVG");
+    let number = |node: roxmltree::Node, name: &str| -> f64 {
+        node.attribute(name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    // The line chart's only rectangles of the first colour are the strip's.
+    let fill = format!(
+        "#{:02X}{:02X}{:02X}",
+        PALETTE[0].0, PALETTE[0].1, PALETTE[0].2
+    );
+    let bars: Vec<(f64, f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(fill.as_str()))
+        .map(|n| {
+            let centre = number(n, "x") + number(n, "width") / 2.0;
+            (centre, number(n, "y"), number(n, "height"))
+        })
+        .collect();
+    assert_eq!(bars.len(), 3, "{svg}");
+    for ((centre, _, _), year) in bars.iter().zip([2010, 2011, 2013]) {
+        let (_, x) = years.iter().find(|(y, _)| *y == year).expect("a year");
+        assert!((centre - *x as f64).abs() <= 1.0, "{year}: {centre} vs {x}");
+    }
+    // The bars stand on one line, under the plot, 10 : 20 : 5.
+    let bottoms: Vec<f64> = bars.iter().map(|(_, y, h)| y + h).collect();
+    assert!(
+        bottoms.iter().all(|b| (b - bottoms[0]).abs() < 1.0),
+        "{bottoms:?}"
+    );
+    assert!(bars.iter().all(|(_, y, _)| *y > 300.0), "{bars:?}");
+    let (tall, half, quarter) = (bars[1].2, bars[0].2, bars[2].2);
+    assert!(tall > half && half > quarter && quarter > 0.0, "{bars:?}");
+    assert!(svg.contains("Reporting each year"));
 }
