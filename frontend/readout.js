@@ -8,8 +8,13 @@
   function chartOf(node) {
     return node && node.closest ? node.closest(".chart-svg[data-readout]") : null;
   }
+  // The server's first view has a drawing for a phone beside the wide one,
+  // each with its own readout: the one shown is read.
   function figures(chart) {
-    try { return JSON.parse(chart.dataset.readout); } catch (e) { return null; }
+    var narrow = chart.dataset.readoutNarrow && Array.prototype.some.call(
+      chart.querySelectorAll(".narrow"), function (d) { return d.getClientRects().length; });
+    try { return JSON.parse(narrow ? chart.dataset.readoutNarrow : chart.dataset.readout); }
+    catch (e) { return null; }
   }
   function part(box, name, role) {
     var found = box.querySelector(":scope > ." + name);
@@ -31,8 +36,12 @@
     if (!year) return;
     var width = chart.getBoundingClientRect().width;
     var x = year[1] * width / data.width;
-    line.style.left = tip.style.left = x + "px";
-    tip.className = x < width / 2 ? "tip to-right" : "tip to-left";
+    // The figures go on the side with more room, held by their near edge
+    // so that they keep their width.
+    var toRight = x < width / 2;
+    line.style.left = x + "px";
+    tip.style.left = toRight ? x + 8 + "px" : "";
+    tip.style.right = toRight ? "" : width - x + 8 + "px";
     var title = document.createElement("strong");
     title.textContent = year[0];
     var list = document.createElement("ul");

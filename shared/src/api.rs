@@ -232,6 +232,15 @@ pub struct SeriesResponse {
     pub notes: Vec<Note>,
 }
 
+impl SeriesResponse {
+    /// Whether saying how many reported adds anything: not when every
+    /// figure is one reporter's own (a country's, a state's), where it
+    /// would only repeat "1".
+    pub fn reporters_vary(&self) -> bool {
+        self.rows.iter().any(|row| row.reporting_units != 1)
+    }
+}
+
 /// The figure for one region in one year, with what it rests on.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -43,6 +43,7 @@ pub fn year_lines(
 ) -> Vec<String> {
     let reporters = reporters_of(catalog, &response.indicator, lang);
     let suppressed = words(lang).suppressed_cells();
+    let reporters_vary = response.reporters_vary();
     let rows = response
         .regions
         .iter()
@@ -57,7 +58,7 @@ pub fn year_lines(
             }
             line.push_str(": ");
             line.push_str(&value_cell_in(row, lang));
-            if row.reporting_units > 0 {
+            if row.reporting_units > 0 && reporters_vary {
                 let units = thousands_in(i64::from(row.reporting_units), lang);
                 line.push_str(&format!(" · {units} {reporters}"));
             }

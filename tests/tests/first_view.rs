@@ -67,14 +67,76 @@ async fn the_border_page_is_drawn_by_the_server_without_script() {
     assert_eq!(page.matches("class=\"border-panel\"").count(), 4, "{page}");
     assert_eq!(
         page.matches("<svg").count(),
-        8,
-        "a wide and a narrow drawing each"
+        16,
+        "a wide and a narrow drawing each, in both themes when the system chooses"
     );
     assert!(
         !page.contains("tipstats_frontend"),
-        "the border page needs no script"
+        "the border page needs no WebAssembly"
     );
+    assert_eq!(page.matches("data-readout-narrow=").count(), 4, "{page}");
     assert!(page.contains("La frontera México–Estados Unidos"));
+}
+
+/// The server's drawings read out like the dashboard's, with no
+/// WebAssembly: on a phone, the first border panel's narrow drawing gives
+/// the API's figure for its last year, where that year is drawn.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_drawn_charts_read_out_by_keyboard_on_a_phone() {
+    let app = spawn_app().await;
+    let catalog: tipstats_shared::Catalog = app.get_json("/api/v1/catalog").await;
+    let panel = &tipstats_shared::view::border_views(&catalog)[0];
+    let api: SeriesResponse = app
+        .get_json(&format!("/api/v1/series?{}", panel.to_query()))
+        .await;
+    let last = api.rows.iter().map(|r| r.year).max().expect("a year");
+    let row = api.rows.iter().find(|r| r.year == last).expect("a row");
+    let expected = format!(
+        "{}: {}",
+        catalog.region_name_in(&row.region, Lang::En),
+        value_cell_in(row, Lang::En)
+    );
+    let browser = Browser::start(360, 900).await;
+    browser
+        .client
+        .goto(&app.url("/?view=border&lang=en"))
+        .await
+        .expect("open");
+    browser
+        .wait_for("the readout script", WAIT, || async {
+            browser
+                .eval("return document.readyState === 'complete' || null;")
+                .await
+                .as_bool()
+        })
+        .await;
+    browser
+        .eval("document.querySelector('.chart-svg.first').focus(); return true;")
+        .await;
+    let focused = browser.client.active_element().await.expect("focused");
+    focused.send_keys("\u{E010}").await.expect("End");
+    let shown = browser
+        .eval(
+            "const c = document.querySelector('.chart-svg.first'); \
+             const t = c.parentElement.querySelector('.tip'); \
+             const l = c.parentElement.querySelector('.tip-line'); \
+             const w = c.getBoundingClientRect().width; \
+             const at = (data) => { const d = JSON.parse(data); return d.years[d.years.length - 1][1] * w / d.width; }; \
+             return t && !t.hidden ? [t.textContent, parseFloat(l.style.left), at(c.dataset.readoutNarrow), at(c.dataset.readout)] : null;",
+        )
+        .await;
+    let (text, line, narrow, wide) =
+        serde_json::from_value::<(String, f64, f64, f64)>(shown).expect("a readout");
+    assert!(text.starts_with(&last.to_string()), "{text}");
+    assert!(text.contains(&expected), "{text} lacks {expected}");
+    // The line stands where the narrow drawing has the year, which is not
+    // where the wide one has it.
+    assert!(
+        (line - narrow).abs() < 1.0 && (narrow - wide).abs() > 2.0,
+        "{line}: narrow {narrow}, wide {wide}"
+    );
+    browser.screenshot("border-readout").await;
+    browser.close().await;
 }
 
 #[tokio::test]

@@ -14,11 +14,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use tipstats_shared::chart::{Chart, Theme, chart_svg};
+use tipstats_shared::chart::{Chart, Theme, chart_svg_with_years};
 use tipstats_shared::figure::Figure;
 use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{SeriesQuery, Tab, ViewQuery};
+use tipstats_shared::readout::readout_json;
 use tipstats_shared::view::{ChartPlace, ThemeChoice, ViewState, border_views, chart_size};
 use tipstats_shared::words::{Text, words};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
@@ -256,33 +257,12 @@ fn chart_panel(
     let mut chart = Chart::from_series(response, catalog, lang);
     chart.title = String::new();
     chart.kind = view.chart;
-    let themes: &[(bool, &str)] = match view.theme {
-        Some(ThemeChoice::Dark) => &[(true, "dark")],
-        Some(ThemeChoice::Light) => &[(false, "light")],
-        None => &[(false, "light"), (true, "dark")],
-    };
-    let mut drawings = Vec::new();
-    for &(dark, theme) in themes {
-        let at = |width| {
-            chart_svg(&chart, chart_size(width, ChartPlace::Page), Theme::of(dark))
-                .map_err(ApiError::Render)
-        };
-        drawings.push((theme, at(WIDE_SCREEN)?, at(PHONE)?));
-    }
+    let drawn = Drawings::of(catalog, response, &chart, ChartPlace::Page, view, lang)?;
     let caveat = figure.notes.first();
     let coverage = response.notes.iter().any(|n| n.kind == NoteKind::Coverage);
     Ok(html! {
         figure class="chart" {
-            div class="chart-box" {
-                div class="chart-svg first" role="img" aria-label=(figure.summary) {
-                    @for (theme, wide, narrow) in &drawings {
-                        div class=(theme) {
-                            div class="wide" { (PreEscaped(wide)) }
-                            div class="narrow" { (PreEscaped(narrow)) }
-                        }
-                    }
-                }
-            }
+            div class="chart-box" { (drawn.readable(&figure.summary, lang)) }
             figcaption class="summary" { (figure.summary) }
         }
         @if let Some(caveat) = caveat {
@@ -293,6 +273,72 @@ fn chart_panel(
         }
         p class="source" { (figure.source) }
     })
+}
+
+/// A chart drawn by the server for a wide screen and for a phone, in the
+/// reader's theme or, when the system chooses, in both (style.css shows the
+/// drawing that fits), with each width's readout: the years stand at the
+/// same place in either theme.
+struct Drawings {
+    /// (theme, wide drawing, narrow drawing).
+    svgs: Vec<(&'static str, String, String)>,
+    wide_readout: String,
+    narrow_readout: String,
+}
+
+impl Drawings {
+    fn of(
+        catalog: &Catalog,
+        response: &SeriesResponse,
+        chart: &Chart,
+        place: ChartPlace,
+        view: &ViewState,
+        lang: Lang,
+    ) -> Result<Drawings, ApiError> {
+        let themes: &[(bool, &'static str)] = match view.theme {
+            Some(ThemeChoice::Dark) => &[(true, "dark")],
+            Some(ThemeChoice::Light) => &[(false, "light")],
+            None => &[(false, "light"), (true, "dark")],
+        };
+        let at = |screen, dark| {
+            let size = chart_size(screen, place);
+            chart_svg_with_years(chart, size, Theme::of(dark))
+                .map(|(svg, columns)| {
+                    (svg, readout_json(catalog, response, &columns, size.0, lang))
+                })
+                .map_err(ApiError::Render)
+        };
+        let mut svgs = Vec::new();
+        let mut readouts = (String::new(), String::new());
+        for &(dark, theme) in themes {
+            let (wide, wide_readout) = at(WIDE_SCREEN, dark)?;
+            let (narrow, narrow_readout) = at(PHONE, dark)?;
+            svgs.push((theme, wide, narrow));
+            readouts = (wide_readout, narrow_readout);
+        }
+        Ok(Drawings {
+            svgs,
+            wide_readout: readouts.0,
+            narrow_readout: readouts.1,
+        })
+    }
+
+    /// The drawings in one focusable box that `readout.js` reads out, as
+    /// the dashboard's own chart is, before any WebAssembly has arrived.
+    fn readable(&self, summary: &str, lang: Lang) -> Markup {
+        let label = format!("{summary} {}", words(lang).chart_keys());
+        html! {
+            div class="chart-svg first" role="img" tabindex="0" aria-label=(label)
+                data-readout=(self.wide_readout) data-readout-narrow=(self.narrow_readout) {
+                @for (theme, wide, narrow) in &self.svgs {
+                    div class=(theme) {
+                        div class="wide" { (PreEscaped(wide)) }
+                        div class="narrow" { (PreEscaped(narrow)) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Every figure of the view, as the dashboard's table tab shows it.
@@ -347,7 +393,8 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> Markup {
 }
 
 /// The Mexico–USA border page: four sources side by side, each with its
-/// caveat and a link to explore it. The server's alone: no script.
+/// caveat and a link to explore it. The server's alone: no WebAssembly,
+/// only the small script that reads the charts out.
 async fn border_page(
     state: &AppState,
     base: &str,
@@ -395,6 +442,7 @@ async fn border_page(
                 title { (t.border_title()) " · tipstats" }
                 link rel="icon" href="/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/style.css";
+                script src="/readout.js" defer {}
                 (card)
             }
             body {
@@ -421,19 +469,7 @@ fn border_panel(
     let t = words(lang);
     let figure = Figure::from_series(response, catalog, lang);
     let chart = Chart::from_series(response, catalog, lang);
-    let dark = page.theme == Some(ThemeChoice::Dark);
-    let wide = chart_svg(
-        &chart,
-        chart_size(WIDE_SCREEN, ChartPlace::Panel),
-        Theme::of(dark),
-    )
-    .map_err(ApiError::Render)?;
-    let narrow = chart_svg(
-        &chart,
-        chart_size(PHONE, ChartPlace::Panel),
-        Theme::of(dark),
-    )
-    .map_err(ApiError::Render)?;
+    let drawn = Drawings::of(catalog, response, &chart, ChartPlace::Panel, page, lang)?;
     let mut explore = panel.clone();
     explore.lang = page.lang;
     explore.theme = page.theme;
@@ -441,10 +477,7 @@ fn border_panel(
         section class="border-panel" {
             h3 { (caption) }
             figure class="chart" {
-                div class="chart-svg first" role="img" aria-label=(figure.summary) {
-                    div class="wide" { (PreEscaped(wide)) }
-                    div class="narrow" { (PreEscaped(narrow)) }
-                }
+                div class="chart-box" { (drawn.readable(&figure.summary, lang)) }
                 figcaption class="summary" { (figure.summary) }
             }
             @if let Some(caveat) = figure.notes.first() {

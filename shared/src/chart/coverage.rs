@@ -41,8 +41,8 @@ impl CoverageRow {
 
 impl Coverage {
     /// The strip of a yearly answer, one row per requested place; none
-    /// when each place has a single reporter every year (a country's own
-    /// figures), where a strip would only repeat "1".
+    /// when every figure is one reporter's own
+    /// ([`SeriesResponse::reporters_vary`]).
     pub fn of(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Option<Coverage> {
         let mut rows = Vec::new();
         let mut series = 0;
@@ -68,10 +68,7 @@ impl Coverage {
             });
             series += categories.len().max(1);
         }
-        let informs = rows
-            .iter()
-            .any(|row| row.units.iter().any(|(_, n)| *n != 1));
-        informs.then(|| Coverage {
+        response.reporters_vary().then(|| Coverage {
             heading: heading(
                 crate::figure::reporters_of(catalog, &response.indicator, lang),
                 lang,
