@@ -76,6 +76,10 @@ async fn the_border_page_is_drawn_by_the_server_without_script() {
     );
     assert_eq!(page.matches("data-readout-narrow=").count(), 4, "{page}");
     assert!(page.contains("La frontera México–Estados Unidos"));
+    assert!(
+        page.contains("<meta name=\"description\" content=\"Cuatro fuentes"),
+        "{page}"
+    );
 }
 
 /// The server's drawings read out like the dashboard's, with no

@@ -440,6 +440,7 @@ async fn border_page(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (t.border_title()) " · tipstats" }
+                meta name="description" content=(t.border_intro());
                 link rel="icon" href="/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/style.css";
                 script src="/readout.js" defer {}
