@@ -68,44 +68,55 @@ impl Coverage {
             });
             series += categories.len().max(1);
         }
+        let reporters = crate::figure::reporters_of(catalog, &response.indicator, lang);
         response.reporters_vary().then(|| Coverage {
-            heading: heading(
-                crate::figure::reporters_of(catalog, &response.indicator, lang),
-                lang,
-            ),
+            heading: heading(reporters, numbered(row_step(rows.len())), lang),
             rows,
         })
     }
 
     /// The pixels the strip takes under the chart's years.
     pub(super) fn height(&self) -> u32 {
-        HEADING + self.row_step() as u32 * self.rows.len() as u32
+        HEADING + row_step(self.rows.len()) as u32 * self.rows.len() as u32
     }
+}
 
-    /// A row's height with the gap under it: the rows share at most
-    /// [`ROWS_ROOM`] pixels, and each gets at least 3.
-    fn row_step(&self) -> i32 {
-        (ROWS_ROOM / self.rows.len().max(1) as i32).clamp(3, ROW_MOST)
-    }
+/// A row's height with the gap under it, for `rows` rows: they share at
+/// most [`ROWS_ROOM`] pixels, and each gets at least 3.
+fn row_step(rows: usize) -> i32 {
+    (ROWS_ROOM / rows.max(1) as i32).clamp(3, ROW_MOST)
+}
+
+/// Whether rows `step` pixels apart are tall enough to carry their number.
+fn numbered(step: i32) -> bool {
+    step >= NUMBERED_STEP
 }
 
 /// The room of the strip's heading, and at most that of its rows.
 const HEADING: u32 = 18;
 const ROWS_ROOM: i32 = 40;
-/// The tallest row, gap included, and the font of its number.
+/// The tallest row, gap included, the shortest that carries its number,
+/// and the font of the numbers and the heading.
 const ROW_MOST: i32 = 14;
+const NUMBERED_STEP: i32 = 10;
 const NUMBER_FONT: u32 = 11;
 
-/// "Reporting each year (countries; the most at right)", from the catalog's word for who
-/// reports. Not "Countries reporting…": upper-casing a word would pull
-/// Unicode's case tables into the browser's bundle (7 KB, measured).
-fn heading(reporters: &str, lang: Lang) -> String {
+/// "Reporting each year (countries; the most at right)", from the
+/// catalog's word for who reports; without the last part when the rows are
+/// too thin for their numbers. Not "Countries reporting…": upper-casing a
+/// word would pull Unicode's case tables into the browser's bundle (7 KB,
+/// measured).
+fn heading(reporters: &str, numbered: bool, lang: Lang) -> String {
     let words = crate::words::words(lang);
-    format!(
-        "{} ({reporters}; {})",
-        words.reporting_each_year(),
-        words.most_at_right()
-    )
+    if numbered {
+        format!(
+            "{} ({reporters}; {})",
+            words.reporting_each_year(),
+            words.most_at_right()
+        )
+    } else {
+        format!("{} ({reporters})", words.reporting_each_year())
+    }
 }
 
 /// Draws the strip with its top at `top` (pixels of `root`): the heading,
@@ -133,7 +144,7 @@ pub(super) fn draw_coverage<DB: DrawingBackend>(
             .color(&muted)
             .pos(Pos::new(HPos::Left, VPos::Top)),
     ))?;
-    let step = coverage.row_step();
+    let step = row_step(coverage.rows.len());
     let bar_width = (pixels.year_width(chart.years.0) * 6 / 10).clamp(1, 24);
     for (index, row) in coverage.rows.iter().enumerate() {
         let row_top = top + HEADING as i32 + index as i32 * step;
@@ -158,12 +169,15 @@ pub(super) fn draw_coverage<DB: DrawingBackend>(
                 colour.filled(),
             ))?;
         }
-        if step >= ROW_MOST {
+        if numbered(step) {
             let label = format!("{} {}", row.most(), row.place);
+            let font = NUMBER_FONT.min(step as u32);
+            // Clear of the last year's bar, which reaches past the plot.
+            let at = right + bar_width / 2 + 4;
             root.draw(&Text::new(
-                shortened(&label, NUMBER_FONT, (width - right - 12).max(0) as u32),
-                (right + 8, bottom),
-                (SANS, NUMBER_FONT)
+                shortened(&label, font, (width - at - 4).max(0) as u32),
+                (at, bottom),
+                (SANS, font)
                     .into_font()
                     .color(&muted)
                     .pos(Pos::new(HPos::Left, VPos::Bottom)),

@@ -461,3 +461,34 @@ fn the_strip_puts_a_bar_under_each_year_as_tall_as_its_share_of_the_most() {
     assert!(tall > half && half > quarter && quarter > 0.0, "{bars:?}");
     assert!(svg.contains("Reporting each year"));
 }
+
+#[test]
+fn the_heading_points_to_the_numbers_only_when_rows_carry_them() {
+    let places = ["A", "B", "C", "D", "E"];
+    let rows: Vec<(&str, i32, Option<&str>, u32)> =
+        places.iter().map(|p| (*p, 2010, None, 4)).collect();
+    let two = answer_with_units(&places[..2], &rows[..2]);
+    let coverage = Coverage::of(&two, &Catalog::default(), Lang::En).expect("a strip");
+    assert!(
+        coverage.heading.ends_with("the most at right)"),
+        "{}",
+        coverage.heading
+    );
+    let svg = chart_svg(
+        &Chart::from_series(&two, &Catalog::default(), Lang::En),
+        (640, 400),
+        Theme::LIGHT,
+    )
+    .expect("draws");
+    assert!(svg.contains("\n4 A\n") && svg.contains("\n4 B\n"), "{svg}");
+    let five = answer_with_units(&places, &rows);
+    let coverage = Coverage::of(&five, &Catalog::default(), Lang::En).expect("a strip");
+    assert!(!coverage.heading.contains("right"), "{}", coverage.heading);
+    let svg = chart_svg(
+        &Chart::from_series(&five, &Catalog::default(), Lang::En),
+        (640, 400),
+        Theme::LIGHT,
+    )
+    .expect("draws");
+    assert!(!svg.contains("\n4 A\n"), "{svg}");
+}
