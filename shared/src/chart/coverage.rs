@@ -48,11 +48,8 @@ impl Coverage {
         let mut series = 0;
         for code in &response.regions {
             let mut units: Vec<(i32, u32)> = Vec::new();
-            let mut categories: Vec<Option<&str>> = Vec::new();
-            for row in response.rows.iter().filter(|r| &r.region == code) {
-                if !categories.contains(&row.category.as_deref()) {
-                    categories.push(row.category.as_deref());
-                }
+            let place_rows = || response.rows.iter().filter(|r| &r.region == code);
+            for row in place_rows() {
                 // A breakdown's categories are reported by the same units:
                 // the year's coverage is the most any category had.
                 match units.iter_mut().find(|(year, _)| *year == row.year) {
@@ -66,7 +63,7 @@ impl Coverage {
                 series,
                 units,
             });
-            series += categories.len().max(1);
+            series += super::lines_of(place_rows()).len();
         }
         let reporters = crate::figure::reporters_of(catalog, &response.indicator, lang);
         response.reporters_vary().then(|| Coverage {

@@ -113,15 +113,7 @@ impl Chart {
         for code in &response.regions {
             let rows: Vec<&SeriesRow> =
                 response.rows.iter().filter(|r| &r.region == code).collect();
-            let mut categories: Vec<Option<&str>> = Vec::new();
-            for row in &rows {
-                if !categories.contains(&row.category.as_deref()) {
-                    categories.push(row.category.as_deref());
-                }
-            }
-            if categories.is_empty() {
-                categories.push(None);
-            }
+            let categories = lines_of(rows.iter().copied());
             for category in categories {
                 let place = catalog.region_name_in(code, lang);
                 let label = match category.map(|c| crate::figure::category_in(c, lang)) {
@@ -194,6 +186,21 @@ impl Chart {
             .fold(0.0, f64::max);
         if top <= 0.0 { 1.0 } else { top * 1.08 }
     }
+}
+
+/// The categories one place's rows draw a line each for, in the order they
+/// come; a single `None` without a breakdown, or without rows.
+fn lines_of<'a>(rows: impl Iterator<Item = &'a SeriesRow>) -> Vec<Option<&'a str>> {
+    let mut categories: Vec<Option<&str>> = Vec::new();
+    for row in rows {
+        if !categories.contains(&row.category.as_deref()) {
+            categories.push(row.category.as_deref());
+        }
+    }
+    if categories.is_empty() {
+        categories.push(None);
+    }
+    categories
 }
 
 /// Takes a parenthesis that every label ends with ("San Diego sector
