@@ -12,6 +12,7 @@ pub mod curated;
 pub mod figure;
 pub mod format;
 pub mod lang;
+pub mod map;
 pub mod query;
 pub mod readout;
 pub mod view;

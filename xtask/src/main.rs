@@ -1,6 +1,8 @@
 //! `cargo xtask frontend`: builds the dashboard into `frontend/dist`.
 //! `cargo xtask fixtures`: trims the publishers' raw files into the tests'
 //! fixtures (see `fixtures.rs`).
+//! `cargo xtask maps`: projects and simplifies the boundaries into
+//! `data/maps` (see `maps.rs`).
 //!
 //! The steps: `cargo build` of the frontend crate for wasm32 in the
 //! `wasm-release` profile; wasm-bindgen (as a library, so its version is the
@@ -17,6 +19,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 mod fixtures;
+mod maps;
 
 #[derive(Parser)]
 #[command(name = "xtask")]
@@ -37,6 +40,12 @@ enum Task {
     Fixtures {
         /// Where the raw files are.
         #[arg(long, default_value = "../shared/data")]
+        source_dir: PathBuf,
+    },
+    /// Project and simplify the boundaries into data/maps.
+    Maps {
+        /// Where the boundaries are.
+        #[arg(long, default_value = "../shared/data/boundaries")]
         source_dir: PathBuf,
     },
 }
@@ -79,6 +88,14 @@ fn main() -> Result<()> {
         Task::Fixtures { source_dir } => {
             let root = workspace_root();
             fixtures::run(&root.join(source_dir), &root.join("tests/fixtures/raw"))
+        }
+        Task::Maps { source_dir } => {
+            let root = workspace_root();
+            maps::run(
+                &root.join(source_dir),
+                &root.join("data/regions.csv"),
+                &root.join("data/maps"),
+            )
         }
     }
 }

@@ -1,0 +1,9 @@
+//! Maps: the projections, the geometry's format, and drawing a year's
+//! figures by place as a choropleth (or as symbols, for places drawn as
+//! points), generic SVG written directly so that every place carries its
+//! name, its figure and keyboard focus.
+
+pub mod geometry;
+pub mod projection;
+
+pub use geometry::{MapGeometry, Point, Shape};
