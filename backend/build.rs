@@ -14,7 +14,8 @@ use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-const SOURCES: [&str; 6] = [
+const SOURCES: [&str; 7] = [
+    "../data/maps",
     "src",
     "assets",
     "fonts",

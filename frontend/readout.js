@@ -93,4 +93,12 @@
     event.preventDefault();
     show(chart, next);
   });
+  // The map panel's script, loaded when a map first shows (map.js).
+  new MutationObserver(function (changes, observer) {
+    if (!document.querySelector("[data-map]")) return;
+    observer.disconnect();
+    var script = document.createElement("script");
+    script.src = "/map.js";
+    document.head.appendChild(script);
+  }).observe(document.body, { childList: true, subtree: true });
 })();

@@ -13,6 +13,7 @@ pub mod db;
 pub mod export;
 pub mod http;
 pub mod ingest;
+pub mod maps;
 pub mod render;
 pub mod store;
 

@@ -159,9 +159,16 @@ pub fn Options() -> impl IntoView {
             (ChartKind::Line, t().chart_line()),
             (ChartKind::Bar, t().chart_bar()),
             (ChartKind::Stacked, t().chart_stacked()),
+            (ChartKind::Map, t().chart_map()),
         ]
         .into_iter()
-        .filter(|(kind, _)| *kind != ChartKind::Stacked || view_state.with(|s| s.by.is_some()))
+        .filter(|(kind, _)| match kind {
+            ChartKind::Stacked => view_state.with(|s| s.by.is_some()),
+            ChartKind::Map => catalog.with_value(|c| {
+                view_state.with(|s| c.indicator(&s.indicator).is_some_and(|i| i.has_map(c)))
+            }),
+            _ => true,
+        })
         .map(|(kind, label)| {
             view! {
                 <option value=kind.as_str() prop:selected=move || view_state.with(|s| s.chart == kind)>{label}</option>
@@ -197,7 +204,10 @@ pub fn Options() -> impl IntoView {
                 id="chart-kind"
                 on:change=move |ev| {
                     let kind = ChartKind::parse(&event_target_value(&ev)).unwrap_or_default();
-                    page.update(|s, _| s.chart = kind);
+                    page.update(|s, c| {
+                        s.chart = kind;
+                        s.normalize(c);
+                    });
                 }
             >
                 {kinds}

@@ -9,6 +9,7 @@ use crate::controls::{IndicatorPicker, Options, RegionPicker, YearRange};
 use crate::dom::{origin, take_over};
 use crate::figures::Figures;
 use crate::i18n::text;
+use tipstats_shared::query::ChartKind;
 use tipstats_shared::view::{self, ChartPlace};
 
 /// The explorer: the controls, the view's figures and where they can go.
@@ -43,10 +44,12 @@ pub fn Explorer() -> impl IntoView {
                 None => loading_figures(lang),
                 Some(Ok(response)) => {
                     let catalog = page.catalog();
-                    let (permalink, kind, tab) = view_state
-                        .with(|s| (s.share_links(&origin()).permalink, s.chart, s.tab));
                     let (lang, dark, size) = (lang.get(), dark.get(), size.get());
-                    view! { <Figures catalog response permalink kind tab lang dark size /> }.into_any()
+                    let (permalink, kind, tab, map) = view_state.with(|s| {
+                        let map = (s.chart == ChartKind::Map).then(|| s.to_page_query());
+                        (s.share_links(&origin()).permalink, s.chart, s.tab, map)
+                    });
+                    view! { <Figures catalog response permalink kind tab lang dark size map /> }.into_any()
                 }
                 Some(Err(message)) => error_paragraph(message),
             }}

@@ -31,14 +31,22 @@ pub fn Figures(
     lang: Lang,
     dark: bool,
     size: (u32, u32),
+    /// The view's query when it is a map: map.js asks the server for the
+    /// map panel of it (`/map.html`) at the slot's width.
+    map: Option<String>,
 ) -> impl IntoView {
     let t = text(lang);
     let figure = Figure::from_series(&response, &catalog, lang);
-    let panel = match tab {
-        Tab::Chart => chart_panel(&catalog, &response, &figure, kind, lang, dark, size),
-        Tab::Table => table(&catalog, &response, lang),
-        Tab::Sources => sources_panel(&response, &figure, &permalink, lang),
-        Tab::Share => view! { <Share /> }.into_any(),
+    let panel = match (tab, map) {
+        // map.js (loaded by readout.js) fills the slot with the server's
+        // drawing: the map's code and geometry stay out of the bundle.
+        (Tab::Chart, Some(query)) => {
+            view! { <div class="map-slot" data-map=query></div> }.into_any()
+        }
+        (Tab::Chart, None) => chart_panel(&catalog, &response, &figure, kind, lang, dark, size),
+        (Tab::Table, _) => table(&catalog, &response, lang),
+        (Tab::Sources, _) => sources_panel(&response, &figure, &permalink, lang),
+        (Tab::Share, _) => view! { <Share /> }.into_any(),
     };
     view! {
         <h2 class="figure-title">{figure.title.clone()}</h2>

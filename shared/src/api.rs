@@ -204,6 +204,51 @@ choice! {
     }
 }
 
+choice! {
+    /// The drawing a map's places are on (`GET /api/v1/maps/{map}`).
+    MapName {
+        /// Countries (Natural Earth, Equal Earth projection).
+        World = "world",
+        /// Mexico's 32 states.
+        Mexico = "mexico",
+        /// The US's states, DC and territories, Alaska, Hawaii and the
+        /// islands in insets.
+        Us = "us",
+        /// Mexico's and the US's border states, the Southwest Border
+        /// Patrol sectors as points at their headquarters.
+        Border = "border",
+    }
+}
+
+/// `GET /api/v1/map`: every place a map of the indicator shows, every year
+/// of the range, with the same figures, bounds and notes as a series.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MapResponse {
+    /// The drawing the places are on.
+    pub map: MapName,
+    /// The level of the places (the indicator's grain).
+    pub level: RegionLevel,
+    /// The figures: `regions` lists every place of the map, `rows` has a
+    /// row for each place and year with a figure or a suppressed cell; a
+    /// place and year without a row has no figure.
+    pub figures: SeriesResponse,
+}
+
+impl RegionLevel {
+    /// The level's places in English, as `reporting_units` counts them.
+    pub fn plural(self) -> &'static str {
+        match self {
+            RegionLevel::World => "world",
+            RegionLevel::Region => "regions",
+            RegionLevel::Subregion => "subregions",
+            RegionLevel::Country => "countries",
+            RegionLevel::State => "states",
+            RegionLevel::Sector => "sectors",
+        }
+    }
+}
+
 /// `GET /api/v1/series`: one row per region and year.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -9,7 +9,7 @@ use crate::words::words;
 
 use crate::format::thousands_in;
 use crate::query::{Panel, Period};
-use crate::{Catalog, NoteKind, SeriesResponse};
+use crate::{Catalog, MapResponse, NoteKind, SeriesResponse};
 
 /// The text of a chart, ready to lay out.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +111,34 @@ impl Figure {
         }
     }
 
+    /// The figure of a map: the series' title, source and notes (those of
+    /// the map's year and those of no year), the place level and the year
+    /// as the subtitle, and the map's own summary.
+    pub fn from_map(
+        map: &MapResponse,
+        catalog: &Catalog,
+        lang: Lang,
+        year: i32,
+        summary: String,
+    ) -> Figure {
+        let mut figures = map.figures.clone();
+        figures.notes.retain(|n| n.year.is_none_or(|y| y == year));
+        figures.regions.clear();
+        let mut figure = Figure::from_series(&figures, catalog, lang);
+        let t = words(lang);
+        let level = reporters_in(map.level.plural(), lang);
+        let scope = catalog
+            .indicator(&map.figures.indicator)
+            .map_or("", |i| catalog.region_name_in(&i.scope, lang));
+        let mut subtitle = format!("{scope}, {level} · {year}");
+        if map.figures.per.is_some() {
+            subtitle = format!("{subtitle} · {}", t.per_100k_inline());
+        }
+        figure.subtitle = subtitle;
+        figure.summary = summary;
+        figure
+    }
+
     /// Citation text for the figure as found at `url`.
     pub fn citation(&self, url: &str, lang: Lang) -> String {
         format!(
@@ -208,74 +236,16 @@ pub fn reporters_of<'a>(catalog: &'a Catalog, indicator: &str, lang: Lang) -> &'
 }
 
 /// The catalog's word for who reports an indicator's figures (`countries`,
-/// `states`, …) in the reader's language; a word not known here is shown as
-/// the catalog gives it.
+/// `states`, …) in the reader's language (see `words::published_in`).
 pub fn reporters_in(unit: &str, lang: Lang) -> &str {
-    if lang == Lang::En {
-        return unit;
-    }
-    match unit {
-        "agencies" => "agencias",
-        "borders" => "fronteras",
-        "countries" => "países",
-        "regions" => "regiones",
-        "reports" => "informes",
-        "sectors" => "sectores",
-        "states" => "estados",
-        other => other,
-    }
+    crate::words::published_in(unit, lang)
 }
 
-/// A breakdown category (`Female`, `Forced labour`…) in `lang`. A fixed
-/// vocabulary, kept here rather than in the catalog so that the browser's
-/// bundle carries a table, not a map's decoder; a category not here
-/// (citizenships, mostly) is shown as published.
+/// A breakdown category (`Female`, `Forced labour`…) in `lang` (see
+/// `words::published_in`).
 pub fn category_in(category: &str, lang: Lang) -> &str {
-    let spanish = match lang {
-        Lang::En => None,
-        Lang::Es => CATEGORIES_ES.iter().find(|(en, _)| *en == category),
-    };
-    spanish.map_or(category, |(_, es)| es)
+    crate::words::published_in(category, lang)
 }
-
-const CATEGORIES_ES: &[(&str, &str)] = &[
-    ("Female", "Mujeres"),
-    ("Male", "Hombres"),
-    ("Other", "Otro"),
-    ("Unknown", "Desconocido"),
-    ("0 to 17 years", "0 a 17 años"),
-    ("18 years or over", "18 años o más"),
-    ("Sexual exploitation", "Explotación sexual"),
-    ("Forced labour", "Trabajo forzoso"),
-    ("Other forms of exploitation", "Otras formas de explotación"),
-    ("Commercial sex acts", "Actos sexuales comerciales"),
-    ("Involuntary servitude", "Servidumbre involuntaria"),
-    ("Not recorded", "No registrado"),
-    ("Family or intimate partner", "Familia o pareja"),
-    ("Friend or acquaintance", "Amistad o conocido"),
-    ("Stranger, unknown or other", "Desconocido u otro"),
-    ("Control, abuse or kidnapping", "Control, abuso o secuestro"),
-    ("Recruiter or broker", "Reclutador o intermediario"),
-    ("Coastal Border", "Frontera costera"),
-    ("Northern Land Border", "Frontera terrestre del norte"),
-    ("Southwest Land Border", "Frontera terrestre del suroeste"),
-    (
-        "Office of Field Operations",
-        "Oficina de Operaciones de Campo",
-    ),
-    ("U.S. Border Patrol", "Patrulla Fronteriza de EE. UU."),
-    ("Accompanied Minors", "Menores acompañados"),
-    ("FMUA", "Miembros de unidades familiares (FMUA)"),
-    ("Single Adults", "Adultos solos"),
-    ("UAC", "Menores no acompañados (UAC)"),
-    ("Unaccompanied Children", "Menores no acompañados"),
-    ("Family Unit Individuals", "Personas en unidades familiares"),
-    ("Apprehensions", "Aprehensiones"),
-    ("Expulsions", "Expulsiones"),
-    ("Inadmissibles", "Inadmisibles"),
-    ("Title 42", "Título 42"),
-    ("Title 8", "Título 8"),
-];
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::choice::{Choice, choice};
 use crate::lang::Lang;
-use crate::{Catalog, Frequency, Indicator};
+use crate::{Catalog, Frequency, Indicator, MapName, RegionLevel};
 
 /// The most regions one `series` request may ask for.
 pub const MAX_REGIONS: usize = 12;
@@ -48,13 +48,15 @@ choice! {
 }
 
 choice! {
-    /// Lines, bars side by side, or bars stacked (a breakdown's categories).
+    /// Lines, bars side by side, bars stacked (a breakdown's categories),
+    /// or a map of one year's figures by place.
     #[derive(Default)]
     ChartKind {
         #[default]
         Line = "line",
         Bar = "bar",
         Stacked = "stacked",
+        Map = "map",
     }
 }
 
@@ -259,19 +261,23 @@ pub struct ViewParams {
     pub lang: Option<Lang>,
     /// `chart` (800 × 500, default) or `social` (1200 × 630).
     pub size: Option<ImageSize>,
-    /// `line` (default), `bar` (side by side) or `stacked` (a breakdown's
-    /// categories on top of each other).
+    /// `line` (default), `bar` (side by side), `stacked` (a breakdown's
+    /// categories on top of each other) or `map` (one year by place).
     pub chart: Option<ChartKind>,
+    /// The year a map shows (with `chart=map`); the last year of the range
+    /// when left out.
+    pub year: Option<i32>,
 }
 
 impl Params for ViewParams {
-    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart"];
+    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart", "year"];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
             "theme" => self.theme = Some(choice_param::<ColorScheme>(name, value)?),
             "lang" => self.lang = Some(choice_param::<Lang>(name, value)?),
             "size" => self.size = Some(choice_param::<ImageSize>(name, value)?),
+            "year" => self.year = Some(parse_year(name, value)?),
             _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
         Ok(())
@@ -314,6 +320,39 @@ impl Indicator {
     /// Whether the publisher counts by month (or fiscal year, by month).
     pub fn has_months(&self) -> bool {
         matches!(self.frequency, Frequency::Month | Frequency::FiscalYear)
+    }
+
+    /// Whether the indicator's figures are by place, on a map: countries,
+    /// states or Border Patrol sectors, more than one of them in its scope
+    /// (a US-only figure by country is one place, nothing to map).
+    pub fn has_map(&self, catalog: &Catalog) -> bool {
+        self.grain >= RegionLevel::Country && !self.is_at_grain(&self.scope, catalog)
+    }
+
+    /// The map the indicator's places are drawn on: countries on the
+    /// world's, states on Mexico's or the US's, Border Patrol sectors on the
+    /// border's; none when it has no map ([`Indicator::has_map`]).
+    pub fn map(&self, catalog: &Catalog) -> Option<MapName> {
+        if !self.has_map(catalog) {
+            return None;
+        }
+        Some(match self.grain {
+            RegionLevel::Sector => MapName::Border,
+            RegionLevel::State if self.scope == "MEX" => MapName::Mexico,
+            RegionLevel::State => MapName::Us,
+            _ => MapName::World,
+        })
+    }
+
+    /// Every place a map of the indicator shows: the places at its grain
+    /// within its scope, in the catalog's order.
+    pub fn map_places(&self, catalog: &Catalog) -> Vec<String> {
+        catalog
+            .regions
+            .iter()
+            .filter(|r| r.level == self.grain && catalog.is_within(&r.code, &self.scope))
+            .map(|r| r.code.clone())
+            .collect()
     }
 }
 
@@ -538,6 +577,93 @@ fn check_rate_query(
     Ok(())
 }
 
+/// A validated map request: every place at the indicator's grain (every
+/// country, every state of its country, every sector), every year of the
+/// range, so that a map can move through the years without asking again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MapQuery {
+    /// The figures: every place of the map.
+    pub series: SeriesQuery,
+    pub map: MapName,
+    /// The places a view compares, outlined on its map.
+    pub highlighted: Vec<String>,
+}
+
+impl MapQuery {
+    /// `indicator=ID&from=YYYY&to=YYYY&per=100k&panel=…`: a series query
+    /// without `region` (a map has every place), `by` or `period=month`.
+    pub fn parse(query_string: &str, catalog: &Catalog) -> Result<MapQuery, BadParameter> {
+        let mut pairs = query_pairs(query_string)?;
+        if pairs.iter().any(|(name, _)| name == "region") {
+            return Err(BadParameter::new(
+                "region",
+                "a map has every place at the indicator's level; leave region out",
+            ));
+        }
+        // The series' rules are checked for one of the map's places (the
+        // default, the scope, has no figure for what cannot be summed);
+        // `of` then puts every place in.
+        let indicator = pairs.iter().find(|(name, _)| name == "indicator");
+        let first_place = indicator
+            .and_then(|(_, id)| catalog.indicator(id))
+            .and_then(|i| i.map_places(catalog).into_iter().next());
+        if let Some(place) = first_place {
+            pairs.push(("region".into(), place));
+        }
+        // Here the indicator, not a chart kind, is what cannot be mapped.
+        MapQuery::of(SeriesQuery::from_pairs(&pairs, catalog)?, catalog).map_err(|bad| {
+            match bad.parameter.as_str() {
+                "chart" => BadParameter::new("indicator", bad.detail),
+                _ => bad,
+            }
+        })
+    }
+
+    /// The map of a series query's indicator and years, the query's places
+    /// (those at the indicator's grain) outlined.
+    pub fn of(series: SeriesQuery, catalog: &Catalog) -> Result<MapQuery, BadParameter> {
+        let indicator = catalog.indicator(&series.indicator).ok_or_else(|| {
+            BadParameter::new(
+                "indicator",
+                format!("unknown indicator {:?}", series.indicator),
+            )
+        })?;
+        let map = indicator.map(catalog).ok_or_else(|| {
+            BadParameter::new(
+                "chart",
+                format!(
+                    "{} has figures for {} as a whole, not place by place: there is nothing to map",
+                    indicator.id,
+                    catalog.region_name(&indicator.scope)
+                ),
+            )
+        })?;
+        if series.by.is_some() {
+            return Err(BadParameter::new(
+                "by",
+                "a map shows each place's total; a breakdown is drawn as a chart",
+            ));
+        }
+        if series.period == Period::Month {
+            return Err(BadParameter::new("period", "maps are drawn by year"));
+        }
+        let highlighted = series
+            .regions
+            .iter()
+            .filter(|code| indicator.is_at_grain(code, catalog))
+            .cloned()
+            .collect();
+        Ok(MapQuery {
+            series: SeriesQuery {
+                regions: indicator.map_places(catalog),
+                ..series
+            },
+            map,
+            highlighted,
+        })
+    }
+}
+
 /// How a view is presented outside the dashboard: on a light or dark page,
 /// in which language, at which size.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -548,6 +674,9 @@ pub struct ViewQuery {
     /// Social-card size (1200 × 630) instead of the chart's own (800 × 500).
     pub social: bool,
     pub kind: ChartKind,
+    /// With `chart=map`: the map's figures, and the year it shows (the
+    /// range's last year with a figure when `None`).
+    pub map: Option<(MapQuery, Option<i32>)>,
 }
 
 impl ViewQuery {
@@ -564,12 +693,32 @@ impl ViewQuery {
             ));
         }
         let view = ViewParams::from_pairs(&view)?;
+        let kind = view.chart.unwrap_or_default();
+        let map = match (kind, view.year) {
+            (ChartKind::Map, year) => {
+                if let Some(year) = year.filter(|y| !(series.from..=series.to).contains(y)) {
+                    return Err(BadParameter::new(
+                        "year",
+                        format!("{year} is outside the range {}–{}", series.from, series.to),
+                    ));
+                }
+                Some((MapQuery::of(series.clone(), catalog)?, year))
+            }
+            (_, None) => None,
+            (_, Some(_)) => {
+                return Err(BadParameter::new(
+                    "year",
+                    "the year a map shows: add chart=map",
+                ));
+            }
+        };
         Ok(ViewQuery {
             series,
             dark: view.theme == Some(ColorScheme::Dark),
             lang: view.lang.unwrap_or_default(),
             social: view.size == Some(ImageSize::Social),
-            kind: view.chart.unwrap_or_default(),
+            kind,
+            map,
         })
     }
 
@@ -589,6 +738,9 @@ impl ViewQuery {
         if self.kind != ChartKind::Line {
             query.push_str("&chart=");
             query.push_str(self.kind.as_str());
+        }
+        if let Some((_, Some(year))) = &self.map {
+            query.push_str(&format!("&year={year}"));
         }
         query
     }

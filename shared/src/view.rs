@@ -33,6 +33,9 @@ pub struct ViewState {
     /// Only the reporters present in every year of the range.
     pub consistent_panel: bool,
     pub chart: ChartKind,
+    /// The year a map shows; `None` shows the range's last year with a
+    /// figure.
+    pub map_year: Option<i32>,
     /// The language asked for in the URL; `None` follows the browser's.
     pub lang: Option<Lang>,
     /// The theme asked for in the URL; `None` follows the system's.
@@ -62,6 +65,7 @@ impl ViewState {
             by: None,
             consistent_panel: false,
             chart: ChartKind::Line,
+            map_year: None,
             lang: None,
             theme: None,
             border: false,
@@ -114,6 +118,7 @@ impl ViewState {
             } else {
                 ChartKind::Line
             });
+        state.map_year = year("year");
         state.lang = get("lang").and_then(Lang::parse);
         state.theme = match get("theme") {
             Some("light") => Some(ThemeChoice::Light),
@@ -160,6 +165,9 @@ impl ViewState {
         if self.chart != ChartKind::Line {
             query.push_str("&chart=");
             query.push_str(self.chart.as_str());
+        }
+        if let Some(year) = self.map_year.filter(|_| self.chart == ChartKind::Map) {
+            query.push_str(&format!("&year={year}"));
         }
         if let Some(lang) = self.lang {
             query.push_str("&lang=");
@@ -292,6 +300,21 @@ impl ViewState {
         }
         if self.by.is_none() && self.chart == ChartKind::Stacked {
             self.chart = ChartKind::Bar;
+        }
+        // A map shows every place's total: not for figures that are not by
+        // place, and never with a breakdown.
+        if self.chart == ChartKind::Map {
+            if !indicator.has_map(catalog) {
+                self.chart = ChartKind::Line;
+            } else {
+                self.by = None;
+            }
+        }
+        if self
+            .map_year
+            .is_some_and(|y| !(self.from..=self.to).contains(&y))
+        {
+            self.map_year = None;
         }
         self.keep_regions_in_scope(indicator, catalog);
         if self.by.is_some() {

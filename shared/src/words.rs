@@ -147,6 +147,46 @@ words! {
         en: "Bars",
         es: "Barras",
     }
+    chart_map {
+        en: "Map",
+        es: "Mapa",
+    }
+    map_year {
+        en: "Year",
+        es: "Año",
+    }
+    map_play {
+        en: "Play the years",
+        es: "Recorrer los años",
+    }
+    map_no_data {
+        en: "no data",
+        es: "sin datos",
+    }
+    map_or_more {
+        en: "or more",
+        es: "o más",
+    }
+    map_highest {
+        en: "highest",
+        es: "más altos",
+    }
+    map_with_figure {
+        en: "have a figure",
+        es: "tienen cifra",
+    }
+    map_of {
+        en: "of",
+        es: "de",
+    }
+    map_not_on_map {
+        en: "not on the map (no published location)",
+        es: "fuera del mapa (sin ubicación publicada)",
+    }
+    map_add_hint {
+        en: "Select a place to add it to the places compared",
+        es: "Elija un lugar para agregarlo a los lugares comparados",
+    }
     chart_stacked {
         en: "Stacked bars",
         es: "Barras apiladas",
@@ -371,6 +411,169 @@ words! {
         en: "Explore these figures",
         es: "Explorar estas cifras",
     }
+    // The publishers' own words, looked up by their English
+    // (`published_in`): who reports, then breakdown categories. Keep them
+    // last.
+    reporters_agencies {
+        en: "agencies",
+        es: "agencias",
+    }
+    reporters_borders {
+        en: "borders",
+        es: "fronteras",
+    }
+    reporters_countries {
+        en: "countries",
+        es: "países",
+    }
+    reporters_regions {
+        en: "regions",
+        es: "regiones",
+    }
+    reporters_reports {
+        en: "reports",
+        es: "informes",
+    }
+    reporters_sectors {
+        en: "sectors",
+        es: "sectores",
+    }
+    reporters_states {
+        en: "states",
+        es: "estados",
+    }
+    category_female {
+        en: "Female",
+        es: "Mujeres",
+    }
+    category_male {
+        en: "Male",
+        es: "Hombres",
+    }
+    category_other {
+        en: "Other",
+        es: "Otro",
+    }
+    category_unknown {
+        en: "Unknown",
+        es: "Desconocido",
+    }
+    category_0_to_17_years {
+        en: "0 to 17 years",
+        es: "0 a 17 años",
+    }
+    category_18_years_or_over {
+        en: "18 years or over",
+        es: "18 años o más",
+    }
+    category_sexual_exploitation {
+        en: "Sexual exploitation",
+        es: "Explotación sexual",
+    }
+    category_forced_labour {
+        en: "Forced labour",
+        es: "Trabajo forzoso",
+    }
+    category_other_forms_of_exploitation {
+        en: "Other forms of exploitation",
+        es: "Otras formas de explotación",
+    }
+    category_commercial_sex_acts {
+        en: "Commercial sex acts",
+        es: "Actos sexuales comerciales",
+    }
+    category_involuntary_servitude {
+        en: "Involuntary servitude",
+        es: "Servidumbre involuntaria",
+    }
+    category_not_recorded {
+        en: "Not recorded",
+        es: "No registrado",
+    }
+    category_family_or_intimate_partner {
+        en: "Family or intimate partner",
+        es: "Familia o pareja",
+    }
+    category_friend_or_acquaintance {
+        en: "Friend or acquaintance",
+        es: "Amistad o conocido",
+    }
+    category_stranger_unknown_or_other {
+        en: "Stranger, unknown or other",
+        es: "Desconocido u otro",
+    }
+    category_control_abuse_or_kidnapping {
+        en: "Control, abuse or kidnapping",
+        es: "Control, abuso o secuestro",
+    }
+    category_recruiter_or_broker {
+        en: "Recruiter or broker",
+        es: "Reclutador o intermediario",
+    }
+    category_coastal_border {
+        en: "Coastal Border",
+        es: "Frontera costera",
+    }
+    category_northern_land_border {
+        en: "Northern Land Border",
+        es: "Frontera terrestre del norte",
+    }
+    category_southwest_land_border {
+        en: "Southwest Land Border",
+        es: "Frontera terrestre del suroeste",
+    }
+    category_office_of_field_operations {
+        en: "Office of Field Operations",
+        es: "Oficina de Operaciones de Campo",
+    }
+    category_u_s_border_patrol {
+        en: "U.S. Border Patrol",
+        es: "Patrulla Fronteriza de EE. UU.",
+    }
+    category_accompanied_minors {
+        en: "Accompanied Minors",
+        es: "Menores acompañados",
+    }
+    category_fmua {
+        en: "FMUA",
+        es: "Miembros de unidades familiares (FMUA)",
+    }
+    category_single_adults {
+        en: "Single Adults",
+        es: "Adultos solos",
+    }
+    category_uac {
+        en: "UAC",
+        es: "Menores no acompañados (UAC)",
+    }
+    category_unaccompanied_children {
+        en: "Unaccompanied Children",
+        es: "Menores no acompañados",
+    }
+    category_family_unit_individuals {
+        en: "Family Unit Individuals",
+        es: "Personas en unidades familiares",
+    }
+    category_apprehensions {
+        en: "Apprehensions",
+        es: "Aprehensiones",
+    }
+    category_expulsions {
+        en: "Expulsions",
+        es: "Expulsiones",
+    }
+    category_inadmissibles {
+        en: "Inadmissibles",
+        es: "Inadmisibles",
+    }
+    category_title_42 {
+        en: "Title 42",
+        es: "Título 42",
+    }
+    category_title_8 {
+        en: "Title 8",
+        es: "Título 8",
+    }
 }
 
 impl Text {
@@ -392,6 +595,18 @@ pub fn words(lang: Lang) -> &'static Text {
         Lang::En => &EN,
         Lang::Es => &ES,
     }
+}
+
+/// A publisher's own word (who reports: `states`; a breakdown category:
+/// `Female`) in `lang`: the last block of the list, from `reporters_*` on,
+/// looked up by its English; a word not there (citizenships, mostly) is
+/// shown as published.
+pub fn published_in(word: &str, lang: Lang) -> &str {
+    let first = Index::reporters_agencies as usize;
+    let english = words(Lang::En).all();
+    (first..Text::COUNT)
+        .find(|i| english[*i] == word)
+        .map_or(word, |i| words(lang).all()[i])
 }
 
 /// The words as `/api/v1/words` sends them: each language's list in the

@@ -52,11 +52,13 @@ enum Task {
 
 const CRATE: &str = "tipstats-frontend";
 const WASM_NAME: &str = "tipstats_frontend";
-const STATIC_FILES: [&str; 6] = [
+const STATIC_FILES: [&str; 8] = [
     "index.html",
     "style.css",
+    "map.css",
     "boot.js",
     "readout.js",
+    "map.js",
     "favicon.svg",
     "favicon.ico",
 ];

@@ -2,20 +2,24 @@
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::Path;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tipstats_shared::query::SeriesQuery;
+use tipstats_shared::MapName;
+use tipstats_shared::query::{BadParameter, MapQuery, SeriesQuery};
 
 use super::AppState;
 use super::error::ApiError;
-use super::figures::series_response;
+use super::figures::{map_response, series_response};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/catalog", get(catalog))
         .route("/words", get(words))
         .route("/series", get(series))
+        .route("/map", get(map))
+        .route("/maps/{map}", get(map_geometry))
 }
 
 /// Everything a client needs to build its pickers.
@@ -65,13 +69,75 @@ pub(super) async fn series(
 ) -> Result<Response, ApiError> {
     let query = SeriesQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
     let key = format!("series?{}", query.to_query_string());
+    cached_json(&state, key, series_response(&state, query)).await
+}
+
+/// An answer as JSON, made once per key and kept (`limits::AnswerCache`).
+async fn cached_json<T: serde::Serialize>(
+    state: &AppState,
+    key: String,
+    make: impl Future<Output = Result<T, ApiError>>,
+) -> Result<Response, ApiError> {
     state
         .answers
         .get_or_make(key, "application/json", async {
-            let response = series_response(&state, query).await?;
-            serde_json::to_vec(&response)
+            serde_json::to_vec(&make.await?)
                 .map(Bytes::from)
                 .map_err(|e| ApiError::Export(format!("encoding JSON: {e}")))
         })
         .await
+}
+
+/// Every place of one level with its figures, for a map.
+///
+/// The places at the indicator's grain (every country, every state of
+/// Mexico or the US, every Border Patrol sector) in every year of the range,
+/// so that a map can move through the years without asking again; each row
+/// as in a series. A place and year without a row has no figure. `map` names
+/// the drawing the places are on (`/api/v1/maps/{map}`).
+#[utoipa::path(get, path = "/api/v1/map", tag = "figures",
+    params(tipstats_shared::query::SeriesParams),
+    responses(
+        (status = 200, description = "The figures by place", body = tipstats_shared::MapResponse),
+        (status = 400, description = "A parameter is wrong (`region`, `by` and `period=month` are refused; an indicator with no figures by place is refused); `parameter` names it", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn map(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let query = MapQuery::parse(query.as_deref().unwrap_or(""), &state.catalog)?;
+    let key = format!("map?{}", query.series.to_query_string());
+    cached_json(&state, key, map_response(&state, query)).await
+}
+
+/// A map's drawing: each place's shape, projected and simplified.
+///
+/// `world` (countries, Equal Earth), `mexico` (states, Albers), `us`
+/// (states, DC and territories, Albers, with insets) or `border` (the
+/// border states and the Southwest Border Patrol sectors' headquarters).
+/// Shapes are SVG paths in a box of `width` × `height` units, keyed by
+/// region code; `attribution` names who drew them.
+#[utoipa::path(get, path = "/api/v1/maps/{map}", tag = "figures",
+    params(("map" = tipstats_shared::MapName, Path, description = "Which map")),
+    responses(
+        (status = 200, description = "The geometry", body = tipstats_shared::map::MapGeometry),
+        (status = 400, description = "Not a map's name", body = tipstats_shared::Problem,
+         content_type = "application/problem+json")))]
+pub(super) async fn map_geometry(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    let json = MapName::parse(&name)
+        .and_then(|map| state.maps.json(map))
+        .ok_or_else(|| {
+            BadParameter::new(
+                "map",
+                format!("{name:?} is not world, mexico, us or border"),
+            )
+        })?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        json,
+    )
+        .into_response())
 }

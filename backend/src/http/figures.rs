@@ -5,14 +5,17 @@
 use std::sync::Arc;
 
 use axum::http::{HeaderMap, header};
-use tipstats_shared::figure::reporters_in;
+use tipstats_shared::Catalog;
+use tipstats_shared::chart::{MapDrawing, Theme, map_figure_svg};
+use tipstats_shared::figure::{Figure, reporters_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{Period, SeriesQuery};
-use tipstats_shared::{Note, NoteKind, SeriesResponse};
+use tipstats_shared::query::{MapQuery, Period, SeriesQuery};
+use tipstats_shared::{MapResponse, Note, NoteKind, RegionLevel, SeriesResponse};
 
 use super::AppState;
 use super::error::ApiError;
 use crate::db;
+use crate::maps::Maps;
 
 /// The figures of a validated query with their sources and every note that
 /// applies: what the API sends and what charts, embeds and exports show.
@@ -68,6 +71,101 @@ pub async fn series_response(
         sources,
         notes,
     })
+}
+
+/// Every place of a map with its figures: the series answer of every
+/// place at the indicator's grain.
+pub async fn map_response(state: &AppState, query: MapQuery) -> Result<MapResponse, ApiError> {
+    let level = state
+        .catalog
+        .indicator(&query.series.indicator)
+        .map_or(RegionLevel::Country, |i| i.grain);
+    Ok(MapResponse {
+        map: query.map,
+        level,
+        figures: series_response(state, query.series).await?,
+    })
+}
+
+/// A map as a figure: its answer, the year it shows and the places it
+/// outlines, drawn by the shared crate at any size.
+pub struct MapFigure {
+    pub answer: MapResponse,
+    pub year: i32,
+    pub highlighted: Vec<String>,
+    pub lang: Lang,
+    pub dark: bool,
+    maps: Arc<Maps>,
+    catalog: Arc<Catalog>,
+}
+
+impl MapFigure {
+    /// The map of a query; `year` defaults to the range's last year with
+    /// a figure.
+    pub async fn new(
+        state: &AppState,
+        query: MapQuery,
+        year: Option<i32>,
+        lang: Lang,
+        dark: bool,
+    ) -> Result<MapFigure, ApiError> {
+        let highlighted = query.highlighted.clone();
+        let answer = map_response(state, query).await?;
+        Ok(MapFigure {
+            year: year.unwrap_or_else(|| MapDrawing::last_year(&answer.figures)),
+            answer,
+            highlighted,
+            lang,
+            dark,
+            maps: Arc::clone(&state.maps),
+            catalog: Arc::clone(&state.catalog),
+        })
+    }
+
+    /// The drawing, its pattern ids prefixed by `id`.
+    pub fn drawing<'a>(&'a self, id: &'a str) -> Result<MapDrawing<'a>, String> {
+        self.drawing_at(id, self.year)
+    }
+
+    /// The drawing of another year of the range.
+    pub fn drawing_at<'a>(&'a self, id: &'a str, year: i32) -> Result<MapDrawing<'a>, String> {
+        let geometry = self
+            .maps
+            .geometry(self.answer.map)
+            .ok_or_else(|| format!("no geometry for the {} map", self.answer.map.as_str()))?;
+        Ok(MapDrawing {
+            geometry,
+            figures: &self.answer.figures,
+            catalog: &self.catalog,
+            lang: self.lang,
+            year,
+            highlighted: &self.highlighted,
+            theme: Theme::of(self.dark),
+            id,
+        })
+    }
+
+    /// A place's name in the map's language.
+    pub fn name_of<'a>(&'a self, code: &'a str) -> &'a str {
+        self.catalog.region_name_in(code, self.lang)
+    }
+
+    /// The words around the map: title, source, the year's notes, summary.
+    pub fn figure(&self) -> Figure {
+        let summary = self.drawing("m").map(|d| d.summary()).unwrap_or_default();
+        Figure::from_map(&self.answer, &self.catalog, self.lang, self.year, summary)
+    }
+
+    /// The whole figure at `size`.
+    pub fn svg(&self, figure: &Figure, size: (u32, u32)) -> Result<String, String> {
+        let id = format!(
+            "map{}x{}{}",
+            size.0,
+            size.1,
+            if self.dark { "d" } else { "" }
+        );
+        map_figure_svg(figure, &self.drawing(&id)?, size)
+    }
 }
 
 fn note(kind: NoteKind, text: String) -> Note {

@@ -7,6 +7,7 @@ mod error;
 mod exports;
 mod figures;
 mod limits;
+mod map_panel;
 mod oembed;
 mod openapi;
 mod pages;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub catalog_json: axum::body::Bytes,
     /// The interface's words as the API sends them, encoded once.
     pub words_json: axum::body::Bytes,
+    /// The maps' geometry, read once.
+    pub maps: Arc<crate::maps::Maps>,
     pub db: Arc<Database>,
     /// The fonts images are drawn with, loaded once.
     pub fonts: Arc<resvg::usvg::fontdb::Database>,
@@ -177,6 +180,7 @@ impl Application {
             words_json: axum::body::Bytes::from(serde_json::to_vec(
                 &tipstats_shared::words::WordLists::new(),
             )?),
+            maps: Arc::new(crate::maps::Maps::load()?),
             db: Arc::new(db),
             fonts: Arc::new(crate::render::fonts()),
             index_html,

@@ -108,6 +108,7 @@ async fn explorer_page(
         lang,
         social: false,
         kind: view.chart,
+        map: None,
     };
     let tags = view_tags(state, base, card).await?;
     let first = first_view(&state.catalog, &response, view, lang)?;

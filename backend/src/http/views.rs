@@ -16,7 +16,7 @@ use tipstats_shared::chart::{Chart, Theme, figure_svg};
 use tipstats_shared::figure::Figure;
 
 use super::error::ApiError;
-use super::figures::{base_url, series_response};
+use super::figures::{MapFigure, base_url, series_response};
 use super::{AppState, EMBED_CSP};
 use crate::render;
 use tipstats_shared::query::ViewQuery;
@@ -26,6 +26,7 @@ use tipstats_shared::query::ViewQuery;
 pub fn figures() -> Router<AppState> {
     Router::new()
         .route("/chart.svg", get(chart_svg))
+        .route("/map.html", get(super::map_panel::map_panel))
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))
@@ -41,32 +42,53 @@ pub fn images() -> Router<AppState> {
 struct Drawn {
     view: ViewQuery,
     figure: Figure,
-    chart: Chart,
+    drawing: Drawing,
     /// The figure at the view's size.
     svg: String,
+}
+
+/// What the figure draws: a chart of the view's places, or a map of every
+/// place in one year.
+enum Drawing {
+    Chart(Chart),
+    Map(MapFigure),
 }
 
 impl Drawn {
     /// The same figure drawn at another size.
     fn svg_at(&self, size: (u32, u32)) -> Result<String, ApiError> {
-        figure_svg(&self.figure, &self.chart, size, Theme::of(self.view.dark))
-            .map_err(ApiError::Render)
+        match &self.drawing {
+            Drawing::Chart(chart) => {
+                figure_svg(&self.figure, chart, size, Theme::of(self.view.dark))
+            }
+            Drawing::Map(map) => map.svg(&self.figure, size),
+        }
+        .map_err(ApiError::Render)
     }
 }
 
 async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
-    let response = series_response(state, view.series.clone()).await?;
-    let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let mut chart = Chart::from_series(&response, &state.catalog, view.lang);
-    chart.kind = view.kind;
-    let svg =
-        figure_svg(&figure, &chart, view.size(), Theme::of(view.dark)).map_err(ApiError::Render)?;
-    Ok(Drawn {
+    let (figure, drawing) = match view.map.clone() {
+        Some((query, year)) => {
+            let map = MapFigure::new(state, query, year, view.lang, view.dark).await?;
+            (map.figure(), Drawing::Map(map))
+        }
+        None => {
+            let response = series_response(state, view.series.clone()).await?;
+            let figure = Figure::from_series(&response, &state.catalog, view.lang);
+            let mut chart = Chart::from_series(&response, &state.catalog, view.lang);
+            chart.kind = view.kind;
+            (figure, Drawing::Chart(chart))
+        }
+    };
+    let mut drawn = Drawn {
         view,
         figure,
-        chart,
-        svg,
-    })
+        drawing,
+        svg: String::new(),
+    };
+    drawn.svg = drawn.svg_at(drawn.view.size())?;
+    Ok(drawn)
 }
 
 /// The embed's second drawing, for a frame narrower than 520 pixels (a
@@ -167,7 +189,14 @@ pub(super) async fn embed_page(
 /// one that fits the frame), a link to the full view, and the summary and
 /// notes for screen readers.
 fn embed_html(drawn: &Drawn, narrow_svg: &str, base: &str) -> String {
-    let full_view = format!("{base}/?{}", drawn.view.series.to_query_string());
+    let full_view = match &drawn.view.map {
+        Some((_, year)) => format!(
+            "{base}/?{}&chart=map{}",
+            drawn.view.series.to_query_string(),
+            year.map(|y| format!("&year={y}")).unwrap_or_default()
+        ),
+        None => format!("{base}/?{}", drawn.view.series.to_query_string()),
+    };
     let figure = &drawn.figure;
     html! {
         (DOCTYPE)
@@ -294,6 +323,7 @@ mod tests {
             lang: Lang::Es,
             social: false,
             kind: ChartKind::Line,
+            map: None,
         };
         let chart = Chart {
             title: String::new(),
@@ -308,7 +338,7 @@ mod tests {
         let drawn = Drawn {
             view,
             figure,
-            chart,
+            drawing: Drawing::Chart(chart),
             svg: "<svg id=\"wide\"></svg>".into(),
         };
         let page = embed_html(&drawn, "<svg id=\"narrow\"></svg>", "http://x");

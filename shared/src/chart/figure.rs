@@ -5,6 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::map::MapDrawing;
 use super::plot::draw_chart;
 use super::text::{SANS, shortened, wrap};
 use super::{Chart, Theme};
@@ -18,6 +19,22 @@ pub fn draw_figure<DB: DrawingBackend>(
     chart: &Chart,
     theme: Theme,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let body = draw_frame(root, figure, theme)?;
+    let bare = Chart {
+        title: String::new(),
+        ..chart.clone()
+    };
+    draw_chart(&body, &bare, theme)?;
+    root.present()
+}
+
+/// The figure's frame: the title and subtitle above, the source line and as
+/// many notes as fit below; returns the area left for the chart or map.
+fn draw_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    theme: Theme,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
     let (width, height) = root.dim_in_pixel();
     let small = (SANS, 13).into_font();
@@ -54,11 +71,6 @@ pub fn draw_figure<DB: DrawingBackend>(
         (12, 36),
         (SANS, 14).into_font().color(&theme.text),
     ))?;
-    let bare = Chart {
-        title: String::new(),
-        ..chart.clone()
-    };
-    draw_chart(&body, &bare, theme)?;
     for (i, line) in footer.iter().enumerate() {
         bottom.draw(&Text::new(
             line.clone(),
@@ -66,7 +78,7 @@ pub fn draw_figure<DB: DrawingBackend>(
             small.clone().color(&theme.text),
         ))?;
     }
-    root.present()
+    Ok(body)
 }
 
 /// Renders a whole figure to an SVG document of the given size.
@@ -81,5 +93,26 @@ pub fn figure_svg(
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         draw_figure(&root, figure, chart, theme).map_err(|e| e.to_string())?;
     }
+    Ok(svg)
+}
+
+/// Renders a whole figure around a map: the frame drawn by plotters, the
+/// map's elements written into the frame's body (see `chart::map`).
+pub fn map_figure_svg(
+    figure: &Figure,
+    map: &MapDrawing,
+    size: (u32, u32),
+) -> Result<String, String> {
+    let mut svg = String::new();
+    let body = {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let body = draw_frame(&root, figure, map.theme).map_err(|e| e.to_string())?;
+        let (x, y) = body.get_base_pixel();
+        let (width, height) = body.dim_in_pixel();
+        root.present().map_err(|e| e.to_string())?;
+        (x + 12, y, width.saturating_sub(24), height)
+    };
+    let end = svg.rfind("</svg>").ok_or("the frame has no end")?;
+    svg.insert_str(end, &map.elements(body));
     Ok(svg)
 }

@@ -9,6 +9,7 @@
 mod coverage;
 mod figure;
 mod kinds;
+mod map;
 mod plot;
 mod text;
 mod theme;
@@ -17,7 +18,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use coverage::{Coverage, CoverageRow};
-pub use figure::{draw_figure, figure_svg};
+pub use figure::{draw_figure, figure_svg, map_figure_svg};
+pub use map::{MapDrawing, PlaceState};
 pub use text::spread_labels;
 pub use theme::{PALETTE, Theme};
 

@@ -95,7 +95,9 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
         origin: root.get_base_pixel(),
     };
     let ends = match chart.kind {
-        ChartKind::Line => kinds::draw_lines(&mut ctx, chart, theme, &pixels)?,
+        // A map is drawn by `chart::map` from the map's answer; a chart
+        // model asked for one draws its lines.
+        ChartKind::Line | ChartKind::Map => kinds::draw_lines(&mut ctx, chart, theme, &pixels)?,
         ChartKind::Bar => kinds::draw_bars(root, chart, theme, &pixels)?,
         ChartKind::Stacked => kinds::draw_stacked(root, chart, theme, &pixels)?,
     };

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// (Border Patrol sectors at their headquarters, islands too small to see),
 /// and land that belongs to no place in the data (drawn, never filled).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MapGeometry {
     pub name: String,
     pub width: u32,
@@ -27,6 +28,7 @@ pub struct MapGeometry {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shape {
     pub code: String,
     /// An SVG path in the map's units.
@@ -34,6 +36,7 @@ pub struct Shape {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Point {
     pub code: String,
     pub x: f32,

@@ -3,7 +3,9 @@
 //! points), generic SVG written directly so that every place carries its
 //! name, its figure and keyboard focus.
 
+pub mod classes;
 pub mod geometry;
 pub mod projection;
 
+pub use classes::{Classes, Fill};
 pub use geometry::{MapGeometry, Point, Shape};

@@ -1,0 +1,381 @@
+//! Maps: the map answer against the series, the geometry against the
+//! catalog, the drawing's honest gaps ("no data", "<5") by their SVG
+//! elements, the refusals, the embed and the PNG, and in Chromium the
+//! dashboard's map panel: keyboard focus, the year slider, a click that adds
+//! a place to the places compared, and a 360-pixel phone.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use tipstats_shared::map::MapGeometry;
+use tipstats_shared::{Catalog, MapResponse, SeriesResponse, SeriesRow};
+use tipstats_tests::{Browser, TestServer, spawn_app};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+fn row<'a>(rows: &'a [SeriesRow], region: &str, year: i32) -> Option<&'a SeriesRow> {
+    rows.iter().find(|r| r.region == region && r.year == year)
+}
+
+async fn svg(app: &TestServer, path: &str) -> String {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    response.text().await.expect("SVG text")
+}
+
+/// The fill (`data-fill`) and label of each place drawn in an SVG.
+fn places(svg: &str) -> Vec<(String, String, String)> {
+    let document = roxmltree::Document::parse(svg).expect("well-formed SVG");
+    document
+        .descendants()
+        .filter_map(|node| {
+            Some((
+                node.attribute("data-place")?.to_string(),
+                node.attribute("data-fill")?.to_string(),
+                node.attribute("aria-label")?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_map_answer_has_the_series_figures_for_every_place() {
+    let app = spawn_app().await;
+    let world: MapResponse = app.get_json("/api/v1/map?indicator=glotip.victims").await;
+    let usa = row(&world.figures.rows, "USA", 2022).expect("USA 2022");
+    assert_eq!(usa.value, Some(16_390));
+    let series: SeriesResponse = app
+        .get_json("/api/v1/series?indicator=glotip.victims&region=USA,MEX&from=2003&to=2022")
+        .await;
+    for series_row in &series.rows {
+        assert_eq!(
+            row(&world.figures.rows, &series_row.region, series_row.year),
+            Some(series_row),
+            "the map and the series agree"
+        );
+    }
+    let mexico: MapResponse = app
+        .get_json("/api/v1/map?indicator=sesnsp.trata.victims")
+        .await;
+    assert_eq!(mexico.map.as_str(), "mexico");
+    assert_eq!(
+        row(&mexico.figures.rows, "MX-CHH", 2022).and_then(|r| r.value),
+        Some(65)
+    );
+    let states: BTreeSet<&str> = mexico.figures.regions.iter().map(String::as_str).collect();
+    assert_eq!(states.len(), 32);
+    assert!(states.iter().all(|code| code.starts_with("MX-")));
+}
+
+#[tokio::test]
+async fn every_place_a_map_shows_has_a_shape_or_a_point_and_every_shape_is_a_place() {
+    let app = spawn_app().await;
+    let catalog: Catalog = app.get_json("/api/v1/catalog").await;
+    for name in ["world", "mexico", "us", "border"] {
+        let geometry: MapGeometry = app.get_json(&format!("/api/v1/maps/{name}")).await;
+        for code in geometry.codes() {
+            assert!(catalog.region(code).is_some(), "{name}: {code} is no place");
+        }
+    }
+    for indicator in catalog.indicators.iter().filter(|i| i.has_map(&catalog)) {
+        let map: MapResponse = app
+            .get_json(&format!("/api/v1/map?indicator={}", indicator.id))
+            .await;
+        let geometry: MapGeometry = app
+            .get_json(&format!("/api/v1/maps/{}", map.map.as_str()))
+            .await;
+        let drawn: BTreeSet<&str> = geometry.codes().collect();
+        let missing: Vec<&String> = map
+            .figures
+            .regions
+            .iter()
+            .filter(|code| !drawn.contains(code.as_str()))
+            .collect();
+        // Only the sectors away from the Southwest border have no published
+        // place; the map says so in its summary.
+        assert!(
+            missing.iter().all(|code| catalog
+                .region(code)
+                .is_some_and(|r| r.level.as_str() == "sector")),
+            "{}: no shape for {missing:?}",
+            indicator.id
+        );
+        assert!(missing.len() <= 12, "{}: {missing:?}", indicator.id);
+    }
+    let sectors = svg(
+        &app,
+        "/chart.svg?indicator=usbp.encounters&chart=map&year=2023",
+    )
+    .await;
+    assert!(
+        sectors.contains("not on the map"),
+        "the summary names the sectors left out"
+    );
+    assert_eq!(
+        places(&sectors).len(),
+        9,
+        "the nine Southwest sectors as points"
+    );
+}
+
+#[tokio::test]
+async fn no_figure_and_suppressed_are_drawn_apart_from_every_figure() {
+    let app = spawn_app().await;
+    let world: MapResponse = app.get_json("/api/v1/map?indicator=glotip.victims").await;
+    let suppressed = world
+        .figures
+        .rows
+        .iter()
+        .find(|r| r.value.is_none() && r.suppressed_cells > 0)
+        .expect("a country published only as <5");
+    let year = suppressed.year;
+    let geometry: MapGeometry = app.get_json("/api/v1/maps/world").await;
+    let without = world
+        .figures
+        .regions
+        .iter()
+        .find(|code| {
+            row(&world.figures.rows, code, year).is_none()
+                && geometry.shapes.iter().any(|s| &s.code == *code)
+        })
+        .expect("a country without a figure that year");
+    let drawn = places(
+        &svg(
+            &app,
+            &format!("/chart.svg?indicator=glotip.victims&chart=map&year={year}"),
+        )
+        .await,
+    );
+    let fill = |code: &str| {
+        drawn
+            .iter()
+            .find(|(c, _, _)| c == code)
+            .map(|(_, fill, label)| (fill.clone(), label.clone()))
+            .unwrap_or_else(|| panic!("{code} is not drawn"))
+    };
+    let (fill_of_suppressed, label) = fill(&suppressed.region);
+    assert_eq!(fill_of_suppressed, "suppressed");
+    assert!(label.ends_with(&format!(": <5 ({year})")), "{label}");
+    let (fill_of_missing, label) = fill(without);
+    assert_eq!(fill_of_missing, "none");
+    assert!(label.ends_with(&format!(": no data ({year})")), "{label}");
+    // A zero is a figure, not a gap, and no figure is drawn as either.
+    for (code, fill, _) in &drawn {
+        let figure = row(&world.figures.rows, code, year);
+        let expected_gap = match figure {
+            None => Some("none"),
+            Some(r) if r.value.is_none() => Some("suppressed"),
+            Some(_) => None,
+        };
+        match expected_gap {
+            Some(gap) => assert_eq!(fill, gap, "{code}"),
+            None => assert!(
+                fill == "zero" || fill.starts_with("class-"),
+                "{code}: {fill}"
+            ),
+        }
+    }
+    let mexico = places(
+        &svg(
+            &app,
+            "/chart.svg?indicator=sesnsp.trata.victims&chart=map&year=2022&lang=es",
+        )
+        .await,
+    );
+    assert_eq!(mexico.len(), 32, "every Mexican state drawn");
+    assert!(
+        mexico
+            .iter()
+            .any(|(code, _, label)| code == "MX-CHH" && label == "Chihuahua: 65 (2022)")
+    );
+}
+
+#[tokio::test]
+async fn a_map_that_cannot_be_drawn_is_refused_naming_the_parameter() {
+    let app = spawn_app().await;
+    for (path, parameter) in [
+        ("/chart.svg?indicator=tip.victims&chart=map", "chart"),
+        ("/api/v1/map?indicator=tip.victims", "indicator"),
+        ("/api/v1/map?indicator=glotip.victims&region=MEX", "region"),
+        ("/api/v1/map?indicator=glotip.victims&by=sex", "by"),
+        ("/chart.svg?indicator=glotip.victims&year=2020", "year"),
+        (
+            "/chart.svg?indicator=glotip.victims&chart=map&year=1990",
+            "year",
+        ),
+        (
+            "/map.html?indicator=glotip.victims&chart=map&width=9",
+            "width",
+        ),
+        ("/api/v1/maps/mars", "map"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 400, "{path}");
+        let problem: serde_json::Value = response.json().await.expect("problem");
+        assert_eq!(problem["parameter"], parameter, "{path}: {problem}");
+    }
+}
+
+#[tokio::test]
+async fn the_embed_and_the_png_of_a_map_are_valid_and_carry_the_legend() {
+    let app = spawn_app().await;
+    let view = "indicator=hotline.cases&chart=map&year=2020";
+    let page = app
+        .get(&format!("/embed?{view}"))
+        .await
+        .text()
+        .await
+        .expect("page");
+    for drawing in ["class=\"wide\"", "class=\"narrow\""] {
+        assert!(
+            page.contains(drawing),
+            "the embed has its {drawing} drawing"
+        );
+    }
+    assert!(page.contains("class=\"legend\"") && page.contains("no data"));
+    assert!(
+        page.contains("chart=map&amp;year=2020"),
+        "the full view is the map"
+    );
+    let response = app.get(&format!("/chart.png?{view}")).await;
+    assert_eq!(response.status(), 200);
+    let png = response.bytes().await.expect("PNG");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let dimension =
+        |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    assert_eq!((dimension(16), dimension(20)), (800, 500));
+    let svg = svg(&app, &format!("/chart.svg?{view}")).await;
+    let legend = roxmltree::Document::parse(&svg)
+        .expect("SVG")
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("legend"))
+        .count();
+    assert_eq!(legend, 1);
+}
+
+/// What the map panel shows of a place: its label and its table cell.
+const PLACE_SCRIPT: &str = "const code = arguments[0];
+    const shape = document.querySelector(`.map-svg [data-place='${code}']`);
+    const cell = document.querySelector(`.map-table tr[data-place='${code}'] td`);
+    return shape && cell ? [shape.getAttribute('aria-label'), cell.textContent] : null;";
+
+async fn place(browser: &Browser, code: &str) -> Option<(String, String)> {
+    let found = browser
+        .client
+        .execute(PLACE_SCRIPT, vec![serde_json::json!(code)])
+        .await
+        .ok()?;
+    serde_json::from_value(found).ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_panel_reads_by_keyboard_moves_through_the_years_and_adds_a_place() {
+    let app = spawn_app().await;
+    let mexico: MapResponse = app
+        .get_json("/api/v1/map?indicator=sesnsp.trata.victims")
+        .await;
+    let browser = Browser::start(1280, 1100).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=sesnsp.trata.victims&region=MX-CMX&chart=map&year=2022"))
+        .await
+        .expect("open");
+    let (label, cell) = browser
+        .wait_for("the map panel", WAIT, || place(&browser, "MX-CHH"))
+        .await;
+    assert_eq!(
+        (label.as_str(), cell.as_str()),
+        ("Chihuahua: 65 (2022)", "65")
+    );
+    // Focus moves from place to place with Tab and shows the figure.
+    browser
+        .eval("document.querySelector(\".map-svg [data-place='MX-CHH']\").focus(); return true;")
+        .await;
+    let tip = browser
+        .wait_for("the focused place's figure", WAIT, || async {
+            let text = browser.eval("const t = document.querySelector('.map-tip'); return t && !t.hidden ? t.textContent : null;").await;
+            text.as_str().map(String::from)
+        })
+        .await;
+    assert_eq!(tip, "Chihuahua: 65 (2022)");
+    let focused = browser.client.active_element().await.expect("focus");
+    focused.send_keys("\u{E004}").await.expect("Tab");
+    let next = browser
+        .eval("return document.activeElement.dataset.place || null;")
+        .await;
+    assert!(
+        next.as_str()
+            .is_some_and(|code| code.starts_with("MX-") && code != "MX-CHH"),
+        "Tab reaches the next state: {next}"
+    );
+    // The slider shows another year's figures, in the map and the table.
+    let years = browser
+        .eval("return JSON.parse(document.querySelector('.map-panel').dataset.mapYears).years;")
+        .await;
+    let years: Vec<i32> = serde_json::from_value(years).expect("years");
+    let index = years
+        .iter()
+        .position(|y| *y == 2019)
+        .expect("2019 in the slider");
+    browser
+        .eval(&format!(
+            "const s = document.querySelector('#map-year'); s.value = {index}; s.dispatchEvent(new Event('input', {{bubbles: true}})); return true;"
+        ))
+        .await;
+    let expected = row(&mexico.figures.rows, "MX-CHH", 2019)
+        .and_then(|r| r.value)
+        .expect("Chihuahua 2019");
+    let (label, cell) = place(&browser, "MX-CHH").await.expect("after the slider");
+    assert_eq!(label, format!("Chihuahua: {expected} (2019)"));
+    assert_eq!(cell, expected.to_string());
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.as_str().contains("year=2019"), "{url}");
+    // A click adds the place to those compared, in the line chart.
+    browser
+        .client
+        .find(fantoccini::Locator::Css(".map-svg [data-place='MX-CHH']"))
+        .await
+        .expect("Chihuahua")
+        .click()
+        .await
+        .expect("click");
+    browser
+        .wait_for("Chihuahua compared", WAIT, || async {
+            let url = browser.client.current_url().await.ok()?;
+            let found = browser
+                .eval("return document.querySelector('#app .chart-svg') !== null;")
+                .await;
+            (url.as_str().contains("MX-CMX,MX-CHH")
+                && !url.as_str().contains("chart=map")
+                && found == true)
+                .then_some(())
+        })
+        .await;
+    assert!(browser.accessibility_violations().await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_fits_a_360_pixel_phone_and_passes_axe() {
+    let app = spawn_app().await;
+    let browser = Browser::start(360, 800).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=glotip.victims&chart=map&lang=es"))
+        .await
+        .expect("open");
+    browser
+        .wait_for("the world map", WAIT, || place(&browser, "MEX"))
+        .await;
+    let overflow = browser
+        .eval("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await;
+    assert!(
+        overflow.as_i64().is_some_and(|o| o <= 0),
+        "overflow {overflow}"
+    );
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "{violations:?}");
+    assert!(browser.screenshot("map-phone-360").await.is_file());
+    browser.close().await;
+}
