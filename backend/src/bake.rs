@@ -1,4 +1,4 @@
-//! `tipstats bake`: the curated views as a static site that object storage
+//! `tipstats bake`: the curated views (charts and maps) as a static site that object storage
 //! or a CDN can serve without the server: for each view its figures (JSON
 //! and CSV), its chart (SVG, PNG, social card) and its embed page, plus the
 //! catalog and an index. Every file is the server's own answer, asked of the
@@ -53,15 +53,29 @@ pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf
             fetch(path, dir.join(file)).await?;
         }
     }
+    let maps = tipstats_shared::curated::MAP_VIEWS;
+    for (name, indicator) in maps {
+        let dir = out.join("views").join(name);
+        let query = format!("indicator={indicator}&chart=map");
+        for (path, file) in [
+            (format!("/api/v1/map?indicator={indicator}"), "map.json"),
+            (format!("/chart.svg?{query}"), "chart.svg"),
+            (format!("/chart.png?{query}"), "chart.png"),
+            (format!("/chart.png?{query}&size=social"), "social.png"),
+            (format!("/embed?{query}"), "embed.html"),
+        ] {
+            fetch(path, dir.join(file)).await?;
+        }
+    }
     let index = out.join("index.html");
-    std::fs::write(&index, index_page(&views))
+    std::fs::write(&index, index_page(&views, &maps))
         .with_context(|| format!("writing {}", index.display()))?;
     written.push(index);
     Ok(written)
 }
 
 /// The site's index: each curated view with its files.
-fn index_page(views: &[(&str, &str)]) -> String {
+fn index_page(views: &[(&str, &str)], maps: &[(&str, &str)]) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -87,6 +101,15 @@ fn index_page(views: &[(&str, &str)]) -> String {
                                 a href={ "views/" (name) "/series.json" } { "JSON" } ", "
                                 a href={ "views/" (name) "/figures.csv" } { "CSV" } " "
                                 code { (query) }
+                            }
+                        }
+                        @for (name, indicator) in maps {
+                            li {
+                                a href={ "views/" (name) "/embed.html" } { (name) } ": "
+                                a href={ "views/" (name) "/chart.svg" } { "SVG" } ", "
+                                a href={ "views/" (name) "/chart.png" } { "PNG" } ", "
+                                a href={ "views/" (name) "/map.json" } { "JSON" } " "
+                                code { "indicator=" (indicator) "&chart=map" }
                             }
                         }
                     }

@@ -25,6 +25,17 @@ pub const BORDER_VIEWS: [(&str, &str); 4] = [
     ),
 ];
 
+/// (name, indicator) of the curated maps, each of its last year: UNODC's
+/// detected victims by country, SESNSP's victims by Mexican state, the
+/// hotline's cases by US state, and Border Patrol encounters by Southwest
+/// sector.
+pub const MAP_VIEWS: [(&str, &str); 4] = [
+    ("world-map", "glotip.victims"),
+    ("mexico-map", "sesnsp.trata.victims"),
+    ("us-map", "hotline.cases"),
+    ("southwest-sectors-map", "usbp.encounters"),
+];
+
 /// Every curated view: the dashboard's default (the five UN regions) and
 /// the border page's.
 pub fn all_views() -> Vec<(&'static str, &'static str)> {

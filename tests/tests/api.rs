@@ -506,6 +506,8 @@ async fn the_openapi_document_describes_every_endpoint_and_the_docs_page_shows_i
     for path in [
         "/api/v1/catalog",
         "/api/v1/series",
+        "/api/v1/map",
+        "/api/v1/maps/{map}",
         "/api/v1/export",
         "/api/v1/dataset.zip",
         "/chart.svg",

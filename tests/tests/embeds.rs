@@ -252,8 +252,22 @@ async fn bake_writes_every_curated_view_as_the_server_answers_it() {
         .await
         .expect("bake");
     let views = tipstats_shared::curated::all_views();
-    // Six files a view, the catalog, the embed's stylesheet and script, an index.
-    assert_eq!(files.len(), views.len() * 6 + 4);
+    let maps = tipstats_shared::curated::MAP_VIEWS;
+    // Six files a view, five a map, the catalog, the embed's stylesheet
+    // and script, an index.
+    assert_eq!(files.len(), views.len() * 6 + maps.len() * 5 + 4);
+    for (name, indicator) in maps {
+        let dir = out.path().join("views").join(name);
+        let baked: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("map.json")).expect("map.json"))
+                .expect("JSON");
+        let served: serde_json::Value = app
+            .get_json(&format!("/api/v1/map?indicator={indicator}"))
+            .await;
+        assert_eq!(baked, served, "{name}");
+        let svg = std::fs::read_to_string(dir.join("chart.svg")).expect("chart.svg");
+        assert!(svg.contains("data-place="), "{name}: a map");
+    }
     for (name, query) in views {
         let dir = out.path().join("views").join(name);
         let baked: serde_json::Value =

@@ -18,7 +18,7 @@ use tipstats_shared::chart::{Chart, Theme, chart_svg_with_years};
 use tipstats_shared::figure::Figure;
 use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{SeriesQuery, Tab, ViewQuery};
+use tipstats_shared::query::{ChartKind, MapQuery, SeriesQuery, Tab, ViewQuery};
 use tipstats_shared::readout::readout_json;
 use tipstats_shared::view::{ChartPlace, ThemeChoice, ViewState, border_views, chart_size};
 use tipstats_shared::words::{Text, words};
@@ -102,13 +102,17 @@ async fn explorer_page(
 ) -> Result<String, ApiError> {
     let series = SeriesQuery::parse(&view.to_query(), &state.catalog)?;
     let response = series_response(state, series.clone()).await?;
+    let map = (view.chart == ChartKind::Map)
+        .then(|| MapQuery::of(series.clone(), &state.catalog).ok())
+        .flatten()
+        .map(|query| (query, view.map_year));
     let card = ViewQuery {
         series,
         dark: view.theme == Some(ThemeChoice::Dark),
         lang,
         social: false,
         kind: view.chart,
-        map: None,
+        map,
     };
     let tags = view_tags(state, base, card).await?;
     let first = first_view(&state.catalog, &response, view, lang)?;

@@ -260,7 +260,11 @@ pub(super) async fn view_tags(
 ) -> Result<String, ApiError> {
     let response = series_response(state, view.series.clone()).await?;
     let figure = Figure::from_series(&response, &state.catalog, view.lang);
-    let canonical = view.series.to_query_string();
+    let mut canonical = view.series.to_query_string();
+    if let Some((_, year)) = &view.map {
+        canonical.push_str("&chart=map");
+        canonical.extend(year.map(|y| format!("&year={y}")));
+    }
     let page_url = format!("{base}/?{canonical}");
     let image = format!("{base}/chart.png?{canonical}&size=social");
     let oembed = format!(
