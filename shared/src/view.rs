@@ -633,6 +633,28 @@ mod tests {
     }
 
     #[test]
+    fn a_map_keeps_its_year_and_is_only_for_figures_by_place() {
+        let c = catalog();
+        let query = "indicator=sesnsp.victims&region=MX-CHH&from=2015&to=2025&chart=map&year=2022";
+        let state = ViewState::from_query(query, &c);
+        assert_eq!((state.chart, state.map_year), (ChartKind::Map, Some(2022)));
+        assert_eq!(state.to_page_query(), query);
+        // A map shows totals: a breakdown in the link is dropped.
+        let state = ViewState::from_query(&format!("{query}&by=sex"), &c);
+        assert_eq!((state.chart, state.by), (ChartKind::Map, None));
+        // A year outside the range shows the range's last.
+        let state = ViewState::from_query("indicator=sesnsp.victims&chart=map&year=1990", &c);
+        assert_eq!(state.map_year, None);
+        // Figures by country whose scope is one country (a US source's)
+        // have nothing to map: the chart goes back to lines.
+        let mut catalog = c.clone();
+        catalog.indicators[0].scope = "USA".into();
+        let state =
+            ViewState::from_query("indicator=glotip.victims&region=USA&chart=map", &catalog);
+        assert_eq!(state.chart, ChartKind::Line);
+    }
+
+    #[test]
     fn a_breakdown_shows_one_place_as_stacked_bars() {
         let c = catalog();
         let mut state = ViewState::from_query("indicator=glotip.convicted&region=019,150", &c);
