@@ -64,3 +64,15 @@ axe_core() {
     command -v npm >/dev/null || apt_install npm
     npm install --silent --no-audit --no-fund --prefix "$dir" "axe-core@$AXE_CORE_VERSION"
 }
+
+# esbuild, the minifier of the dashboard's scripts and styles (from npm,
+# version pinned), kept beside the build; ESBUILD names the program for
+# `cargo xtask frontend`.
+ESBUILD_VERSION=0.28.2
+esbuild_minifier() {
+    local dir="$HOME/.cache/tipstats/esbuild-$ESBUILD_VERSION"
+    export ESBUILD="$dir/node_modules/.bin/esbuild"
+    [ -x "$ESBUILD" ] && return 0
+    command -v npm >/dev/null || apt_install npm
+    npm install --silent --no-audit --no-fund --prefix "$dir" "esbuild@$ESBUILD_VERSION"
+}

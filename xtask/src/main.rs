@@ -7,8 +7,9 @@
 //! The steps: `cargo build` of the frontend crate for wasm32 in the
 //! `wasm-release` profile; wasm-bindgen (as a library, so its version is the
 //! one in Cargo.lock and always matches the `wasm-bindgen` crate); `wasm-opt`
-//! if it is on PATH; the static files copied beside; gzip and brotli copies
-//! of each file for the server to send precompressed.
+//! if it is on PATH; the static files copied beside; the scripts and styles
+//! minified by esbuild (`ESBUILD`, installed by `scripts/env.sh`); gzip and
+//! brotli copies of each file for the server to send precompressed.
 
 use std::fs;
 use std::io::Write;
@@ -178,6 +179,7 @@ fn frontend(no_opt: bool) -> Result<()> {
         fs::copy(root.join("frontend").join(file), dist.join(file))
             .with_context(|| format!("copying {file}"))?;
     }
+    minify(&dist)?;
     let mut total_gzip = 0;
     for entry in fs::read_dir(&dist)? {
         let path = entry?.path();
@@ -235,6 +237,44 @@ fn optimize(input: &Path, output: &Path) -> Result<()> {
         .context("running wasm-opt")?;
     if !status.success() {
         bail!("wasm-opt failed on {}", input.display());
+    }
+    Ok(())
+}
+
+/// esbuild minifies the scripts (wasm-bindgen's glue among them) and the
+/// styles in place, each keeping its own format: 2,468 bytes of the first
+/// load with brotli (BENCHMARKS.md).
+fn minify(dist: &Path) -> Result<()> {
+    let esbuild = std::env::var("ESBUILD").unwrap_or_else(|_| "esbuild".into());
+    let found = Command::new(&esbuild)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        println!(
+            "esbuild not found; scripts and styles are left unminified (scripts/env.sh installs it)"
+        );
+        return Ok(());
+    }
+    for entry in fs::read_dir(dist)? {
+        let path = entry?.path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("js" | "css")
+        ) {
+            continue;
+        }
+        let status = Command::new(&esbuild)
+            .arg(&path)
+            .arg("--minify")
+            .arg("--log-level=warning")
+            .arg("--allow-overwrite")
+            .arg(format!("--outfile={}", path.display()))
+            .status()
+            .context("running esbuild")?;
+        if !status.success() {
+            bail!("esbuild failed on {}", path.display());
+        }
     }
     Ok(())
 }
