@@ -57,6 +57,9 @@
         if (look[2] !== undefined) node.setAttribute("r", look[2]);
       });
     });
+    panel.querySelectorAll(".map-downloads a").forEach(function (link) {
+      link.href = link.getAttribute("href").replace(/year=\d+/, "year=" + year);
+    });
     var params = new URLSearchParams(location.search);
     params.set("year", year);
     history.replaceState(history.state, "", "?" + params.toString().replace(/%2C/g, ","));

@@ -662,6 +662,31 @@ impl MapQuery {
             highlighted,
         })
     }
+    /// The map a view's `chart=map&year=Y` asks for, and its year (the
+    /// range's last year with a figure when `None`); none for any other
+    /// chart, where `year` is refused.
+    pub fn of_view(
+        series: &SeriesQuery,
+        view: &ViewParams,
+        catalog: &Catalog,
+    ) -> Result<Option<(MapQuery, Option<i32>)>, BadParameter> {
+        match (view.chart.unwrap_or_default(), view.year) {
+            (ChartKind::Map, year) => {
+                if let Some(year) = year.filter(|y| !(series.from..=series.to).contains(y)) {
+                    return Err(BadParameter::new(
+                        "year",
+                        format!("{year} is outside the range {}–{}", series.from, series.to),
+                    ));
+                }
+                Ok(Some((MapQuery::of(series.clone(), catalog)?, year)))
+            }
+            (_, None) => Ok(None),
+            (_, Some(_)) => Err(BadParameter::new(
+                "year",
+                "the year a map shows: add chart=map",
+            )),
+        }
+    }
 }
 
 /// How a view is presented outside the dashboard: on a light or dark page,
@@ -694,24 +719,7 @@ impl ViewQuery {
         }
         let view = ViewParams::from_pairs(&view)?;
         let kind = view.chart.unwrap_or_default();
-        let map = match (kind, view.year) {
-            (ChartKind::Map, year) => {
-                if let Some(year) = year.filter(|y| !(series.from..=series.to).contains(y)) {
-                    return Err(BadParameter::new(
-                        "year",
-                        format!("{year} is outside the range {}–{}", series.from, series.to),
-                    ));
-                }
-                Some((MapQuery::of(series.clone(), catalog)?, year))
-            }
-            (_, None) => None,
-            (_, Some(_)) => {
-                return Err(BadParameter::new(
-                    "year",
-                    "the year a map shows: add chart=map",
-                ));
-            }
-        };
+        let map = MapQuery::of_view(&series, &view, catalog)?;
         Ok(ViewQuery {
             series,
             dark: view.theme == Some(ColorScheme::Dark),
@@ -841,7 +849,8 @@ fn parse_regions(list: &str, catalog: &Catalog) -> Result<Vec<String>, BadParame
     Ok(regions)
 }
 
-fn parse_year(parameter: &str, text: &str) -> Result<i32, BadParameter> {
+/// A year as a parameter gives it: four digits, named in the error.
+pub fn parse_year(parameter: &str, text: &str) -> Result<i32, BadParameter> {
     let (min, max) = YEAR_BOUNDS;
     let year: i32 = text
         .trim()

@@ -187,6 +187,10 @@ words! {
         en: "Select a place to add it to the places compared",
         es: "Elija un lugar para agregarlo a los lugares comparados",
     }
+    map_download {
+        en: "This year's figures, every place:",
+        es: "Las cifras de este año, todos los lugares:",
+    }
     chart_stacked {
         en: "Stacked bars",
         es: "Barras apiladas",

@@ -253,6 +253,90 @@ async fn the_embed_and_the_png_of_a_map_are_valid_and_carry_the_legend() {
     assert_eq!(legend, 1);
 }
 
+#[tokio::test]
+async fn the_mapped_year_exports_every_place_of_the_map() {
+    let app = spawn_app().await;
+    let view = "indicator=sesnsp.trata.victims&region=MX-CHH&chart=map&year=2022";
+    let response = app.get(&format!("/api/v1/export?{view}&format=csv")).await;
+    assert_eq!(response.status(), 200);
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("header")
+        .to_string();
+    assert!(
+        disposition.contains("tipstats-sesnsp.trata.victims-map-2022.csv"),
+        "{disposition}"
+    );
+    let csv = response.text().await.expect("CSV");
+    assert!(csv.contains("# query: indicator=sesnsp.trata.victims&region=MX-CHH"));
+    assert!(
+        csv.contains("&chart=map&year=2022"),
+        "the query names the map's year"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("map.csv");
+    std::fs::write(&path, &csv).expect("write");
+    let conn = duckdb::Connection::open_in_memory().expect("duckdb");
+    let rows: Vec<(String, i32, Option<i64>)> = conn
+        .prepare(&format!(
+            "SELECT region, year, value FROM read_csv('{}', comment = '#', header = true, quote = '\"', types = {{'value': 'BIGINT'}}) ORDER BY region",
+            path.display()
+        ))
+        .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+        .expect("the CSV read back");
+    let mexico: MapResponse = app
+        .get_json("/api/v1/map?indicator=sesnsp.trata.victims")
+        .await;
+    let mut expected: Vec<(String, i32, Option<i64>)> = mexico
+        .figures
+        .rows
+        .iter()
+        .filter(|r| r.year == 2022)
+        .map(|r| (r.region.clone(), r.year, r.value))
+        .collect();
+    expected.sort();
+    assert_eq!(rows.len(), 32, "every state of the map");
+    assert_eq!(rows, expected);
+    assert!(rows.contains(&("MX-CHH".into(), 2022, Some(65))));
+    // The map's year is the range's last with a figure when not given.
+    let latest = app
+        .get("/api/v1/export?indicator=sesnsp.trata.victims&chart=map&format=json")
+        .await;
+    assert_eq!(latest.status(), 200);
+    let year = mexico
+        .figures
+        .rows
+        .iter()
+        .map(|r| r.year)
+        .max()
+        .expect("a year");
+    let latest: serde_json::Value = latest.json().await.expect("JSON");
+    let years: BTreeSet<i64> = latest["series"]["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["year"].as_i64())
+        .collect();
+    assert_eq!(years, BTreeSet::from([i64::from(year)]));
+    for (path, parameter) in [
+        ("/api/v1/export?indicator=glotip.victims&year=2020", "year"),
+        (
+            "/api/v1/export?indicator=glotip.victims&chart=map&year=1990",
+            "year",
+        ),
+        ("/api/v1/export?indicator=tip.victims&chart=map", "chart"),
+        (
+            "/api/v1/export?indicator=glotip.victims&chart=globe",
+            "chart",
+        ),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 400, "{path}");
+        let problem: serde_json::Value = response.json().await.expect("problem");
+        assert_eq!(problem["parameter"], parameter, "{path}: {problem}");
+    }
+}
+
 /// What the map panel shows of a place: its label and its table cell.
 const PLACE_SCRIPT: &str = "const code = arguments[0];
     const shape = document.querySelector(`.map-svg [data-place='${code}']`);
@@ -330,6 +414,15 @@ async fn the_map_panel_reads_by_keyboard_moves_through_the_years_and_adds_a_plac
     assert_eq!(cell, expected.to_string());
     let url = browser.client.current_url().await.expect("url");
     assert!(url.as_str().contains("year=2019"), "{url}");
+    let download = browser
+        .eval("return document.querySelector('.map-downloads a').getAttribute('href');")
+        .await;
+    assert!(
+        download
+            .as_str()
+            .is_some_and(|href| href.contains("chart=map&year=2019&format=csv")),
+        "the download follows the slider: {download}"
+    );
     // A click adds the place to those compared, in the line chart.
     browser
         .client

@@ -245,7 +245,10 @@ fn optimize(input: &Path, output: &Path) -> Result<()> {
 /// styles in place, each keeping its own format: 2,468 bytes of the first
 /// load with brotli (BENCHMARKS.md).
 fn minify(dist: &Path) -> Result<()> {
-    let esbuild = std::env::var("ESBUILD").unwrap_or_else(|_| "esbuild".into());
+    let esbuild = std::env::var_os("ESBUILD")
+        .map(PathBuf::from)
+        .or_else(installed_esbuild)
+        .unwrap_or_else(|| PathBuf::from("esbuild"));
     let found = Command::new(&esbuild)
         .arg("--version")
         .output()
@@ -277,6 +280,19 @@ fn minify(dist: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The esbuild `scripts/env.sh` installed, when `ESBUILD` is not set (a
+/// `cargo xtask frontend` run by hand).
+fn installed_esbuild() -> Option<PathBuf> {
+    let cache = PathBuf::from(std::env::var_os("HOME")?).join(".cache/tipstats");
+    fs::read_dir(cache)
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("esbuild-"))
+        .map(|entry| entry.path().join("node_modules/.bin/esbuild"))
+        .filter(|path| path.is_file())
+        .max()
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

@@ -12,9 +12,14 @@ use axum::routing::get;
 
 use super::AppState;
 use super::error::ApiError;
-use super::figures::{base_url, series_response};
+use super::figures::{base_url, map_response, series_response};
 use crate::export::{self, ExportFormat, Metadata};
-use tipstats_shared::query::{BadParameter, Params, SeriesQuery, choice_param, query_pairs};
+use tipstats_shared::SeriesResponse;
+use tipstats_shared::chart::MapDrawing;
+use tipstats_shared::query::{
+    BadParameter, ChartKind, MapQuery, Params, SeriesQuery, ViewParams, choice_param, parse_year,
+    query_pairs,
+};
 use utoipa::IntoParams;
 
 pub fn router() -> Router<AppState> {
@@ -23,19 +28,30 @@ pub fn router() -> Router<AppState> {
         .route("/dataset.zip", get(dataset))
 }
 
-/// The format of an export.
+/// The format of an export, and whether it is of a map's year.
 #[derive(Debug, Default, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
     /// `csv` (default), `json`, `xlsx` or `parquet`.
     pub format: Option<ExportFormat>,
+    /// `map`: every place of the view's map in one year, instead of the
+    /// view's places in every year of the range (other kinds change
+    /// nothing).
+    pub chart: Option<ChartKind>,
+    /// With `chart=map`: the year (the range's last year with a figure when
+    /// left out).
+    pub year: Option<i32>,
 }
 
 impl Params for ExportParams {
-    const NAMES: &'static [&'static str] = &["format"];
+    const NAMES: &'static [&'static str] = &["format", "chart", "year"];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
-        self.format = Some(choice_param::<ExportFormat>(name, value)?);
+        match name {
+            "format" => self.format = Some(choice_param::<ExportFormat>(name, value)?),
+            "chart" => self.chart = Some(choice_param::<ChartKind>(name, value)?),
+            _ => self.year = Some(parse_year(name, value)?),
+        }
         Ok(())
     }
 }
@@ -56,7 +72,9 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
         .into_response()
 }
 
-/// One view's figures as a file, with their metadata.
+/// One view's figures as a file, with their metadata; with `chart=map`,
+/// every place of the map in the year it shows (`year`, or the range's last
+/// year with a figure).
 ///
 /// CSV (metadata in `#` comment lines before the header), JSON, XLSX (an
 /// `about` sheet) or Parquet (key–value metadata): citation, terms, notes,
@@ -74,18 +92,25 @@ pub(super) async fn view_export(
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let (export, series) = ExportParams::split(query_pairs(query.as_deref().unwrap_or(""))?);
-    let format = ExportParams::from_pairs(&export)?
-        .format
-        .unwrap_or(ExportFormat::Csv);
+    let export = ExportParams::from_pairs(&export)?;
+    let format = export.format.unwrap_or(ExportFormat::Csv);
     let query = SeriesQuery::from_pairs(&series, &state.catalog)?;
-    let canonical = query.to_query_string();
-    let filename = format!(
-        "tipstats-{}-{}-{}.{}",
-        query.indicator,
-        query.from,
-        query.to,
-        format.extension()
-    );
+    let view = ViewParams {
+        chart: export.chart,
+        year: export.year,
+        ..ViewParams::default()
+    };
+    let map = MapQuery::of_view(&query, &view, &state.catalog)?;
+    let mut canonical = query.to_query_string();
+    let mut name = format!("{}-{}-{}", query.indicator, query.from, query.to);
+    if let Some((_, year)) = &map {
+        canonical.push_str("&chart=map");
+        if let Some(year) = year {
+            canonical.push_str(&format!("&year={year}"));
+            name = format!("{}-map-{year}", query.indicator);
+        }
+    }
+    let filename = format!("tipstats-{name}.{}", format.extension());
     let url = format!("{}/?{canonical}", base_url(&state, &headers));
     // The file names its view's address, so the address is part of the key.
     let key = format!(
@@ -95,7 +120,10 @@ pub(super) async fn view_export(
     let mut response = state
         .answers
         .get_or_make(key, format.content_type(), async {
-            let response = series_response(&state, query).await?;
+            let response = match map {
+                Some((map, year)) => map_year(map_response(&state, map).await?.figures, year),
+                None => series_response(&state, query).await?,
+            };
             let catalog = Arc::clone(&state.catalog);
             tokio::task::spawn_blocking(move || {
                 let metadata = Metadata::new(&response, &catalog, canonical, url);
@@ -111,6 +139,19 @@ pub(super) async fn view_export(
         .headers_mut()
         .insert(header::CONTENT_DISPOSITION, disposition(&filename));
     Ok(response)
+}
+
+/// A map's figures in the year it shows (the range's last year with a
+/// figure unless asked): every place's row of that year and the notes that
+/// touch it.
+fn map_year(mut figures: SeriesResponse, year: Option<i32>) -> SeriesResponse {
+    let year = year.unwrap_or_else(|| MapDrawing::last_year(&figures));
+    figures.rows.retain(|row| row.year == year);
+    figures
+        .notes
+        .retain(|note| note.year.is_none_or(|y| y == year));
+    (figures.from, figures.to) = (year, year);
+    figures
 }
 
 /// The whole dataset as a ZIP: every normalized table as CSV, the

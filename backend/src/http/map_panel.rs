@@ -37,7 +37,8 @@ pub(super) async fn map_panel(
         .answers
         .get_or_make(key, "text/html; charset=utf-8", async {
             let map = MapFigure::new(&state, query, year, view.lang, view.dark).await?;
-            Ok::<_, ApiError>(Bytes::from(panel_html(&map, width)?))
+            let export = format!("/api/v1/export?{}&chart=map", view.series.to_query_string());
+            Ok::<_, ApiError>(Bytes::from(panel_html(&map, width, &export)?))
         })
         .await
 }
@@ -73,7 +74,9 @@ fn split_width(query: &str) -> Result<(u32, String), BadParameter> {
     ))
 }
 
-fn panel_html(map: &MapFigure, width: u32) -> Result<String, ApiError> {
+/// The panel; `export` is the address of the map's figures as a file
+/// (without `year` and `format`, which the links add).
+fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiError> {
     let drawing = map.drawing("map-panel").map_err(ApiError::Render)?;
     let geometry = drawing.geometry;
     let height = width * geometry.height / geometry.width.max(1) + drawing.legend_height(width);
@@ -107,6 +110,14 @@ fn panel_html(map: &MapFigure, width: u32) -> Result<String, ApiError> {
                 p class="caveat" role="note" { (caveat) }
             }
             p class="source" { (figure.source) " " (geometry.attribution) }
+            // The links follow the slider (map.js rewrites their `year`).
+            p class="map-downloads" {
+                (t.map_download())
+                @for (label, format) in [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json")] {
+                    " "
+                    a href={ (export) "&year=" (map.year) "&format=" (format) } download { (label) }
+                }
+            }
             div class="table-wrap" tabindex="0" role="region" aria-labelledby="map-table-caption" {
                 table class="map-table" {
                     caption id="map-table-caption" { (t.table_caption()) }
