@@ -40,7 +40,7 @@
     slider.value = index;
     slider.setAttribute("aria-valuetext", year);
     panel.querySelector(".map-controls output").textContent = year;
-    panel.querySelector(".map-table-year").textContent = year;
+    panel.querySelectorAll(".map-table-year").forEach(function (cell) { cell.textContent = year; });
     panel.querySelector(".map-summary").textContent = d.summaries[index];
     Object.keys(d.places).forEach(function (code) {
       var place = d.places[code], look = place.years[index], paint = d.paints[look[0]];
@@ -86,13 +86,21 @@
     var place = node && node.closest ? node.closest(".map-svg [data-place]") : null;
     return place ? [place.closest(".map-panel"), place] : null;
   }
-  function compare(code) {
-    var params = new URLSearchParams(location.search);
+  // A sector joins the places compared; a state filled by another
+  // indicator (data-indicator) opens that indicator's chart of it.
+  function compare(place) {
+    var params = new URLSearchParams(location.search), code = place.dataset.place;
     var regions = (params.get("region") || "").split(",").filter(Boolean);
+    if (place.dataset.indicator) {
+      params = new URLSearchParams({indicator: place.dataset.indicator});
+      regions = [];
+    }
     if (regions.indexOf(code) < 0) regions.push(code);
     params.set("region", regions.join(","));
-    params.delete("chart");
-    params.delete("year");
+    ["chart", "year", "areas"].forEach(function (name) { params.delete(name); });
+    go(params);
+  }
+  function go(params) {
     history.pushState(null, "", "?" + params.toString().replace(/%2C/g, ","));
     window.dispatchEvent(new PopStateEvent("popstate"));
   }
@@ -126,7 +134,7 @@
   });
   document.addEventListener("click", function (event) {
     var found = placeOf(event.target);
-    if (found) return compare(found[1].dataset.place);
+    if (found) return compare(found[1]);
     var button = event.target.closest && event.target.closest(".map-play");
     if (button) play(button.closest(".map-panel"), button);
   });
@@ -134,8 +142,15 @@
     var found = placeOf(event.target);
     if (found && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
-      compare(found[1].dataset.place);
+      compare(found[1]);
     }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "map-areas") return;
+    var params = new URLSearchParams(location.search);
+    if (event.target.value) params.set("areas", event.target.value);
+    else params.delete("areas");
+    go(params);
   });
   document.addEventListener("input", function (event) {
     if (event.target.id === "map-year") {

@@ -14,6 +14,7 @@ use tower::ServiceExt;
 use maud::{DOCTYPE, html};
 
 use crate::http::{Application, ServeConfig};
+use tipstats_shared::curated::MapView;
 
 /// Writes the site into `out`; returns the files written.
 pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -54,11 +55,14 @@ pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf
         }
     }
     let maps = tipstats_shared::curated::MAP_VIEWS;
-    for (name, indicator) in maps {
-        let dir = out.join("views").join(name);
-        let query = format!("indicator={indicator}&chart=map");
+    for map in &maps {
+        let dir = out.join("views").join(map.name);
+        let query = map.query();
         for (path, file) in [
-            (format!("/api/v1/map?indicator={indicator}"), "map.json"),
+            (
+                format!("/api/v1/map?indicator={}", map.indicator),
+                "map.json",
+            ),
             (format!("/chart.svg?{query}"), "chart.svg"),
             (format!("/chart.png?{query}"), "chart.png"),
             (format!("/chart.png?{query}&size=social"), "social.png"),
@@ -75,7 +79,7 @@ pub async fn bake(config: ServeConfig, out: &Path) -> anyhow::Result<Vec<PathBuf
 }
 
 /// The site's index: each curated view with its files.
-fn index_page(views: &[(&str, &str)], maps: &[(&str, &str)]) -> String {
+fn index_page(views: &[(&str, &str)], maps: &[MapView]) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -103,13 +107,13 @@ fn index_page(views: &[(&str, &str)], maps: &[(&str, &str)]) -> String {
                                 code { (query) }
                             }
                         }
-                        @for (name, indicator) in maps {
+                        @for map in maps {
                             li {
-                                a href={ "views/" (name) "/embed.html" } { (name) } ": "
-                                a href={ "views/" (name) "/chart.svg" } { "SVG" } ", "
-                                a href={ "views/" (name) "/chart.png" } { "PNG" } ", "
-                                a href={ "views/" (name) "/map.json" } { "JSON" } " "
-                                code { "indicator=" (indicator) "&chart=map" }
+                                a href={ "views/" (map.name) "/embed.html" } { (map.name) } ": "
+                                a href={ "views/" (map.name) "/chart.svg" } { "SVG" } ", "
+                                a href={ "views/" (map.name) "/chart.png" } { "PNG" } ", "
+                                a href={ "views/" (map.name) "/map.json" } { "JSON" } " "
+                                code { (map.query()) }
                             }
                         }
                     }

@@ -25,16 +25,57 @@ pub const BORDER_VIEWS: [(&str, &str); 4] = [
     ),
 ];
 
-/// (name, indicator) of the curated maps, each of its last year: UNODC's
-/// detected victims by country, SESNSP's victims by Mexican state, the
-/// hotline's cases by US state, and Border Patrol encounters by Southwest
-/// sector.
-pub const MAP_VIEWS: [(&str, &str); 4] = [
-    ("world-map", "glotip.victims"),
-    ("mexico-map", "sesnsp.trata.victims"),
-    ("us-map", "hotline.cases"),
-    ("southwest-sectors-map", "usbp.encounters"),
+/// A curated map: its name in the baked site, the indicator mapped and,
+/// on the border's map, the indicator filling the states.
+pub struct MapView {
+    pub name: &'static str,
+    pub indicator: &'static str,
+    pub areas: Option<&'static str>,
+}
+
+impl MapView {
+    /// The view's query: `indicator=…&chart=map`, and `areas` when set.
+    pub fn query(&self) -> String {
+        let mut query = format!("indicator={}&chart=map", self.indicator);
+        if let Some(areas) = self.areas {
+            query.push_str("&areas=");
+            query.push_str(areas);
+        }
+        query
+    }
+}
+
+/// The curated maps, each of its last year: UNODC's detected victims by
+/// country, SESNSP's victims by Mexican state, the hotline's cases by US
+/// state, Border Patrol encounters by Southwest sector, and those
+/// encounters over SESNSP's victims in Mexico's border states.
+pub const MAP_VIEWS: [MapView; 5] = [
+    map_view("world-map", "glotip.victims", None),
+    map_view("mexico-map", "sesnsp.trata.victims", None),
+    map_view("us-map", "hotline.cases", None),
+    map_view("southwest-sectors-map", "usbp.encounters", None),
+    BORDER_MAP,
 ];
+
+/// The border page's map: Border Patrol encounters by sector over SESNSP's
+/// trafficking victims in Mexico's border states.
+pub const BORDER_MAP: MapView = map_view(
+    "border-map",
+    "usbp.encounters",
+    Some("sesnsp.trata.victims"),
+);
+
+const fn map_view(
+    name: &'static str,
+    indicator: &'static str,
+    areas: Option<&'static str>,
+) -> MapView {
+    MapView {
+        name,
+        indicator,
+        areas,
+    }
+}
 
 /// Every curated view: the dashboard's default (the five UN regions) and
 /// the border page's.

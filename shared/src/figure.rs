@@ -113,18 +113,30 @@ impl Figure {
 
     /// The figure of a map: the series' title, source and notes (those of
     /// the map's year and those of no year), the place level and the year
-    /// as the subtitle, and the map's own summary.
+    /// as the subtitle, and the map's own summary. With `areas` (the
+    /// border map's states filled by another indicator, which the legend
+    /// and the summary name), its source joins the source line and its
+    /// caveat comes second.
     pub fn from_map(
         map: &MapResponse,
+        areas: Option<&SeriesResponse>,
         catalog: &Catalog,
         lang: Lang,
         year: i32,
         summary: String,
     ) -> Figure {
+        let of_year = |figures: &SeriesResponse| {
+            let mut figures = figures.clone();
+            figures.notes.retain(|n| n.year.is_none_or(|y| y == year));
+            figures.regions.clear();
+            Figure::from_series(&figures, catalog, lang)
+        };
+        // One source line names both publishers.
         let mut figures = map.figures.clone();
-        figures.notes.retain(|n| n.year.is_none_or(|y| y == year));
-        figures.regions.clear();
-        let mut figure = Figure::from_series(&figures, catalog, lang);
+        figures
+            .sources
+            .extend(areas.iter().flat_map(|a| a.sources.iter().cloned()));
+        let mut figure = of_year(&figures);
         let t = words(lang);
         let level = reporters_in(map.level.plural(), lang);
         let scope = catalog
@@ -133,6 +145,9 @@ impl Figure {
         let mut subtitle = format!("{scope}, {level} · {year}");
         if map.figures.per.is_some() {
             subtitle = format!("{subtitle} · {}", t.per_100k_inline());
+        }
+        if let Some(caveat) = areas.and_then(|a| of_year(a).notes.into_iter().next()) {
+            figure.notes.insert(figure.notes.len().min(1), caveat);
         }
         figure.subtitle = subtitle;
         figure.summary = summary;

@@ -267,10 +267,14 @@ pub struct ViewParams {
     /// The year a map shows (with `chart=map`); the last year of the range
     /// when left out.
     pub year: Option<i32>,
+    /// On the border's map (`chart=map` of Border Patrol sectors): the
+    /// indicator whose figures fill Mexico's or the US's border states under
+    /// the sectors' circles, e.g. `sesnsp.trata.victims`.
+    pub areas: Option<String>,
 }
 
 impl Params for ViewParams {
-    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart", "year"];
+    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart", "year", "areas"];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
@@ -278,6 +282,7 @@ impl Params for ViewParams {
             "lang" => self.lang = Some(choice_param::<Lang>(name, value)?),
             "size" => self.size = Some(choice_param::<ImageSize>(name, value)?),
             "year" => self.year = Some(parse_year(name, value)?),
+            "areas" => self.areas = Some(value.to_string()),
             _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
         Ok(())
@@ -587,6 +592,10 @@ pub struct MapQuery {
     pub map: MapName,
     /// The places a view compares, outlined on its map.
     pub highlighted: Vec<String>,
+    /// Another indicator's figures filling the border map's states under
+    /// the sectors (`areas=`): every state of its own, every year of the
+    /// range.
+    pub areas: Option<SeriesQuery>,
 }
 
 impl MapQuery {
@@ -660,6 +669,7 @@ impl MapQuery {
             },
             map,
             highlighted,
+            areas: None,
         })
     }
     /// The map a view's `chart=map&year=Y` asks for, and its year (the
@@ -670,22 +680,66 @@ impl MapQuery {
         view: &ViewParams,
         catalog: &Catalog,
     ) -> Result<Option<(MapQuery, Option<i32>)>, BadParameter> {
-        match (view.chart.unwrap_or_default(), view.year) {
-            (ChartKind::Map, year) => {
-                if let Some(year) = year.filter(|y| !(series.from..=series.to).contains(y)) {
-                    return Err(BadParameter::new(
-                        "year",
-                        format!("{year} is outside the range {}–{}", series.from, series.to),
-                    ));
-                }
-                Ok(Some((MapQuery::of(series.clone(), catalog)?, year)))
-            }
-            (_, None) => Ok(None),
-            (_, Some(_)) => Err(BadParameter::new(
-                "year",
-                "the year a map shows: add chart=map",
-            )),
+        if view.chart != Some(ChartKind::Map) {
+            return match (view.year, &view.areas) {
+                (None, None) => Ok(None),
+                (Some(_), _) => Err(BadParameter::new(
+                    "year",
+                    "the year a map shows: add chart=map",
+                )),
+                (_, Some(_)) => Err(BadParameter::new(
+                    "areas",
+                    "what fills the border map's states: add chart=map",
+                )),
+            };
         }
+        if let Some(year) = view.year.filter(|y| !(series.from..=series.to).contains(y)) {
+            return Err(BadParameter::new(
+                "year",
+                format!("{year} is outside the range {}–{}", series.from, series.to),
+            ));
+        }
+        let mut map = MapQuery::of(series.clone(), catalog)?;
+        if let Some(areas) = &view.areas {
+            map.areas = Some(map.areas_of(areas, catalog)?);
+        }
+        Ok(Some((map, view.year)))
+    }
+
+    /// The figures of `indicator` for the states of the border map, over
+    /// this map's years: only the sectors' map has states to fill, and only
+    /// an indicator by Mexican or US state can fill them.
+    fn areas_of(&self, indicator: &str, catalog: &Catalog) -> Result<SeriesQuery, BadParameter> {
+        if self.map != MapName::Border {
+            return Err(BadParameter::new(
+                "areas",
+                "only the border's map (Border Patrol sectors) has states to fill",
+            ));
+        }
+        let found = catalog.indicator(indicator).ok_or_else(|| {
+            BadParameter::new(
+                "areas",
+                format!("unknown indicator {indicator:?}; see /api/v1/catalog"),
+            )
+        })?;
+        if found.grain != RegionLevel::State || !found.has_map(catalog) {
+            return Err(BadParameter::new(
+                "areas",
+                format!(
+                    "{indicator} has no figures by Mexican or US state to fill the states with"
+                ),
+            ));
+        }
+        Ok(SeriesQuery {
+            indicator: found.id.clone(),
+            regions: found.map_places(catalog),
+            from: self.series.from,
+            to: self.series.to,
+            by: None,
+            panel: Panel::All,
+            period: Period::Year,
+            per: None,
+        })
     }
 }
 
@@ -747,8 +801,14 @@ impl ViewQuery {
             query.push_str("&chart=");
             query.push_str(self.kind.as_str());
         }
-        if let Some((_, Some(year))) = &self.map {
-            query.push_str(&format!("&year={year}"));
+        if let Some((map, year)) = &self.map {
+            if let Some(year) = year {
+                query.push_str(&format!("&year={year}"));
+            }
+            if let Some(areas) = &map.areas {
+                query.push_str("&areas=");
+                query.push_str(&areas.indicator);
+            }
         }
         query
     }

@@ -36,6 +36,9 @@ pub struct ViewState {
     /// The year a map shows; `None` shows the range's last year with a
     /// figure.
     pub map_year: Option<i32>,
+    /// On the border's map: the indicator filling the states under the
+    /// sectors (`areas=`, see `MapQuery`).
+    pub map_areas: Option<String>,
     /// The language asked for in the URL; `None` follows the browser's.
     pub lang: Option<Lang>,
     /// The theme asked for in the URL; `None` follows the system's.
@@ -66,6 +69,7 @@ impl ViewState {
             consistent_panel: false,
             chart: ChartKind::Line,
             map_year: None,
+            map_areas: None,
             lang: None,
             theme: None,
             border: false,
@@ -119,6 +123,7 @@ impl ViewState {
                 ChartKind::Line
             });
         state.map_year = year("year");
+        state.map_areas = get("areas").map(String::from);
         state.lang = get("lang").and_then(Lang::parse);
         state.theme = match get("theme") {
             Some("light") => Some(ThemeChoice::Light),
@@ -168,6 +173,10 @@ impl ViewState {
         }
         if let Some(year) = self.map_year.filter(|_| self.chart == ChartKind::Map) {
             query.push_str(&format!("&year={year}"));
+        }
+        if let Some(areas) = &self.map_areas {
+            query.push_str("&areas=");
+            query.push_str(&encode_component(areas));
         }
         if let Some(lang) = self.lang {
             query.push_str("&lang=");
@@ -315,6 +324,18 @@ impl ViewState {
             .is_some_and(|y| !(self.from..=self.to).contains(&y))
         {
             self.map_year = None;
+        }
+        // Only the sectors' map has states to fill, with figures by state.
+        let fills = |id: &String| {
+            catalog
+                .indicator(id)
+                .is_some_and(|i| i.grain == RegionLevel::State)
+        };
+        if self.chart != ChartKind::Map
+            || indicator.grain != RegionLevel::Sector
+            || !self.map_areas.as_ref().is_some_and(fills)
+        {
+            self.map_areas = None;
         }
         self.keep_regions_in_scope(indicator, catalog);
         if self.by.is_some() {
@@ -573,6 +594,11 @@ mod tests {
                     breakdowns: vec!["sex".into(), "form of exploitation".into()],
                     ..indicator("glotip.convicted", 2003, 2022)
                 },
+                Indicator {
+                    scope: "USA".into(),
+                    grain: RegionLevel::Sector,
+                    ..indicator("usbp.encounters", 2000, 2024)
+                },
             ],
             regions: vec![
                 region("001", RegionLevel::World),
@@ -652,6 +678,24 @@ mod tests {
         let state =
             ViewState::from_query("indicator=glotip.victims&region=USA&chart=map", &catalog);
         assert_eq!(state.chart, ChartKind::Line);
+    }
+
+    #[test]
+    fn only_the_sectors_map_has_states_filled_by_another_indicator() {
+        let c = catalog();
+        let query = "indicator=usbp.encounters&region=USA&from=2000&to=2024&chart=map&year=2022&areas=sesnsp.victims";
+        let state = ViewState::from_query(query, &c);
+        assert_eq!(state.map_areas.as_deref(), Some("sesnsp.victims"));
+        assert_eq!(state.to_page_query(), query);
+        // Not without the map, not on another map, not by country.
+        for query in [
+            "indicator=usbp.encounters&areas=sesnsp.victims",
+            "indicator=hotline.cases&chart=map&areas=sesnsp.victims",
+            "indicator=usbp.encounters&chart=map&areas=glotip.victims",
+            "indicator=usbp.encounters&chart=map&areas=nothing",
+        ] {
+            assert_eq!(ViewState::from_query(query, &c).map_areas, None, "{query}");
+        }
     }
 
     #[test]

@@ -187,6 +187,30 @@ words! {
         en: "Select a place to add it to the places compared",
         es: "Elija un lugar para agregarlo a los lugares comparados",
     }
+    map_states_by {
+        en: "States",
+        es: "Estados",
+    }
+    map_circles {
+        en: "Circles",
+        es: "Círculos",
+    }
+    map_largest {
+        en: "largest",
+        es: "el mayor",
+    }
+    map_areas {
+        en: "Fill the states with",
+        es: "Colorear los estados con",
+    }
+    map_areas_none {
+        en: "nothing (the sectors only)",
+        es: "nada (solo los sectores)",
+    }
+    border_map {
+        en: "Border Patrol encounters by sector, over trafficking victims in Mexico's border states",
+        es: "Encuentros de la Patrulla Fronteriza por sector, sobre las víctimas de trata en los estados fronterizos de México",
+    }
     map_download {
         en: "This year's figures, every place:",
         es: "Las cifras de este año, todos los lugares:",

@@ -256,7 +256,8 @@ async fn bake_writes_every_curated_view_as_the_server_answers_it() {
     // Six files a view, five a map, the catalog, the embed's stylesheet
     // and script, an index.
     assert_eq!(files.len(), views.len() * 6 + maps.len() * 5 + 4);
-    for (name, indicator) in maps {
+    for map in &maps {
+        let (name, indicator) = (map.name, map.indicator);
         let dir = out.path().join("views").join(name);
         let baked: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.join("map.json")).expect("map.json"))
@@ -267,6 +268,12 @@ async fn bake_writes_every_curated_view_as_the_server_answers_it() {
         assert_eq!(baked, served, "{name}");
         let svg = std::fs::read_to_string(dir.join("chart.svg")).expect("chart.svg");
         assert!(svg.contains("data-place="), "{name}: a map");
+        if let Some(areas) = map.areas {
+            assert!(
+                svg.contains(&format!("data-indicator=\"{areas}\"")),
+                "{name}: {areas}"
+            );
+        }
     }
     for (name, query) in views {
         let dir = out.path().join("views").join(name);

@@ -56,6 +56,25 @@ async fn a_page_fetched_without_script_has_the_chart_and_the_tables_figures() {
 }
 
 #[tokio::test]
+async fn a_map_view_fetched_without_script_has_the_map_drawn() {
+    let app = spawn_app().await;
+    let page = app
+        .get("/?indicator=sesnsp.trata.victims&region=MX-CHH&chart=map&year=2022")
+        .await
+        .text()
+        .await
+        .expect("page");
+    let first = page
+        .split_once("<div id=\"first-view\">")
+        .map(|(_, rest)| rest)
+        .expect("a first view");
+    assert!(first.contains("class=\"chart-svg first map\""), "{first}");
+    assert!(first.contains("aria-label=\"Chihuahua: 65 (2022)\""));
+    assert!(!first.contains("data-readout="), "a map, not lines");
+    assert!(first.contains("Natural Earth"), "the map's attribution");
+}
+
+#[tokio::test]
 async fn the_border_page_is_drawn_by_the_server_without_script() {
     let app = spawn_app().await;
     let page = app
@@ -67,9 +86,17 @@ async fn the_border_page_is_drawn_by_the_server_without_script() {
     assert_eq!(page.matches("class=\"border-panel\"").count(), 4, "{page}");
     assert_eq!(
         page.matches("<svg").count(),
-        16,
-        "a wide and a narrow drawing each, in both themes when the system chooses"
+        20,
+        "the map and four charts: a wide and a narrow drawing each, in both themes when the system chooses"
     );
+    // The map: SESNSP's victims fill Mexico's border states under the
+    // sectors' circles, in the last year counted whole.
+    let map = page
+        .split_once("class=\"border-map\"")
+        .map(|(_, rest)| rest)
+        .expect("the border map");
+    assert!(map.contains(r#"data-place="MX-CHH""#) && map.contains(r#"data-place="BP-EPT""#));
+    assert!(map.contains("Chihuahua: 51 (2024)"), "{map}");
     assert!(
         !page.contains("tipstats_frontend"),
         "the border page needs no WebAssembly"
@@ -115,13 +142,13 @@ async fn the_server_drawn_charts_read_out_by_keyboard_on_a_phone() {
         })
         .await;
     browser
-        .eval("document.querySelector('.chart-svg.first').focus(); return true;")
+        .eval("document.querySelector('.chart-svg.first[data-readout]').focus(); return true;")
         .await;
     let focused = browser.client.active_element().await.expect("focused");
     focused.send_keys("\u{E010}").await.expect("End");
     let shown = browser
         .eval(
-            "const c = document.querySelector('.chart-svg.first'); \
+            "const c = document.querySelector('.chart-svg.first[data-readout]'); \
              const t = c.parentElement.querySelector('.tip'); \
              const l = c.parentElement.querySelector('.tip-line'); \
              const w = c.getBoundingClientRect().width; \

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use tipstats_shared::map::MapGeometry;
-use tipstats_shared::{Catalog, MapResponse, SeriesResponse, SeriesRow};
+use tipstats_shared::{Catalog, MapResponse, NoteKind, SeriesResponse, SeriesRow};
 use tipstats_tests::{Browser, TestServer, spawn_app};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -208,6 +208,18 @@ async fn a_map_that_cannot_be_drawn_is_refused_naming_the_parameter() {
             "width",
         ),
         ("/api/v1/maps/mars", "map"),
+        (
+            "/chart.svg?indicator=usbp.encounters&areas=sesnsp.trata.victims",
+            "areas",
+        ),
+        (
+            "/chart.svg?indicator=hotline.cases&chart=map&areas=sesnsp.trata.victims",
+            "areas",
+        ),
+        (
+            "/chart.svg?indicator=usbp.encounters&chart=map&areas=glotip.victims",
+            "areas",
+        ),
     ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 400, "{path}");
@@ -251,6 +263,68 @@ async fn the_embed_and_the_png_of_a_map_are_valid_and_carry_the_legend() {
         .filter(|n| n.attribute("class") == Some("legend"))
         .count();
     assert_eq!(legend, 1);
+}
+
+#[tokio::test]
+async fn the_border_map_fills_the_states_under_the_sectors_circles() {
+    let app = spawn_app().await;
+    let sectors: MapResponse = app.get_json("/api/v1/map?indicator=usbp.encounters").await;
+    let el_paso = row(&sectors.figures.rows, "BP-EPT", 2022)
+        .and_then(|r| r.value)
+        .expect("El Paso 2022");
+    let svg = svg(
+        &app,
+        "/chart.svg?indicator=usbp.encounters&chart=map&year=2022&areas=sesnsp.trata.victims",
+    )
+    .await;
+    let drawn = places(&svg);
+    let label = |code: &str| {
+        drawn
+            .iter()
+            .find(|(place, _, _)| place == code)
+            .map(|(_, fill, label)| (fill.clone(), label.clone()))
+    };
+    // Chihuahua's SESNSP victims and El Paso sector's encounters, on one map.
+    let (fill, chihuahua) = label("MX-CHH").expect("Chihuahua filled");
+    assert_eq!(chihuahua, "Chihuahua: 65 (2022)");
+    assert!(fill.starts_with("class-"), "{fill}");
+    let (_, sector) = label("BP-EPT").expect("El Paso sector");
+    let figure = format!("{}", el_paso);
+    assert!(
+        sector.replace(',', "").contains(&figure),
+        "{sector} has {el_paso}"
+    );
+    // Only Mexico's border states are filled; the US states are land.
+    let states: BTreeSet<&str> = drawn
+        .iter()
+        .map(|(code, _, _)| code.as_str())
+        .filter(|code| code.starts_with("MX-") || code.starts_with("US-"))
+        .collect();
+    assert_eq!(
+        states,
+        BTreeSet::from(["MX-BCN", "MX-CHH", "MX-COA", "MX-NLE", "MX-SON", "MX-TAM"])
+    );
+    // The circles are one colour, so that the colours are the states' alone;
+    // the legend and the source name both measures.
+    let document = roxmltree::Document::parse(&svg).expect("SVG");
+    let circle_fills: BTreeSet<&str> = document
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("circle")
+                && n.attribute("data-fill")
+                    .is_some_and(|f| f.starts_with("class-"))
+        })
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    assert_eq!(circle_fills.len(), 1, "{circle_fills:?}");
+    for words in [
+        "States: Victims of human trafficking",
+        "Circles: US Border Patrol encounters",
+        "SESNSP",
+        "Border Patrol, monthly",
+    ] {
+        assert!(svg.contains(words), "{words:?} on the map");
+    }
 }
 
 #[tokio::test]
@@ -298,7 +372,8 @@ async fn the_mapped_year_exports_every_place_of_the_map() {
     assert_eq!(rows.len(), 32, "every state of the map");
     assert_eq!(rows, expected);
     assert!(rows.contains(&("MX-CHH".into(), 2022, Some(65))));
-    // The map's year is the range's last with a figure when not given.
+    // The map's year is the range's last counted whole when not given:
+    // 2024, not January–June 2025.
     let latest = app
         .get("/api/v1/export?indicator=sesnsp.trata.victims&chart=map&format=json")
         .await;
@@ -310,6 +385,15 @@ async fn the_mapped_year_exports_every_place_of_the_map() {
         .map(|r| r.year)
         .max()
         .expect("a year");
+    assert!(
+        mexico
+            .figures
+            .notes
+            .iter()
+            .any(|n| n.kind == NoteKind::PartialYear && n.year == Some(year)),
+        "{year} is partial"
+    );
+    let year = year - 1;
     let latest: serde_json::Value = latest.json().await.expect("JSON");
     let years: BTreeSet<i64> = latest["series"]["rows"]
         .as_array()
@@ -335,6 +419,16 @@ async fn the_mapped_year_exports_every_place_of_the_map() {
         let problem: serde_json::Value = response.json().await.expect("problem");
         assert_eq!(problem["parameter"], parameter, "{path}: {problem}");
     }
+}
+
+async fn assert_no_sideways_scrolling(browser: &Browser) {
+    let overflow = browser
+        .eval("return document.documentElement.scrollWidth - window.innerWidth;")
+        .await;
+    assert!(
+        overflow.as_i64().is_some_and(|o| o <= 0),
+        "overflow {overflow}"
+    );
 }
 
 /// What the map panel shows of a place: its label and its table cell.
@@ -449,6 +543,49 @@ async fn the_map_panel_reads_by_keyboard_moves_through_the_years_and_adds_a_plac
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_border_map_panel_fills_the_states_chosen_and_opens_a_state() {
+    let app = spawn_app().await;
+    let browser = Browser::start(360, 900).await;
+    browser
+        .client
+        .goto(&app.url("/?indicator=usbp.encounters&chart=map&year=2022&lang=es"))
+        .await
+        .expect("open");
+    browser
+        .wait_for("the sectors' map", WAIT, || place(&browser, "BP-EPT"))
+        .await;
+    browser
+        .eval("const s = document.querySelector('#map-areas'); s.value = 'sesnsp.trata.victims'; s.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    let (label, cell) = browser
+        .wait_for("the states filled", WAIT, || place(&browser, "MX-CHH"))
+        .await;
+    assert_eq!(
+        (label.as_str(), cell.as_str()),
+        ("Chihuahua: 65 (2022)", "65")
+    );
+    let url = browser.client.current_url().await.expect("url");
+    assert!(url.as_str().contains("areas=sesnsp.trata.victims"), "{url}");
+    assert_no_sideways_scrolling(&browser).await;
+    assert!(browser.accessibility_violations().await.is_empty());
+    // A state opens its own indicator's chart, not the sectors'.
+    browser
+        .eval("document.querySelector(\".map-svg [data-place='MX-CHH']\").dispatchEvent(new MouseEvent('click', {bubbles: true})); return true;")
+        .await;
+    browser
+        .wait_for("Chihuahua's trafficking victims", WAIT, || async {
+            let url = browser.client.current_url().await.ok()?;
+            let url = url.as_str();
+            (url.contains("indicator=sesnsp.trata.victims")
+                && url.contains("region=MX-CHH")
+                && !url.contains("chart=map"))
+            .then_some(())
+        })
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_map_fits_a_360_pixel_phone_and_passes_axe() {
     let app = spawn_app().await;
     let browser = Browser::start(360, 800).await;
@@ -460,13 +597,7 @@ async fn the_map_fits_a_360_pixel_phone_and_passes_axe() {
     browser
         .wait_for("the world map", WAIT, || place(&browser, "MEX"))
         .await;
-    let overflow = browser
-        .eval("return document.documentElement.scrollWidth - window.innerWidth;")
-        .await;
-    assert!(
-        overflow.as_i64().is_some_and(|o| o <= 0),
-        "overflow {overflow}"
-    );
+    assert_no_sideways_scrolling(&browser).await;
     let violations = browser.accessibility_violations().await;
     assert!(violations.is_empty(), "{violations:?}");
     assert!(browser.screenshot("map-phone-360").await.is_file());

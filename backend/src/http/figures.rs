@@ -91,6 +91,9 @@ pub async fn map_response(state: &AppState, query: MapQuery) -> Result<MapRespon
 /// outlines, drawn by the shared crate at any size.
 pub struct MapFigure {
     pub answer: MapResponse,
+    /// The figures filling the border map's states (`areas=`), those
+    /// states only.
+    pub areas: Option<SeriesResponse>,
     pub year: i32,
     pub highlighted: Vec<String>,
     pub lang: Lang,
@@ -110,10 +113,27 @@ impl MapFigure {
         dark: bool,
     ) -> Result<MapFigure, ApiError> {
         let highlighted = query.highlighted.clone();
+        let areas = match query.areas.clone() {
+            Some(areas) => Some(series_response(state, areas).await?),
+            None => None,
+        };
         let answer = map_response(state, query).await?;
+        // Only the states the map draws fill it, and choose its classes.
+        let areas = areas.map(|mut areas| {
+            let drawn = |code: &str| {
+                state
+                    .maps
+                    .geometry(answer.map)
+                    .is_some_and(|g| g.shapes.iter().any(|s| s.code == code))
+            };
+            areas.regions.retain(|code| drawn(code));
+            areas.rows.retain(|row| drawn(&row.region));
+            areas
+        });
         Ok(MapFigure {
             year: year.unwrap_or_else(|| MapDrawing::last_year(&answer.figures)),
             answer,
+            areas,
             highlighted,
             lang,
             dark,
@@ -129,6 +149,16 @@ impl MapFigure {
 
     /// The drawing of another year of the range.
     pub fn drawing_at<'a>(&'a self, id: &'a str, year: i32) -> Result<MapDrawing<'a>, String> {
+        self.drawing_in(id, year, self.dark)
+    }
+
+    /// The drawing of a year on a light or a dark page.
+    pub fn drawing_in<'a>(
+        &'a self,
+        id: &'a str,
+        year: i32,
+        dark: bool,
+    ) -> Result<MapDrawing<'a>, String> {
         let geometry = self
             .maps
             .geometry(self.answer.map)
@@ -140,9 +170,28 @@ impl MapFigure {
             lang: self.lang,
             year,
             highlighted: &self.highlighted,
-            theme: Theme::of(self.dark),
+            theme: Theme::of(dark),
             id,
+            areas: self.areas.as_ref(),
         })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Who drew the map's shapes.
+    pub fn attribution(&self) -> &str {
+        self.maps
+            .geometry(self.answer.map)
+            .map_or("", |g| g.attribution.as_str())
+    }
+
+    /// An indicator's name in the map's language.
+    pub fn name_of_indicator(&self, id: &str) -> String {
+        self.catalog
+            .indicator(id)
+            .map_or_else(|| id.to_string(), |i| i.name_in(self.lang).to_string())
     }
 
     /// A place's name in the map's language.
@@ -153,7 +202,14 @@ impl MapFigure {
     /// The words around the map: title, source, the year's notes, summary.
     pub fn figure(&self) -> Figure {
         let summary = self.drawing("m").map(|d| d.summary()).unwrap_or_default();
-        Figure::from_map(&self.answer, &self.catalog, self.lang, self.year, summary)
+        Figure::from_map(
+            &self.answer,
+            self.areas.as_ref(),
+            &self.catalog,
+            self.lang,
+            self.year,
+            summary,
+        )
     }
 
     /// The whole figure at `size`.

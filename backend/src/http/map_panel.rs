@@ -10,10 +10,13 @@
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
-use maud::{PreEscaped, html};
+use maud::{Markup, PreEscaped, html};
 use serde_json::{Value, json};
+use tipstats_shared::chart::{MapDrawing, PlaceState};
 use tipstats_shared::query::{BadParameter, ViewQuery, query_pairs};
+use tipstats_shared::view::ThemeChoice;
 use tipstats_shared::words::words;
+use tipstats_shared::{MapName, RegionLevel, SeriesResponse};
 
 use super::AppState;
 use super::error::ApiError;
@@ -74,23 +77,69 @@ fn split_width(query: &str) -> Result<(u32, String), BadParameter> {
     ))
 }
 
-/// The panel; `export` is the address of the map's figures as a file
-/// (without `year` and `format`, which the links add).
-fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiError> {
-    let drawing = map.drawing("map-panel").map_err(ApiError::Render)?;
+/// The map and its legend, `width` pixels wide and as high as they need
+/// (the words around it are the page's), and the scale it is drawn at.
+pub(super) fn map_svg(drawing: &MapDrawing, width: u32) -> (String, f64) {
     let geometry = drawing.geometry;
     let height = width * geometry.height / geometry.width.max(1) + drawing.legend_height(width);
-    let scale = drawing.scale_in(width, height);
-    let years = year_data(map, scale)?;
-    let index = years.0.iter().position(|y| *y == map.year).unwrap_or(0);
-    let summary = drawing.summary();
-    let figure = map.figure();
-    let t = words(map.lang);
-    let states = drawing.place_states(scale);
     let svg = format!(
         r#"<svg class="map-drawing" viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">{}</svg>"#,
         drawing.elements((0, 0, width, height))
     );
+    (svg, drawing.scale_in(width, height))
+}
+
+/// A map drawn into a page by the server, before or without script: for a
+/// wide screen and for a phone (each at its own width, so that its words
+/// keep their size), in the reader's theme or, when the system chooses, in
+/// both; style.css shows the one that fits. Named by its summary.
+pub(super) fn map_box(
+    map: &MapFigure,
+    theme: Option<ThemeChoice>,
+    (wide, narrow): (u32, u32),
+) -> Result<Markup, ApiError> {
+    let themes: &[(bool, &str)] = match theme {
+        Some(ThemeChoice::Dark) => &[(true, "dark")],
+        Some(ThemeChoice::Light) => &[(false, "light")],
+        None => &[(false, "light"), (true, "dark")],
+    };
+    let mut svgs = Vec::new();
+    let mut summary = String::new();
+    for &(dark, name) in themes {
+        let mut at = |width: u32| {
+            let id = format!("page-map-{name}-{width}");
+            let drawing = map
+                .drawing_in(&id, map.year, dark)
+                .map_err(ApiError::Render)?;
+            summary = drawing.summary();
+            Ok::<_, ApiError>(map_svg(&drawing, width).0)
+        };
+        svgs.push((name, at(wide)?, at(narrow)?));
+    }
+    Ok(html! {
+        div class="chart-svg first map" role="group" aria-label=(summary) {
+            @for (name, wide, narrow) in &svgs {
+                div class=(name) {
+                    div class="wide" { (PreEscaped(wide)) }
+                    div class="narrow" { (PreEscaped(narrow)) }
+                }
+            }
+        }
+    })
+}
+
+/// The panel; `export` is the address of the map's figures as a file
+/// (without `year` and `format`, which the links add).
+fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiError> {
+    let drawing = map.drawing("map-panel").map_err(ApiError::Render)?;
+    let (svg, scale) = map_svg(&drawing, width);
+    let years = year_data(map, scale)?;
+    let index = years.0.iter().position(|y| *y == map.year).unwrap_or(0);
+    let summary = drawing.summary();
+    let figure = map.figure();
+    let geometry = drawing.geometry;
+    let t = words(map.lang);
+    let states = drawing.place_states(scale);
     let last = years.0.len().saturating_sub(1);
     Ok(html! {
         // Its style comes with it: no part of the dashboard's first load.
@@ -104,9 +153,13 @@ fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiEr
                 output for="map-year" { (map.year) }
                 button type="button" class="map-play" aria-pressed="false" { (t.map_play()) }
             }
+            @if map.answer.map == MapName::Border {
+                (areas_choice(map))
+            }
             p class="map-summary" aria-live="polite" { (summary) }
             p class="hint" { (t.map_add_hint()) }
-            @if let Some(caveat) = figure.notes.first() {
+            // The caveat of each indicator drawn (the states' comes second).
+            @for caveat in figure.notes.iter().take(if map.areas.is_some() { 2 } else { 1 }) {
                 p class="caveat" role="note" { (caveat) }
             }
             p class="source" { (figure.source) " " (geometry.attribution) }
@@ -118,26 +171,70 @@ fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiEr
                     a href={ (export) "&year=" (map.year) "&format=" (format) } download { (label) }
                 }
             }
-            div class="table-wrap" tabindex="0" role="region" aria-labelledby="map-table-caption" {
-                table class="map-table" {
-                    caption id="map-table-caption" { (t.table_caption()) }
-                    thead { tr {
-                        th scope="col" { (t.col_place()) }
-                        th scope="col" class="map-table-year" { (map.year) }
-                    } }
-                    tbody {
-                        @for state in &states {
-                            tr data-place=(state.code) {
-                                th scope="row" { (map.name_of(&state.code)) }
-                                td class="value" { (state.figure) }
-                            }
+            (year_table(map, &states, &map.answer.figures, t.table_caption(), "map-table-caption"))
+            @if let Some(areas) = &map.areas {
+                (year_table(map, &states, areas, &map.name_of_indicator(&areas.indicator), "map-areas-caption"))
+            }
+        }
+    }
+    .into_string())
+}
+
+/// The table of the year's figures of one indicator's places (the map's,
+/// or the states filling the border map), which map.js keeps to the slider.
+fn year_table(
+    map: &MapFigure,
+    states: &[PlaceState],
+    figures: &SeriesResponse,
+    caption: &str,
+    id: &str,
+) -> Markup {
+    let t = words(map.lang);
+    html! {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby=(id) {
+            table class="map-table" {
+                caption id=(id) { (caption) }
+                thead { tr {
+                    th scope="col" { (t.col_place()) }
+                    th scope="col" class="map-table-year" { (map.year) }
+                } }
+                tbody {
+                    @for state in states.iter().filter(|s| figures.regions.contains(&s.code)) {
+                        tr data-place=(state.code) {
+                            th scope="row" { (map.name_of(&state.code)) }
+                            td class="value" { (state.figure) }
                         }
                     }
                 }
             }
         }
     }
-    .into_string())
+}
+
+/// The border map's choice of what fills the states under the sectors:
+/// nothing, or any indicator by Mexican or US state (map.js puts it in the
+/// view's `areas`).
+fn areas_choice(map: &MapFigure) -> Markup {
+    let t = words(map.lang);
+    let chosen = map.areas.as_ref().map(|a| a.indicator.as_str());
+    let catalog = map.catalog();
+    let choices = catalog
+        .indicators
+        .iter()
+        .filter(|i| i.grain == RegionLevel::State && i.has_map(catalog));
+    html! {
+        div class="map-controls" {
+            label for="map-areas" { (t.map_areas()) }
+            select id="map-areas" {
+                option value="" selected[chosen.is_none()] { (t.map_areas_none()) }
+                @for indicator in choices {
+                    option value=(indicator.id) selected[chosen == Some(indicator.id.as_str())] {
+                        (indicator.name_in(map.lang))
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Every year's look of every place, for the script: the years, the

@@ -15,10 +15,11 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use tipstats_shared::chart::{Chart, Theme, chart_svg_with_years};
+use tipstats_shared::curated::BORDER_MAP;
 use tipstats_shared::figure::Figure;
 use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{ChartKind, MapQuery, SeriesQuery, Tab, ViewQuery};
+use tipstats_shared::query::{ChartKind, MapQuery, SeriesQuery, Tab, ViewParams, ViewQuery};
 use tipstats_shared::readout::readout_json;
 use tipstats_shared::view::{ChartPlace, ThemeChoice, ViewState, border_views, chart_size};
 use tipstats_shared::words::{Text, words};
@@ -26,7 +27,8 @@ use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 
 use super::AppState;
 use super::error::ApiError;
-use super::figures::{base_url, series_response};
+use super::figures::{MapFigure, base_url, series_response};
+use super::map_panel::map_box;
 use super::views::view_tags;
 
 /// The page widths the first view is drawn for: a desktop's and a phone's
@@ -102,10 +104,21 @@ async fn explorer_page(
 ) -> Result<String, ApiError> {
     let series = SeriesQuery::parse(&view.to_query(), &state.catalog)?;
     let response = series_response(state, series.clone()).await?;
-    let map = (view.chart == ChartKind::Map)
-        .then(|| MapQuery::of(series.clone(), &state.catalog).ok())
-        .flatten()
-        .map(|query| (query, view.map_year));
+    let shown = ViewParams {
+        chart: Some(view.chart),
+        year: view.map_year.filter(|_| view.chart == ChartKind::Map),
+        areas: view.map_areas.clone(),
+        ..ViewParams::default()
+    };
+    let map = MapQuery::of_view(&series, &shown, &state.catalog)
+        .ok()
+        .flatten();
+    let drawn_map = match (&map, view.tab) {
+        (Some((query, year)), Tab::Chart) => {
+            Some(MapFigure::new(state, query.clone(), *year, lang, false).await?)
+        }
+        _ => None,
+    };
     let card = ViewQuery {
         series,
         dark: view.theme == Some(ThemeChoice::Dark),
@@ -115,7 +128,7 @@ async fn explorer_page(
         map,
     };
     let tags = view_tags(state, base, card).await?;
-    let first = first_view(&state.catalog, &response, view, lang)?;
+    let first = first_view(&state.catalog, &response, drawn_map.as_ref(), view, lang)?;
     let page = index
         .replacen(
             "<html lang=\"en\"",
@@ -146,13 +159,15 @@ fn theme_word(theme: ThemeChoice) -> &'static str {
 fn first_view(
     catalog: &Catalog,
     response: &SeriesResponse,
+    map: Option<&MapFigure>,
     view: &ViewState,
     lang: Lang,
 ) -> Result<Markup, ApiError> {
     let t = words(lang);
     let figure = Figure::from_series(response, catalog, lang);
-    let panel = match view.tab {
-        Tab::Table => table(catalog, response, lang),
+    let panel = match (view.tab, map) {
+        (Tab::Table, _) => table(catalog, response, lang),
+        (_, Some(map)) => map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,
     };
     Ok(html! {
@@ -277,6 +292,27 @@ fn chart_panel(
             p class="warning" role="note" { (t.coverage_warning()) }
         }
         p class="source" { (figure.source) }
+    })
+}
+
+/// The map's panel as the server draws it: the map of the year, its
+/// summary, its caveats (each indicator's) and its source.
+fn map_panel(map: &MapFigure, view: &ViewState) -> Result<Markup, ApiError> {
+    let figure = map.figure();
+    let widths = (
+        chart_size(WIDE_SCREEN, ChartPlace::Page).0,
+        chart_size(PHONE, ChartPlace::Page).0,
+    );
+    let caveats = if map.areas.is_some() { 2 } else { 1 };
+    Ok(html! {
+        figure class="chart" {
+            div class="chart-box" { (map_box(map, view.theme, widths)?) }
+            figcaption class="summary" { (figure.summary) }
+        }
+        @for caveat in figure.notes.iter().take(caveats) {
+            p class="caveat" role="note" { (caveat) }
+        }
+        p class="source" { (figure.source) " " (map.attribution()) }
     })
 }
 
@@ -424,6 +460,26 @@ async fn border_page(
         meta property="og:image:height" content="630";
         meta name="twitter:card" content="summary_large_image";
     };
+    // The two measures on one map, each in its own key (the states'
+    // colours, the sectors' circles).
+    let mut shown = BORDER_MAP.query();
+    if let Some(chosen) = view.lang {
+        shown.push_str(&format!("&lang={}", chosen.as_str()));
+    }
+    let border_map = match ViewQuery::parse(&shown, &state.catalog)?.map {
+        Some((query, year)) => Some(MapFigure::new(state, query, year, lang, false).await?),
+        None => None,
+    };
+    let border_map = match &border_map {
+        Some(map) => html! {
+            section class="border-map" {
+                h3 { (t.border_map()) }
+                (map_panel(map, view)?)
+                p { a href={ "/?" (shown) } { (t.explore_this()) } }
+            }
+        },
+        None => html! {},
+    };
     let mut panels = Vec::new();
     for (panel, caption) in views.into_iter().zip(captions) {
         let series = SeriesQuery::parse(&panel.to_query(), &state.catalog)?;
@@ -456,6 +512,7 @@ async fn border_page(
                 main id="main" {
                     h2 { (t.border_title()) }
                     p class="intro" { (t.border_intro()) }
+                    (border_map)
                     div class="border-grid" { @for panel in &panels { (panel) } }
                 }
             }

@@ -51,7 +51,7 @@ struct Drawn {
 /// place in one year.
 enum Drawing {
     Chart(Chart),
-    Map(MapFigure),
+    Map(Box<MapFigure>),
 }
 
 impl Drawn {
@@ -71,7 +71,7 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     let (figure, drawing) = match view.map.clone() {
         Some((query, year)) => {
             let map = MapFigure::new(state, query, year, view.lang, view.dark).await?;
-            (map.figure(), Drawing::Map(map))
+            (map.figure(), Drawing::Map(Box::new(map)))
         }
         None => {
             let response = series_response(state, view.series.clone()).await?;

@@ -14,14 +14,14 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::Theme;
-use super::text::text_width;
+use super::text::{shortened, text_width};
 use crate::figure::reporters_in;
-use crate::format::{rate_cell, value_cell_in};
+use crate::format::{rate_cell, thousands_in, value_cell_in};
 use crate::lang::Lang;
 use crate::map::classes::figure;
 use crate::map::{Classes, Fill, MapGeometry};
 use crate::words::words;
-use crate::{Catalog, SeriesResponse, SeriesRow};
+use crate::{Catalog, NoteKind, SeriesResponse, SeriesRow};
 
 /// Viridis (van der Walt and Smith), six steps: readable for colour-blind
 /// readers and in greyscale. Light pages fill low figures light; dark pages
@@ -48,21 +48,52 @@ pub struct MapDrawing<'a> {
     /// Unique on its page: the prefix of the drawing's pattern ids (a page
     /// may carry the same map drawn twice).
     pub id: &'a str,
+    /// On the border's map: another indicator's figures filling the states
+    /// under the sectors (`areas=`). The sectors' circles are then one
+    /// plain colour, sized by their figure, so that the colours belong to
+    /// the states alone and the two measures are never read as one.
+    pub areas: Option<&'a SeriesResponse>,
 }
 
-impl MapDrawing<'_> {
-    /// The last year of the range with any figure, the year a map opens on.
+impl<'a> MapDrawing<'a> {
+    /// The year a map opens on: the range's last year with any figure that
+    /// was counted whole (a year only partly counted, such as SESNSP's
+    /// January–June 2025, would look like a fall everywhere), or the last
+    /// year with a figure when every year is partial.
     pub fn last_year(figures: &SeriesResponse) -> i32 {
-        figures
-            .rows
-            .iter()
-            .map(|r| r.year)
+        let partial = |year: i32| {
+            figures.notes.iter().any(|n| {
+                n.kind == NoteKind::PartialYear && n.year == Some(year) && n.region.is_none()
+            })
+        };
+        let years = figures.rows.iter().map(|r| r.year);
+        years
+            .clone()
+            .filter(|y| !partial(*y))
             .max()
+            .or_else(|| years.max())
             .unwrap_or(figures.to)
     }
 
     fn classes(&self) -> Classes {
         Classes::of(&self.figures.rows)
+    }
+
+    /// The states under the sectors, drawn as a map of their own figures.
+    fn areas_layer(&self) -> Option<MapDrawing<'a>> {
+        Some(MapDrawing {
+            figures: self.areas?,
+            highlighted: &[],
+            areas: None,
+            ..*self
+        })
+    }
+
+    /// The indicator's name in the map's language.
+    fn name(&self) -> &'a str {
+        self.catalog
+            .indicator(&self.figures.indicator)
+            .map_or("", |i| i.name_in(self.lang))
     }
 
     /// Each place's row in the drawn year.
@@ -149,6 +180,15 @@ impl MapDrawing<'_> {
                 missing.join(", ")
             );
         }
+        if let Some(layer) = self.areas_layer() {
+            let _ = write!(
+                summary,
+                " {} ({}): {}",
+                t.map_states_by(),
+                layer.name(),
+                layer.summary()
+            );
+        }
         summary
     }
 
@@ -217,6 +257,15 @@ impl MapDrawing<'_> {
         }
     }
 
+    /// A point's paint: its class, or over the states of another
+    /// indicator one plain colour (no figure and "<5" keep their marks).
+    fn point_paint(&self, classes: &Classes, fill: Fill) -> String {
+        match fill {
+            Fill::Class(_) | Fill::Zero if self.areas.is_some() => hex(self.theme.text),
+            _ => self.paint(classes, fill),
+        }
+    }
+
     /// The shapes and points: land that is no place of the figures plain,
     /// each place filled by its class, points sized by their figure, then
     /// the outlines of the places compared.
@@ -224,25 +273,33 @@ impl MapDrawing<'_> {
         let rows = self.rows();
         let land = hex(self.theme.grid);
         let is_place = |code: &str| self.figures.regions.iter().any(|r| r == code);
+        let areas = self.areas_layer();
+        let (area_classes, area_rows) = match &areas {
+            Some(layer) => (Some(layer.classes()), layer.rows()),
+            None => (None, HashMap::new()),
+        };
         for d in &self.geometry.land {
             let _ = write!(svg, r#"<path d="{d}" fill="{land}"/>"#);
         }
         for shape in &self.geometry.shapes {
-            if !is_place(&shape.code) {
-                let _ = write!(svg, r#"<path d="{}" fill="{land}"/>"#, shape.d);
+            if is_place(&shape.code) {
+                let row = rows.get(shape.code.as_str()).copied();
+                self.place_path(svg, &shape.code, &shape.d, classes, row, "");
                 continue;
             }
-            let row = rows.get(shape.code.as_str()).copied();
-            let fill = classes.fill(row);
-            let label = escape(&self.place_label(&shape.code, row));
-            let _ = write!(
-                svg,
-                r#"<path d="{}" fill="{}" data-place="{}" data-fill="{}" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></path>"#,
-                shape.d,
-                self.paint(classes, fill),
-                shape.code,
-                fill_name(fill),
-            );
+            match (&areas, &area_classes) {
+                (Some(layer), Some(classes)) if layer.figures.regions.contains(&shape.code) => {
+                    let row = area_rows.get(shape.code.as_str()).copied();
+                    // A state names its own indicator: choosing it opens
+                    // that indicator's chart, not the sectors'.
+                    let indicator =
+                        format!(r#" data-indicator="{}""#, escape(&layer.figures.indicator));
+                    layer.place_path(svg, &shape.code, &shape.d, classes, row, &indicator);
+                }
+                _ => {
+                    let _ = write!(svg, r#"<path d="{}" fill="{land}"/>"#, shape.d);
+                }
+            }
         }
         for d in &self.geometry.insets {
             let _ = write!(svg, r#"<path d="{d}" fill="none" stroke="{land}"/>"#);
@@ -259,6 +316,27 @@ impl MapDrawing<'_> {
                 );
             }
         }
+    }
+
+    /// One place's shape, filled by its class, named and focusable;
+    /// `extra` is more attributes, already written.
+    fn place_path(
+        &self,
+        svg: &mut String,
+        code: &str,
+        d: &str,
+        classes: &Classes,
+        row: Option<&SeriesRow>,
+        extra: &str,
+    ) {
+        let fill = classes.fill(row);
+        let label = escape(&self.place_label(code, row));
+        let _ = write!(
+            svg,
+            r#"<path d="{d}" fill="{}" data-place="{code}" data-fill="{}"{extra} tabindex="0" role="img" aria-label="{label}"><title>{label}</title></path>"#,
+            self.paint(classes, fill),
+            fill_name(fill),
+        );
     }
 
     /// Places drawn as points: a circle whose area is proportional to the
@@ -285,10 +363,11 @@ impl MapDrawing<'_> {
             let label = escape(&self.place_label(&point.code, row));
             let _ = write!(
                 svg,
-                r#"<circle cx="{:.1}" cy="{:.1}" r="{radius:.1}" fill="{}" fill-opacity="0.85" stroke="{}" data-place="{}" data-fill="{}" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></circle>"#,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="{radius:.1}" fill="{}" fill-opacity="{}" stroke="{}" data-place="{}" data-fill="{}" tabindex="0" role="img" aria-label="{label}"><title>{label}</title></circle>"#,
                 point.x,
                 point.y,
-                self.paint(classes, fill),
+                self.point_paint(classes, fill),
+                if self.areas.is_some() { "0.45" } else { "0.85" },
                 hex(self.theme.text),
                 point.code,
                 fill_name(fill),
@@ -317,22 +396,29 @@ impl MapDrawing<'_> {
         let text = hex(self.theme.text);
         let halo = hex(self.theme.background);
         for ((x, y, radius, code), at) in named.iter().zip(placed) {
-            let (label_x, label_y) = (x + radius + 4.0 / scale, f64::from(at) / scale);
+            let name = short_name(self.catalog.region_name_in(code, self.lang));
+            // A name that would run off the map's right edge goes on the
+            // point's left.
+            let room = f64::from(text_width(&name, 11)) / scale;
+            let left = x + radius + 5.0 / scale + room > f64::from(self.geometry.width);
+            let side = if left { -1.0 } else { 1.0 };
+            let (label_x, label_y) = (x + side * (radius + 4.0 / scale), f64::from(at) / scale);
             if (label_y - y).abs() > 2.0 / scale {
                 let _ = write!(
                     svg,
                     r#"<path d="M{:.1} {y:.1}L{label_x:.1} {label_y:.1}" stroke="{text}" stroke-width="{:.2}" fill="none"/>"#,
-                    x + radius,
+                    x + side * radius,
                     0.6 / scale
                 );
             }
             let _ = write!(
                 svg,
-                r#"<text x="{:.1}" y="{:.1}" font-size="{font:.1}" fill="{text}" stroke="{halo}" stroke-width="{:.1}" paint-order="stroke" font-family="sans-serif" pointer-events="none">{}</text>"#,
-                label_x + 1.0 / scale,
+                r#"<text x="{:.1}" y="{:.1}" font-size="{font:.1}" fill="{text}" stroke="{halo}" stroke-width="{:.1}" paint-order="stroke" font-family="sans-serif" pointer-events="none"{}>{}</text>"#,
+                label_x + side / scale,
                 label_y + font * 0.35,
                 3.0 / scale,
-                escape(&short_name(self.catalog.region_name_in(code, self.lang)))
+                if left { r#" text-anchor="end""# } else { "" },
+                escape(&name)
             );
         }
     }
@@ -341,17 +427,21 @@ impl MapDrawing<'_> {
     /// the range's largest a twelfth of the map's width across; at least 3
     /// pixels, and 4 for no figure or "<5".
     fn radius(&self, row: Option<&SeriesRow>, scale: f64) -> f64 {
-        let largest = self
-            .figures
-            .rows
-            .iter()
-            .filter_map(figure)
-            .fold(0.0, f64::max);
+        let largest = self.largest();
         let most = f64::from(self.geometry.width) / 24.0;
         match row.and_then(figure) {
             Some(v) if largest > 0.0 => (most * (v / largest).sqrt()).max(3.0 / scale),
             _ => 4.0 / scale,
         }
+    }
+
+    /// The range's largest figure, the points' scale.
+    fn largest(&self) -> f64 {
+        self.figures
+            .rows
+            .iter()
+            .filter_map(figure)
+            .fold(0.0, f64::max)
     }
 
     /// How each place of the map looks in the drawn year: its fill's name
@@ -366,25 +456,33 @@ impl MapDrawing<'_> {
             .iter()
             .map(|p| p.code.as_str())
             .collect();
-        self.figures
+        let mut states: Vec<PlaceState> = self
+            .figures
             .regions
             .iter()
             .filter(|code| self.geometry.codes().any(|c| c == code.as_str()))
             .map(|code| {
                 let row = rows.get(code.as_str()).copied();
                 let fill = classes.fill(row);
+                let point = points.contains(&code.as_str());
                 PlaceState {
                     code: code.clone(),
                     fill: fill_name(fill),
-                    paint: self.paint(&classes, fill),
+                    paint: if point {
+                        self.point_paint(&classes, fill)
+                    } else {
+                        self.paint(&classes, fill)
+                    },
                     label: self.place_label(code, row),
                     figure: self.figure_text(row),
-                    radius: points
-                        .contains(&code.as_str())
-                        .then(|| self.radius(row, scale)),
+                    radius: point.then(|| self.radius(row, scale)),
                 }
             })
-            .collect()
+            .collect();
+        if let Some(layer) = self.areas_layer() {
+            states.extend(layer.place_states(scale));
+        }
+        states
     }
 
     /// The scale the map is drawn at in a box of `width` × `height` pixels
@@ -399,37 +497,38 @@ impl MapDrawing<'_> {
     /// each colour's range, then "<5" and "no data" when the range has them.
     fn legend(&self, classes: &Classes, width: u32) -> Vec<LegendEntry> {
         let t = words(self.lang);
-        let mut entries: Vec<(String, String)> = classes
-            .labels(self.lang, t.map_or_more())
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| (self.colour(i, classes.colours()).to_string(), label))
-            .collect();
-        // "<5" as the table writes a suppressed cell (value_cell_in).
-        let suppressed = self
-            .figures
-            .rows
-            .iter()
-            .find(|r| classes.fill(Some(r)) == Fill::Suppressed);
-        if let Some(row) = suppressed {
-            entries.push((
-                format!("url(#{}-low)", self.id),
-                value_cell_in(row, self.lang),
-            ));
-        }
-        entries.push((
-            format!("url(#{}-none)", self.id),
-            t.map_no_data().to_string(),
-        ));
+        let entries = match self.areas_layer() {
+            Some(layer) => {
+                let title = |what: &str, name: &str| {
+                    let title = format!("{what}: {name}");
+                    (Swatch::Title, shortened(&title, LEGEND_FONT, width))
+                };
+                let mut entries = vec![title(t.map_states_by(), layer.name())];
+                entries.extend(layer.class_entries(&layer.classes()));
+                entries.push(title(t.map_circles(), self.name()));
+                let largest = self.largest();
+                entries.push((
+                    Swatch::Circle(hex(self.theme.text)),
+                    format!(
+                        "{} {}",
+                        t.map_largest(),
+                        thousands_in(largest.round() as i64, self.lang)
+                    ),
+                ));
+                entries
+            }
+            None => self.class_entries(classes),
+        };
         let (mut row, mut x) = (0, 0);
         let mut laid = Vec::new();
-        for (fill, label) in entries {
-            let room = 18 + text_width(&label, LEGEND_FONT) + 12;
-            if x > 0 && x + room > width {
+        for (swatch, label) in entries {
+            let room =
+                text_width(&label, LEGEND_FONT) + if swatch == Swatch::Title { 12 } else { 30 };
+            if x > 0 && (x + room > width || swatch == Swatch::Title) {
                 (row, x) = (row + 1, 0);
             }
             laid.push(LegendEntry {
-                fill,
+                swatch,
                 label,
                 row,
                 x,
@@ -439,17 +538,70 @@ impl MapDrawing<'_> {
         laid
     }
 
+    /// Each colour's range, then "<5" and "no data" when the range has them.
+    fn class_entries(&self, classes: &Classes) -> Vec<(Swatch, String)> {
+        let t = words(self.lang);
+        let mut entries: Vec<(Swatch, String)> = classes
+            .labels(self.lang, t.map_or_more())
+            .into_iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let colour = self.colour(i, classes.colours()).to_string();
+                (Swatch::Box(colour), label)
+            })
+            .collect();
+        // "<5" as the table writes a suppressed cell (value_cell_in).
+        let suppressed = self
+            .figures
+            .rows
+            .iter()
+            .find(|r| classes.fill(Some(r)) == Fill::Suppressed);
+        if let Some(row) = suppressed {
+            entries.push((
+                Swatch::Box(format!("url(#{}-low)", self.id)),
+                value_cell_in(row, self.lang),
+            ));
+        }
+        entries.push((
+            Swatch::Box(format!("url(#{}-none)", self.id)),
+            t.map_no_data().to_string(),
+        ));
+        entries
+    }
+
     fn draw_legend(&self, svg: &mut String, legend: &[LegendEntry], left: i32, top: i32) {
         let text = hex(self.theme.text);
         svg.push_str(r#"<g class="legend" font-family="sans-serif">"#);
         for entry in legend {
             let (x, y) = (left + entry.x as i32, top + (entry.row * LEGEND_ROW) as i32);
+            let label_x = match &entry.swatch {
+                Swatch::Box(fill) => {
+                    let _ = write!(
+                        svg,
+                        r#"<rect x="{x}" y="{}" width="14" height="11" fill="{fill}" stroke="{text}" stroke-width="0.5"/>"#,
+                        y + 2
+                    );
+                    x + 18
+                }
+                Swatch::Circle(fill) => {
+                    let _ = write!(
+                        svg,
+                        r#"<circle cx="{}" cy="{}" r="6" fill="{fill}" fill-opacity="0.45" stroke="{text}"/>"#,
+                        x + 7,
+                        y + 8
+                    );
+                    x + 18
+                }
+                Swatch::Title => x,
+            };
+            let weight = if entry.swatch == Swatch::Title {
+                r#" font-weight="bold""#
+            } else {
+                ""
+            };
             let _ = write!(
                 svg,
-                r#"<rect x="{x}" y="{}" width="14" height="11" fill="{}" stroke="{text}" stroke-width="0.5"/><text x="{}" y="{}" font-size="{LEGEND_FONT}" fill="{text}">{}</text>"#,
-                y + 2,
-                entry.fill,
-                x + 18,
+                r#"<text x="{label_x}" y="{}" font-size="{LEGEND_FONT}" fill="{text}"{weight}>{}</text>"#,
                 y + 12,
                 escape(&entry.label)
             );
@@ -480,8 +632,19 @@ pub struct PlaceState {
     pub radius: Option<f64>,
 }
 
+/// What stands before a legend entry's words.
+#[derive(Clone, Debug, PartialEq)]
+enum Swatch {
+    /// A box of a class's paint.
+    Box(String),
+    /// A circle of the points' paint.
+    Circle(String),
+    /// None: the entry names the layer the next entries are of.
+    Title,
+}
+
 struct LegendEntry {
-    fill: String,
+    swatch: Swatch,
     label: String,
     row: u32,
     x: u32,
