@@ -609,16 +609,7 @@ impl MapQuery {
                 "a map has every place at the indicator's level; leave region out",
             ));
         }
-        // The series' rules are checked for one of the map's places (the
-        // default, the scope, has no figure for what cannot be summed);
-        // `of` then puts every place in.
-        let indicator = pairs.iter().find(|(name, _)| name == "indicator");
-        let first_place = indicator
-            .and_then(|(_, id)| catalog.indicator(id))
-            .and_then(|i| i.map_places(catalog).into_iter().next());
-        if let Some(place) = first_place {
-            pairs.push(("region".into(), place));
-        }
+        with_a_map_place(&mut pairs, catalog);
         // Here the indicator, not a chart kind, is what cannot be mapped.
         MapQuery::of(SeriesQuery::from_pairs(&pairs, catalog)?, catalog).map_err(|bad| {
             match bad.parameter.as_str() {
@@ -743,6 +734,36 @@ impl MapQuery {
     }
 }
 
+/// A map needs no `region`: when a series query of figures that cannot be
+/// summed (the TIP Report's tiers) has none, places of the map stand in,
+/// since the default, the scope, has no figure to check the series' rules
+/// for: Mexico and the USA where the map has them, as the
+/// dashboard compares by default, else its first place. `MapQuery::of`
+/// then puts every place in, and outlines those.
+pub fn with_a_map_place(pairs: &mut Vec<(String, String)>, catalog: &Catalog) {
+    if pairs.iter().any(|(name, _)| name == "region") {
+        return;
+    }
+    let indicator = pairs.iter().find(|(name, _)| name == "indicator");
+    let Some(places) = indicator
+        .and_then(|(_, id)| catalog.indicator(id))
+        .filter(|i| !i.additive)
+        .map(|i| i.map_places(catalog))
+    else {
+        return;
+    };
+    let defaults: Vec<&str> = ["MEX", "USA"]
+        .into_iter()
+        .filter(|code| places.iter().any(|p| p == code))
+        .collect();
+    let stand_in = match (defaults.is_empty(), places.first()) {
+        (false, _) => defaults.join(","),
+        (true, Some(first)) => first.clone(),
+        (true, None) => return,
+    };
+    pairs.push(("region".into(), stand_in));
+}
+
 /// How a view is presented outside the dashboard: on a light or dark page,
 /// in which language, at which size.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -763,7 +784,13 @@ impl ViewQuery {
     /// `size=chart|social` and `chart=line|bar|stacked`. Charts are drawn by
     /// year.
     pub fn parse(query_string: &str, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
-        let (view, series) = ViewParams::split(query_pairs(query_string)?);
+        let (view, mut series) = ViewParams::split(query_pairs(query_string)?);
+        if view
+            .iter()
+            .any(|(name, value)| name == "chart" && value == "map")
+        {
+            with_a_map_place(&mut series, catalog);
+        }
         let series = SeriesQuery::from_pairs(&series, catalog)?;
         if series.period == Period::Month {
             return Err(BadParameter::new(

@@ -328,6 +328,40 @@ async fn the_border_map_fills_the_states_under_the_sectors_circles() {
 }
 
 #[tokio::test]
+async fn tiers_are_mapped_one_colour_each_with_their_meaning() {
+    let app = spawn_app().await;
+    // No region needed: a map has every country.
+    let svg = svg(&app, "/chart.svg?indicator=tip.tier&chart=map&year=2015").await;
+    let document = roxmltree::Document::parse(&svg).expect("SVG");
+    let legend: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("legend"))
+        .flat_map(|g| g.descendants().filter_map(|n| n.text()))
+        .collect();
+    for entry in ["1", "2", "3", "4", "no data"] {
+        assert!(legend.contains(&entry), "{entry:?} in {legend:?}");
+    }
+    assert!(
+        legend.iter().any(|l| l.contains("3 = Tier 2 Watch List")),
+        "the codes' meaning: {legend:?}"
+    );
+    let tiers: MapResponse = app.get_json("/api/v1/map?indicator=tip.tier").await;
+    let mexico = row(&tiers.figures.rows, "MEX", 2015)
+        .and_then(|r| r.value)
+        .expect("Mexico's tier in 2015");
+    let drawn = places(&svg);
+    let (_, fill, _) = drawn
+        .iter()
+        .find(|(code, _, _)| code == "MEX")
+        .expect("MEX");
+    assert_eq!(fill, &format!("class-{}", mexico - 1), "tier {mexico}");
+    let export = app
+        .get("/api/v1/export?indicator=tip.tier&chart=map&year=2015")
+        .await;
+    assert_eq!(export.status(), 200);
+}
+
+#[tokio::test]
 async fn the_mapped_year_exports_every_place_of_the_map() {
     let app = spawn_app().await;
     let view = "indicator=sesnsp.trata.victims&region=MX-CHH&chart=map&year=2022";

@@ -18,7 +18,7 @@ use tipstats_shared::SeriesResponse;
 use tipstats_shared::chart::MapDrawing;
 use tipstats_shared::query::{
     BadParameter, ChartKind, MapQuery, Params, SeriesQuery, ViewParams, choice_param, parse_year,
-    query_pairs,
+    query_pairs, with_a_map_place,
 };
 use utoipa::IntoParams;
 
@@ -91,8 +91,11 @@ pub(super) async fn view_export(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let (export, series) = ExportParams::split(query_pairs(query.as_deref().unwrap_or(""))?);
+    let (export, mut series) = ExportParams::split(query_pairs(query.as_deref().unwrap_or(""))?);
     let export = ExportParams::from_pairs(&export)?;
+    if export.chart == Some(ChartKind::Map) {
+        with_a_map_place(&mut series, &state.catalog);
+    }
     let format = export.format.unwrap_or(ExportFormat::Csv);
     let query = SeriesQuery::from_pairs(&series, &state.catalog)?;
     let view = ViewParams {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::Theme;
-use super::text::{shortened, text_width};
+use super::text::{shortened, text_width, wrap};
 use crate::figure::reporters_in;
 use crate::format::{rate_cell, thousands_in, value_cell_in};
 use crate::lang::Lang;
@@ -517,7 +517,21 @@ impl<'a> MapDrawing<'a> {
                 ));
                 entries
             }
-            None => self.class_entries(classes),
+            None => {
+                // Codes (the TIP Report's tiers) say what each number means
+                // in their unit: written above the colours.
+                let mut entries: Vec<(Swatch, String)> = self
+                    .catalog
+                    .indicator(&self.figures.indicator)
+                    .filter(|i| !i.additive)
+                    .map(|i| wrap(i.unit_in(self.lang), LEGEND_FONT, width))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|line| (Swatch::Title, line))
+                    .collect();
+                entries.extend(self.class_entries(classes));
+                entries
+            }
         };
         let (mut row, mut x) = (0, 0);
         let mut laid = Vec::new();

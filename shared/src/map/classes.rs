@@ -36,6 +36,10 @@ pub struct Classes {
     pub suppressed: bool,
     /// Whether the figures are rates (decimals) rather than counts.
     pub rates: bool,
+    /// Whether each class is one figure: counts with so few distinct
+    /// figures (codes such as the TIP Report's tiers 1–4) that each gets
+    /// its own colour rather than a range.
+    pub exact: bool,
 }
 
 impl Classes {
@@ -50,8 +54,13 @@ impl Classes {
             .filter(|v| *v > 0.0)
             .collect();
         positive.sort_by(f64::total_cmp);
+        let mut distinct = positive.clone();
+        distinct.dedup();
+        let exact = !rates && !distinct.is_empty() && distinct.len() <= MAX_CLASSES + 1;
         let mut lower: Vec<f64> = Vec::new();
-        if let Some(&smallest) = positive.first() {
+        if exact {
+            lower = distinct;
+        } else if let Some(&smallest) = positive.first() {
             lower.push(if rates { smallest } else { smallest.max(1.0) });
             for i in 1..MAX_CLASSES {
                 let at = positive[i * positive.len() / MAX_CLASSES];
@@ -68,6 +77,7 @@ impl Classes {
                 .iter()
                 .any(|r| figure(r).is_none() && r.suppressed_cells > 0),
             rates,
+            exact,
         }
     }
 
@@ -112,6 +122,7 @@ impl Classes {
         }
         for (i, lower) in self.lower.iter().enumerate() {
             labels.push(match self.lower.get(i + 1) {
+                _ if self.exact => self.number(*lower, lang),
                 Some(next) if self.rates => {
                     format!("{}–{}", self.number(*lower, lang), self.number(*next, lang))
                 }
@@ -206,6 +217,24 @@ mod tests {
         let classes = Classes::of(&rows);
         assert_eq!(classes.lower, vec![5.0]);
         assert!(!classes.zero && !classes.suppressed);
-        assert_eq!(classes.labels(Lang::Es, "o más"), ["5 o más"]);
+        assert_eq!(classes.labels(Lang::Es, "o más"), ["5"]);
+    }
+
+    #[test]
+    fn codes_get_a_colour_each() {
+        // The TIP Report's tiers, coded 1–4: Tier 2 Watch List (3) and
+        // Tier 3 (4) are never one class.
+        let rows: Vec<SeriesRow> = [1, 2, 2, 3, 4, 4, 1, 2]
+            .into_iter()
+            .map(|tier| row(Some(tier), 0))
+            .collect();
+        let classes = Classes::of(&rows);
+        assert!(classes.exact);
+        assert_eq!(classes.labels(Lang::En, "or more"), ["1", "2", "3", "4"]);
+        assert_eq!(classes.fill(Some(&row(Some(3), 0))), Fill::Class(2));
+        assert_eq!(classes.fill(Some(&row(Some(4), 0))), Fill::Class(3));
+        // Seven distinct counts are ranges again.
+        let rows: Vec<SeriesRow> = (1..=7).map(|v| row(Some(v), 0)).collect();
+        assert!(!Classes::of(&rows).exact);
     }
 }
