@@ -88,6 +88,19 @@ CREATE TABLE rates (
     per_100k DOUBLE NOT NULL CHECK (per_100k >= 0),
     PRIMARY KEY (indicator_id, region_code, year, sex)
 );
+-- Inhabitants at mid-year (1 July), the denominator of every computed rate:
+-- one source per place (UN WPP 2022 for countries, CONAPO for Mexico and its
+-- states, the US Census Bureau for US states).
+CREATE TABLE population (
+    region_code VARCHAR NOT NULL REFERENCES regions (code),
+    year INTEGER NOT NULL,
+    population BIGINT NOT NULL CHECK (population > 0),
+    source_id VARCHAR NOT NULL REFERENCES sources (id),
+    -- a projection (WPP's medium variant from 2022, CONAPO's from 2020),
+    -- not an estimate
+    projected BOOLEAN NOT NULL,
+    PRIMARY KEY (region_code, year)
+);
 CREATE TABLE annotations (
     source_id VARCHAR NOT NULL REFERENCES sources (id),
     indicator_id VARCHAR REFERENCES indicators (id),
@@ -126,6 +139,11 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
         "rates.csv",
         "rates",
         "{'indicator_id':'VARCHAR','region_code':'VARCHAR','year':'INTEGER','sex':'VARCHAR','value':'BIGINT','per_100k':'DOUBLE'}",
+    ),
+    (
+        "population.csv",
+        "population",
+        "{'region_code':'VARCHAR','year':'INTEGER','population':'BIGINT','source_id':'VARCHAR','projected':'BOOLEAN'}",
     ),
     (
         "annotations.csv",
@@ -255,6 +273,7 @@ pub fn export_csv(conn: &Connection, table: &str, path: &Path) -> Result<u64, du
         }
         "regions" => "level, code",
         "rates" => "indicator_id, region_code, year, sex",
+        "population" => "region_code, year",
         "annotations" => {
             "source_id, indicator_id NULLS FIRST, region_code NULLS FIRST, year, kind, text"
         }

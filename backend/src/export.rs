@@ -389,6 +389,7 @@ fn dataset_readme(catalog: &Catalog) -> String {
          - `regions.csv`: the geography (UN M49, ISO 3166-1 alpha-3, ISO 3166-2, Border Patrol sectors `BP-*`), each with its parent.\n\
          - `observations.csv` (and `observations.parquet`): one published cell each, at the indicator's grain; `value` is empty when the publisher suppressed the cell, and `value_text` is the figure as published.\n\
          - `rates.csv`: rates per 100,000 inhabitants as published, beside their counts.\n\
+         - `population.csv`: inhabitants at mid-year by place and year, the denominators of rates, each place from one source (`source_id`: UN WPP 2022, CONAPO, US Census Bureau); `projected` marks a projection.\n\
          - `annotations.csv`: partial years, series breaks, large reporters entering or leaving, cells left out because they are not counts; `text` in English, `text_es` in Spanish.\n\n\
          Record-level sources (CTDC) are aggregated with a minimum cell of 11 and complementary \
          suppression before anything is stored: no file here holds a smaller group.\n\n\

@@ -21,7 +21,7 @@ use libfuzzer_sys::fuzz_target;
 use tipstats::ingest::{FolderChecker, WHOLE_CHECK_FAILED};
 
 /// Every raw file the ingest reads; an input's first byte indexes it.
-const RAW_FILES: [&str; 14] = [
+const RAW_FILES: [&str; 18] = [
     "unodc_glotip/glotip_2025-04_tidy.csv",
     "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv",
     "us_tip_report/tip_global_law_enforcement_2003_2015.csv",
@@ -36,6 +36,10 @@ const RAW_FILES: [&str; 14] = [
     "us_border_encounters/usbp_encounters_annual_region.csv",
     "us_border_encounters/cbp_southwest_border_encounters_fy22_fy25aug.csv",
     "ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv",
+    "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_ESTIMATES.csv",
+    "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_MEDIUM_VARIANT.csv",
+    "mexico_conapo_population/conapo_pob_mitad_entidades_1950_2070.csv",
+    "us_census_population/us_state_population_2000_2024_DERIVED.csv",
 ];
 
 struct Setup {

@@ -243,6 +243,7 @@ async fn the_dataset_zip_holds_every_table_a_readme_and_no_small_ctdc_cell() {
             "indicators.csv",
             "observations.csv",
             "observations.parquet",
+            "population.csv",
             "rates.csv",
             "regions.csv",
             "sources.csv"

@@ -21,8 +21,14 @@ const BORDER_CITIZENSHIP: &str =
 const BORDER_FAMILY: &str = "us_border_encounters/usbp_encounters_monthly_region_family_status.csv";
 const BORDER_ANNUAL: &str = "us_border_encounters/usbp_encounters_annual_region.csv";
 const CBP: &str = "us_border_encounters/cbp_southwest_border_encounters_fy22_fy25aug.csv";
+const WPP_ESTIMATES: &str =
+    "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_ESTIMATES.csv";
+const WPP_PROJECTION: &str =
+    "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_MEDIUM_VARIANT.csv";
+const CONAPO: &str = "mexico_conapo_population/conapo_pob_mitad_entidades_1950_2070.csv";
+const CENSUS: &str = "us_census_population/us_state_population_2000_2024_DERIVED.csv";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 14] = [
+const RAW_FILES: [&str; 18] = [
     CBP,
     BORDER_CITIZENSHIP,
     BORDER_FAMILY,
@@ -37,6 +43,10 @@ const RAW_FILES: [&str; 14] = [
     FBI,
     BORDER,
     BORDER_ANNUAL,
+    WPP_ESTIMATES,
+    WPP_PROJECTION,
+    CONAPO,
+    CENSUS,
 ];
 
 /// The committed `data/` is exactly what the ingest makes of the raw files.
@@ -119,9 +129,14 @@ fn broken_copy(sources: &Path, file: &str, edit: impl Fn(&str) -> String) -> tem
     for raw in RAW_FILES {
         let target = dir.path().join(raw);
         fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
-        let text = fs::read_to_string(sources.join(raw)).expect("raw file");
-        let text = if raw == file { edit(&text) } else { text };
-        fs::write(&target, text).expect("write");
+        // WPP's files are Latin-1: copied as bytes unless edited.
+        let bytes = fs::read(sources.join(raw)).expect("raw file");
+        let bytes = if raw == file {
+            edit(&String::from_utf8_lossy(&bytes)).into_bytes()
+        } else {
+            bytes
+        };
+        fs::write(&target, bytes).expect("write");
     }
     dir
 }
@@ -443,6 +458,66 @@ fn a_missing_source_file_is_named() {
             .to_string()
             .contains("glotip_2025-04_tidy.csv: file not found"),
         "{error}"
+    );
+}
+
+/// Population, the rates' denominator: one figure per place and year from
+/// its own source (CONAPO's for Mexico, not WPP's), WPP's thousands summed
+/// over the age groups, and a bad cell named by file, row and column.
+#[test]
+fn population_comes_from_each_places_own_source_and_bad_cells_are_named() {
+    let sources = fixture_source_dir();
+    let out = tempfile::tempdir().expect("temp dir");
+    ingest::run(&sources, out.path(), false).expect("ingest succeeds");
+    let conn = duckdb::Connection::open_in_memory().expect("duckdb");
+    let path = out.path().join("population.csv");
+    let figure = |code: &str, year: i32| -> (i64, String, bool) {
+        conn.query_row(
+            &format!(
+                "SELECT population, source_id, projected FROM read_csv('{}') WHERE region_code = ? AND year = ?",
+                path.display()
+            ),
+            duckdb::params![code, year],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("a population")
+    };
+    // The figures PROVENANCE.md checked by hand.
+    assert_eq!(
+        figure("GTM", 2022),
+        (17_845_000, "un-wpp-2022".into(), true)
+    );
+    assert_eq!(
+        figure("USA", 2021),
+        (336_996_000, "un-wpp-2022".into(), false)
+    );
+    assert_eq!(
+        figure("MEX", 2020),
+        (128_209_170, "mx-conapo-2023".into(), true)
+    );
+    assert_eq!(
+        figure("MX-CHH", 2020),
+        (3_812_627, "mx-conapo-2023".into(), true)
+    );
+    assert_eq!(
+        figure("US-TX", 2024),
+        (31_290_831, "us-census-pep".into(), false)
+    );
+    // A country's age group that is not a count of thousands.
+    let dir = broken_copy(&sources, WPP_ESTIMATES, |t| {
+        t.replacen(
+            ",Mexico,,484,MEX,MX,484,Country/Area,916,2020,",
+            ",Mexico,,484,MEX,MX,484,Country/Area,916,2020,x",
+            1,
+        )
+    });
+    let error = ingest::run(dir.path(), out.path(), false).expect_err("refused");
+    let message = error.to_string();
+    assert!(
+        message.contains("ESTIMATES.csv")
+            && message.contains("column `0-4`")
+            && message.contains("row "),
+        "{message}"
     );
 }
 

@@ -33,6 +33,13 @@ impl Row<'_> {
             .and_then(|i| self.record.get(i));
         cell.is_some_and(|cell| values.iter().any(|v| v.as_bytes() == cell))
     }
+
+    /// The cell of column number `index` holds one of `values`: for files
+    /// whose header is not their first line.
+    fn at(&self, index: usize, values: &[&str]) -> bool {
+        let cell = self.record.get(index);
+        cell.is_some_and(|cell| values.iter().any(|v| v.as_bytes() == cell))
+    }
 }
 
 /// Which records of a file to keep.
@@ -43,7 +50,7 @@ const GLOTIP_YEARS: &[&str] = &["2020", "2021", "2022"];
 const FISCAL_YEARS: &[&str] = &["2000", "2022"];
 
 /// Every raw file the ingest reads, with its rule.
-const FILES: [(&str, Rule); 14] = [
+const FILES: [(&str, Rule); 18] = [
     ("unodc_glotip/glotip_2025-04_tidy.csv", |r| {
         r.is("iso3", GLOTIP_COUNTRIES) && r.is("year", GLOTIP_YEARS)
     }),
@@ -101,7 +108,36 @@ const FILES: [(&str, Rule); 14] = [
     ("ctdc_vp_synthetic/ctdc_vp_synthetic_condensed.csv", |r| {
         r.index % 16 == 0
     }),
+    // WPP's 16 lines above its header (the header is record 15), then the
+    // fixture's countries and the world in its years.
+    (
+        "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_ESTIMATES.csv",
+        wpp_rows,
+    ),
+    (
+        "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_MEDIUM_VARIANT.csv",
+        wpp_rows,
+    ),
+    (
+        "mexico_conapo_population/conapo_pob_mitad_entidades_1950_2070.csv",
+        |r| r.is("year", POPULATION_YEARS),
+    ),
+    (
+        "us_census_population/us_state_population_2000_2024_DERIVED.csv",
+        |r| r.is("year", POPULATION_YEARS),
+    ),
 ];
+
+/// The years of population the fixtures' figures need.
+const POPULATION_YEARS: &[&str] = &[
+    "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024",
+];
+
+fn wpp_rows(r: &Row) -> bool {
+    // Columns 2, 5 and 10: the place's name, its ISO3 code, the year.
+    r.index <= 15
+        || ((r.at(5, GLOTIP_COUNTRIES) || r.at(2, &["WORLD"])) && r.at(10, POPULATION_YEARS))
+}
 
 pub fn run(source_dir: &Path, out_dir: &Path) -> Result<()> {
     for (file, rule) in FILES {

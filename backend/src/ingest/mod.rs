@@ -15,6 +15,7 @@ mod geography;
 mod glotip;
 mod hotline;
 mod place_names;
+mod population;
 mod raw;
 mod sesnsp;
 mod tip;
@@ -220,7 +221,7 @@ type SourceStep = (
     &'static str,
     fn(&Connection, &Path) -> Result<(), IngestError>,
 );
-const SOURCES: [SourceStep; 7] = [
+const SOURCES: [SourceStep; 10] = [
     (
         "US National Human Trafficking Hotline",
         hotline::FOLDER,
@@ -236,6 +237,21 @@ const SOURCES: [SourceStep; 7] = [
     ("FBI UCR", fbi::FOLDER, fbi::ingest),
     ("Mexico SESNSP", sesnsp::FOLDER, sesnsp::ingest),
     ("US TIP Report", tip::FOLDER, tip::ingest),
+    (
+        "UN World Population Prospects",
+        population::WPP_FOLDER,
+        population::wpp,
+    ),
+    (
+        "CONAPO population",
+        population::CONAPO_FOLDER,
+        population::conapo,
+    ),
+    (
+        "US Census population",
+        population::CENSUS_FOLDER,
+        population::census,
+    ),
 ];
 
 /// Opens the in-memory database an ingest builds in: the schema, one thread

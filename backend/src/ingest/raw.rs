@@ -32,6 +32,19 @@ impl<'a> RawFile<'a> {
         table: &'static str,
         columns: &[&str],
     ) -> Result<RawFile<'a>, IngestError> {
+        RawFile::load_with(conn, path, table, columns, "")
+    }
+
+    /// As [`RawFile::load`], for a file laid out otherwise: `layout` is
+    /// more of `read_csv`'s options (a module's constant, e.g. `skip = 16,
+    /// encoding = 'latin-1'`). Rows are counted from the header, as 0.
+    pub fn load_with(
+        conn: &Connection,
+        path: &'a Path,
+        table: &'static str,
+        columns: &[&str],
+        layout: &str,
+    ) -> Result<RawFile<'a>, IngestError> {
         if !path.is_file() {
             return Err(IngestError::file(path, "file not found"));
         }
@@ -42,8 +55,9 @@ impl<'a> RawFile<'a> {
             "CREATE TEMP TABLE {table} AS
              SELECT row_number() OVER () AS row, *
              FROM read_csv({}, header = true, all_varchar = true, strict_mode = true,
-                           delim = ',', quote = '\"', escape = '\"')",
-            crate::db::path_literal(path)
+                           delim = ',', quote = '\"', escape = '\"'{}{layout})",
+            crate::db::path_literal(path),
+            if layout.is_empty() { "" } else { ", " }
         );
         conn.execute_batch(&sql).map_err(|e| raw.error(e))?;
         raw.check_columns(conn, columns)?;
@@ -104,19 +118,32 @@ impl<'a> RawFile<'a> {
     /// with the offending value.
     pub fn check_rows(&self, conn: &Connection, checks: &[RowCheck]) -> Result<(), IngestError> {
         for (column, condition, reason) in checks {
-            let sql = format!(
-                "SELECT row, CAST(\"{column}\" AS VARCHAR) FROM {} WHERE {condition} ORDER BY row LIMIT 1",
-                self.table
-            );
-            if let Some((row, value)) = first_row(conn, &sql).map_err(|e| self.error(e))? {
-                let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
-                return Err(IngestError::at(
-                    self.path,
-                    row,
-                    column,
-                    format!("{reason} ({shown})"),
-                ));
-            }
+            self.check_condition(conn, column, condition, reason)?;
+        }
+        Ok(())
+    }
+
+    /// One row check, its condition written by the module from its own
+    /// constants (one per column of many alike).
+    pub fn check_condition(
+        &self,
+        conn: &Connection,
+        column: &str,
+        condition: &str,
+        reason: &str,
+    ) -> Result<(), IngestError> {
+        let sql = format!(
+            "SELECT row, CAST(\"{column}\" AS VARCHAR) FROM {} WHERE {condition} ORDER BY row LIMIT 1",
+            self.table
+        );
+        if let Some((row, value)) = first_row(conn, &sql).map_err(|e| self.error(e))? {
+            let shown = value.map_or_else(|| "empty".to_string(), |v| format!("{v:?}"));
+            return Err(IngestError::at(
+                self.path,
+                row,
+                column,
+                format!("{reason} ({shown})"),
+            ));
         }
         Ok(())
     }
