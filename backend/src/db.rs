@@ -45,7 +45,11 @@ CREATE TABLE indicators (
     -- the words above in Spanish, written by the ingest beside the English
     -- (caveats one a line and breakdowns ';'-separated, in the same order)
     name_es VARCHAR NOT NULL, unit_es VARCHAR NOT NULL, description_es VARCHAR NOT NULL,
-    caveats_es VARCHAR NOT NULL, breakdowns_es VARCHAR
+    caveats_es VARCHAR NOT NULL, breakdowns_es VARCHAR,
+    -- whether a rate per 100,000 inhabitants means something (places with
+    -- inhabitants, each counted whole): computed from `population` where
+    -- the publisher prints none
+    per_capita BOOLEAN NOT NULL
 );
 CREATE TABLE regions (
     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, level VARCHAR NOT NULL,
@@ -123,7 +127,7 @@ pub const DATA_FILES: &[(&str, &str, &str)] = &[
     (
         "indicators.csv",
         "indicators",
-        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER','additive':'BOOLEAN','name_es':'VARCHAR','unit_es':'VARCHAR','description_es':'VARCHAR','caveats_es':'VARCHAR','breakdowns_es':'VARCHAR'}",
+        "{'id':'VARCHAR','source_id':'VARCHAR','name':'VARCHAR','unit':'VARCHAR','description':'VARCHAR','caveats':'VARCHAR','frequency':'VARCHAR','breakdowns':'VARCHAR','grain':'VARCHAR','scope':'VARCHAR','reporters':'VARCHAR','suppressed_max':'INTEGER','additive':'BOOLEAN','name_es':'VARCHAR','unit_es':'VARCHAR','description_es':'VARCHAR','caveats_es':'VARCHAR','breakdowns_es':'VARCHAR','per_capita':'BOOLEAN'}",
     ),
     (
         "regions.csv",
@@ -370,7 +374,8 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
         "SELECT i.id, i.name, i.unit, i.source_id, i.description, i.caveats, coalesce(i.breakdowns, ''),
                 min(o.year), max(o.year), i.frequency, i.grain, i.scope, i.reporters, i.additive,
                 EXISTS (SELECT 1 FROM rates r WHERE r.indicator_id = i.id),
-                i.name_es, i.unit_es, i.description_es, i.caveats_es, coalesce(i.breakdowns_es, '')
+                i.name_es, i.unit_es, i.description_es, i.caveats_es, coalesce(i.breakdowns_es, ''),
+                i.per_capita
          FROM indicators i JOIN observations o ON o.indicator_id = i.id
          WHERE o.dimension = 'Total' AND o.category = 'Total'
            AND o.sex = 'Total' AND o.age = 'Total'
@@ -396,7 +401,10 @@ pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {
             scope: r.get(11)?,
             reporters: r.get(12)?,
             additive: r.get(13)?,
-            per_100k: r.get(14)?,
+            // Published rates where the publisher prints them; else
+            // computed from the population, where they mean something.
+            per_100k: r.get::<_, bool>(14)? || r.get::<_, bool>(20)?,
+            rates_computed: !r.get::<_, bool>(14)? && r.get::<_, bool>(20)?,
             es: Some(IndicatorWords {
                 name: r.get(15)?,
                 unit: r.get(16)?,
@@ -615,6 +623,8 @@ fn series_row(r: &duckdb::Row<'_>) -> Result<SeriesRow, duckdb::Error> {
         lower,
         upper,
         rate: None,
+        rate_lower: None,
+        rate_upper: None,
     })
 }
 
@@ -660,6 +670,105 @@ pub fn series_rates(
                 lower: None,
                 upper: None,
                 rate: r.get(4)?,
+                rate_lower: None,
+                rate_upper: None,
+            })
+        },
+    )?;
+    rows.collect()
+}
+
+/// Places with fewer inhabitants than this get no rate: WPP's figures are
+/// rounded to the thousand in each of 21 age groups.
+pub const SMALLEST_POPULATION: i64 = 100_000;
+
+/// A computed rate's row, or why a place has none in a year.
+pub enum ComputedRate {
+    /// The rate, and the places left out of it (reporting, with no
+    /// population figure that year: a territory), whose counts are not in
+    /// its `value` either.
+    Row(SeriesRow, Option<String>),
+    /// The places that reported with no population figure that year.
+    NoPopulation {
+        region: String,
+        year: i32,
+        missing: String,
+    },
+    /// The population is under [`SMALLEST_POPULATION`].
+    TooSmall {
+        region: String,
+        year: i32,
+        population: i64,
+    },
+}
+
+/// Rates per 100,000 inhabitants computed from `population`: each place's
+/// total of the year over its population; a region's over the population
+/// of the places that reported that year (a region's rate does not fall
+/// because a country did not report). A reporting place without a
+/// population figure is left out of both sides and named. Suppressed cells
+/// carry through as a range (`rate_lower`, `rate_upper`).
+pub fn series_computed_rates(
+    conn: &Connection,
+    query: &SeriesQuery,
+) -> Result<Vec<ComputedRate>, duckdb::Error> {
+    let mut stmt = conn.prepare_cached(
+        "WITH places AS (
+             SELECT o.region_code, o.year,
+                    sum(o.value) FILTER (WHERE NOT o.suppressed) AS known,
+                    max(o.units) AS units,
+                    count(*) FILTER (WHERE o.suppressed) AS suppressed_cells
+             FROM observations o
+             WHERE o.indicator_id = $1 AND o.year BETWEEN $2 AND $3
+               AND o.dimension = 'Total' AND o.category = 'Total'
+               AND o.sex = 'Total' AND o.age = 'Total'
+             GROUP BY o.region_code, o.year
+         )
+         SELECT m.ancestor, p.year, CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR),
+                -- the counts of the places with a population: those divided
+                sum(p.known) FILTER (WHERE n.population IS NOT NULL),
+                coalesce(sum(p.units) FILTER (WHERE n.population IS NOT NULL), 0),
+                coalesce(sum(p.suppressed_cells) FILTER (WHERE n.population IS NOT NULL), 0),
+                (SELECT suppressed_max FROM indicators WHERE id = $1),
+                sum(n.population),
+                string_agg(p.region_code, ',' ORDER BY p.region_code)
+                    FILTER (WHERE n.population IS NULL)
+         FROM places p
+         JOIN region_members m ON m.member = p.region_code
+         LEFT JOIN population n ON n.region_code = p.region_code AND n.year = p.year
+         WHERE list_contains(string_split($4, ','), m.ancestor)
+         GROUP BY m.ancestor, p.year
+         ORDER BY m.ancestor, p.year",
+    )?;
+    let regions = query.regions.join(",");
+    let rows = stmt.query_map(
+        params![query.indicator, query.from, query.to, regions],
+        |r| {
+            let row = series_row(r)?;
+            let population: Option<i128> = r.get(8)?;
+            let missing: Option<String> = r.get(9)?;
+            let population = population.map(|p| i64::try_from(p).unwrap_or(i64::MAX));
+            Ok(match population {
+                None => ComputedRate::NoPopulation {
+                    missing: missing.unwrap_or_else(|| row.region.clone()),
+                    region: row.region,
+                    year: row.year,
+                },
+                Some(population) if population < SMALLEST_POPULATION => ComputedRate::TooSmall {
+                    region: row.region,
+                    year: row.year,
+                    population,
+                },
+                Some(population) => {
+                    let per = |count: i64| count as f64 / population as f64 * 100_000.0;
+                    let row = SeriesRow {
+                        rate: row.value.or(row.lower).map(per),
+                        rate_lower: row.lower.map(per),
+                        rate_upper: row.upper.map(per),
+                        ..row
+                    };
+                    ComputedRate::Row(row, missing)
+                }
             })
         },
     )?;

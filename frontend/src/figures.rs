@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use tipstats_shared::chart::Chart;
 use tipstats_shared::figure::{Figure, category_in, reporters_of};
-use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
+use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, Tab};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
@@ -166,7 +166,7 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
                     <td>{row.year}</td>
                     {by.then(|| view! { <td class="category">{row.category.as_deref().map(|c| category_in(c, lang).to_string())}</td> })}
                     <td class="value">{value_cell_in(row, lang)}</td>
-                    {per_100k.then(|| view! { <td class="rate">{row.rate.map(rate_cell)}</td> })}
+                    {per_100k.then(|| view! { <td class="rate">{row_rate_cell(row)}</td> })}
                     <td class="bounds">{bounds_cell(row, lang)}</td>
                     <td class="units">{row.reporting_units}</td>
                     <td class="suppressed">{row.suppressed_cells}</td>

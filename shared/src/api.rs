@@ -97,11 +97,15 @@ pub struct Indicator {
     /// Whether figures of several places can be summed. A tier placement
     /// cannot: it is served only for places at the grain.
     pub additive: bool,
-    /// Whether the publisher prints rates per 100,000 inhabitants: `series`
-    /// serves them with `per=100k`, for the scope and each place at the
-    /// grain (Mexico and its states), never summed.
+    /// Whether `series` serves rates per 100,000 inhabitants (`per=100k`):
+    /// the publisher's own (SESNSP's, for Mexico and its states, never
+    /// summed), or computed from the population (`rates_computed`).
     #[serde(default)]
     pub per_100k: bool,
+    /// Rates computed as figure ÷ population × 100,000 for every place with
+    /// a population: a region's from the places that reported that year.
+    #[serde(default)]
+    pub rates_computed: bool,
     /// The same words in Spanish: name, unit, description, caveats and
     /// breakdowns (those two in the same order as here). Absent for an
     /// indicator not translated.
@@ -316,6 +320,13 @@ pub struct SeriesRow {
     /// `value` is the count it was computed from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate: Option<f64>,
+    /// A computed rate's range where suppressed cells ("<5") stand behind
+    /// its count: `lower`/`upper` divided by the same population (`rate`
+    /// is then the known part's, as `value` is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_lower: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_upper: Option<f64>,
 }
 
 impl SeriesRow {

@@ -279,6 +279,8 @@ mod tests {
             lower: None,
             upper: None,
             rate: None,
+            rate_lower: None,
+            rate_upper: None,
         };
         SeriesResponse {
             data_version: "0123456789abcdef".into(),

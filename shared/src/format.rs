@@ -57,6 +57,21 @@ pub fn rate_cell(rate: f64) -> String {
     format!("{rate:.2}")
 }
 
+/// A row's rate as a table writes it: "4.85", or its range "0.10–0.31"
+/// where suppressed cells stand behind the count; empty without a rate.
+pub fn row_rate_cell(row: &SeriesRow) -> String {
+    match (row.rate_lower, row.rate_upper) {
+        (Some(lower), Some(upper)) if upper > lower => {
+            format!("{}–{}", rate_cell(lower), rate_cell(upper))
+        }
+        _ => row
+            .rate
+            .or(row.rate_lower)
+            .map(rate_cell)
+            .unwrap_or_default(),
+    }
+}
+
 /// A table cell for one row, in English: see [`value_cell_in`].
 pub fn value_cell(row: &SeriesRow) -> String {
     value_cell_in(row, Lang::En)
@@ -108,6 +123,8 @@ mod tests {
             lower,
             upper: lower.map(|l| l + 4 * i64::from(suppressed_cells)),
             rate: None,
+            rate_lower: None,
+            rate_upper: None,
         }
     }
 

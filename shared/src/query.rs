@@ -319,6 +319,9 @@ impl Indicator {
     /// Whether rates per 100,000 are published for `code`: the scope and
     /// each place at the grain, never a sum.
     pub fn has_rates_for(&self, code: &str, catalog: &Catalog) -> bool {
+        if self.rates_computed {
+            return self.per_100k && self.has_figures_for(code, catalog);
+        }
         self.per_100k && (code == self.scope || self.is_at_grain(code, catalog))
     }
 
@@ -448,7 +451,7 @@ impl SeriesQuery {
             return Err(BadParameter::new(
                 "per",
                 format!(
-                    "{} has no published rates per 100,000 inhabitants",
+                    "{} has no rates per 100,000 inhabitants: its figures are not counted among a place's inhabitants (encounters at a border, a state's few reporting agencies, regional case records)",
                     indicator.id
                 ),
             ));
@@ -539,8 +542,9 @@ fn checked_breakdown(indicator: &Indicator, name: &str) -> Result<String, BadPar
         })
 }
 
-/// Rates are served as published: per year, by sex at most, for the
-/// indicator's scope and the places at its grain, and never summed.
+/// Rates are per year. Published rates are served as published: by sex at
+/// most, for the indicator's scope and the places at its grain, never
+/// summed. Computed rates are of totals, for every place with figures.
 fn check_rate_query(
     indicator: &Indicator,
     query: &SeriesQuery,
@@ -558,6 +562,14 @@ fn check_rate_query(
                 "rates are published place by place and never summed, so there is no panel to choose",
             )
         });
+    }
+    if let Some(breakdown) = query.by.as_deref().filter(|_| indicator.rates_computed) {
+        return Err(BadParameter::new(
+            "by",
+            format!(
+                "rates are computed for totals only: there is no population by {breakdown} to divide by"
+            ),
+        ));
     }
     if let Some(breakdown) = query.by.as_deref().filter(|b| !rates_come_by(b)) {
         return Err(BadParameter::new(
@@ -981,6 +993,7 @@ mod tests {
             reporters: "countries".into(),
             additive: true,
             per_100k: false,
+            rates_computed: false,
             es: None,
         };
         Catalog {

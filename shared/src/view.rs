@@ -301,7 +301,11 @@ impl ViewState {
             self.by = None;
         }
         if self.per_100k {
-            if self.by.as_deref().is_some_and(|b| !rates_come_by(b)) {
+            if self
+                .by
+                .as_deref()
+                .is_some_and(|b| indicator.rates_computed || !rates_come_by(b))
+            {
                 self.by = None;
             }
             // The dashboard shows years; a panel is a sum, which rates never are.
@@ -566,6 +570,7 @@ mod tests {
             reporters: "countries".into(),
             additive: true,
             per_100k: false,
+            rates_computed: false,
             es: None,
         };
         Catalog {

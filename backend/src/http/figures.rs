@@ -8,9 +8,10 @@ use axum::http::{HeaderMap, header};
 use tipstats_shared::Catalog;
 use tipstats_shared::chart::{MapDrawing, Theme, map_figure_svg};
 use tipstats_shared::figure::{Figure, reporters_in};
+use tipstats_shared::format::{thousands, thousands_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{MapQuery, Period, SeriesQuery};
-use tipstats_shared::{MapResponse, Note, NoteKind, RegionLevel, SeriesResponse};
+use tipstats_shared::{MapResponse, Note, NoteKind, RegionLevel, SeriesResponse, SeriesRow};
 
 use super::AppState;
 use super::error::ApiError;
@@ -23,22 +24,26 @@ pub async fn series_response(
     state: &AppState,
     query: SeriesQuery,
 ) -> Result<SeriesResponse, ApiError> {
-    let (rows, annotations) = {
+    let catalog = Arc::clone(&state.catalog);
+    let indicator = catalog.indicator(&query.indicator);
+    let computed = query.per.is_some() && indicator.is_some_and(|i| i.rates_computed);
+    let (rows, gaps, annotations) = {
         let query = query.clone();
+        let rates_catalog = Arc::clone(&catalog);
         state
             .db
             .run(move |conn| {
-                let rows = if query.per.is_some() {
-                    db::series_rates(conn, &query)?
+                let (rows, gaps) = if computed {
+                    computed_rates(db::series_computed_rates(conn, &query)?, &rates_catalog)
+                } else if query.per.is_some() {
+                    (db::series_rates(conn, &query)?, Vec::new())
                 } else {
-                    db::series(conn, &query)?
+                    (db::series(conn, &query)?, Vec::new())
                 };
-                Ok((rows, db::annotations(conn, &query)?))
+                Ok((rows, gaps, db::annotations(conn, &query)?))
             })
             .await?
     };
-    let catalog = Arc::clone(&state.catalog);
-    let indicator = catalog.indicator(&query.indicator);
     let sources = indicator
         .and_then(|i| catalog.source(&i.source))
         .into_iter()
@@ -56,6 +61,10 @@ pub async fn series_response(
         })
         .unwrap_or_default();
     notes.extend(annotations);
+    if computed {
+        notes.push(rates_note(&catalog, &query));
+    }
+    notes.extend(gaps);
     notes.extend(coverage_notes(&query, &rows, &catalog));
     Ok(SeriesResponse {
         data_version: catalog.data_version.clone(),
@@ -221,6 +230,137 @@ impl MapFigure {
             if self.dark { "d" } else { "" }
         );
         map_figure_svg(figure, &self.drawing(&id)?, size)
+    }
+}
+
+/// A computed rate's rows, and a note for each place and year left without
+/// one, or with reporting places left out of it, saying why.
+fn computed_rates(rates: Vec<db::ComputedRate>, catalog: &Catalog) -> (Vec<SeriesRow>, Vec<Note>) {
+    let names = |codes: &str, lang: Lang| {
+        let names: Vec<&str> = codes
+            .split(',')
+            .map(|code| catalog.region_name_in(code, lang))
+            .collect();
+        names.join(", ")
+    };
+    let mut rows = Vec::new();
+    let mut found: Vec<Gap> = Vec::new();
+    for rate in rates {
+        let (region, year, en, es) = match rate {
+            db::ComputedRate::Row(row, None) => {
+                rows.push(row);
+                continue;
+            }
+            db::ComputedRate::Row(row, Some(missing)) => {
+                let found = (
+                    row.region.clone(),
+                    row.year,
+                    format!(
+                        "the rate leaves out {}, with no population figure",
+                        names(&missing, Lang::En)
+                    ),
+                    format!(
+                        "la tasa deja fuera a {}, sin cifra de población",
+                        names(&missing, Lang::Es)
+                    ),
+                );
+                rows.push(row);
+                found
+            }
+            db::ComputedRate::TooSmall {
+                region,
+                year,
+                population,
+            } => (
+                region,
+                year,
+                format!(
+                    "no rate: {} inhabitants, under {}, where the population's rounding outweighs the figure",
+                    thousands(population),
+                    thousands(db::SMALLEST_POPULATION)
+                ),
+                format!(
+                    "sin tasa: {} habitantes, menos de {}, donde el redondeo de la población pesa más que la cifra",
+                    thousands_in(population, Lang::Es),
+                    thousands_in(db::SMALLEST_POPULATION, Lang::Es)
+                ),
+            ),
+            db::ComputedRate::NoPopulation {
+                region,
+                year,
+                missing,
+            } => (
+                region,
+                year,
+                format!(
+                    "no rate: no population figure for {} in that year",
+                    names(&missing, Lang::En)
+                ),
+                format!(
+                    "sin tasa: no hay cifra de población de {} en ese año",
+                    names(&missing, Lang::Es)
+                ),
+            ),
+        };
+        // One note per place and reason, whatever the years.
+        match found.iter_mut().find(|g| g.0 == region && g.1 == en) {
+            Some(gap) => gap.3.push(year),
+            None => found.push((region, en, es, vec![year])),
+        }
+    }
+    (rows, gap_notes(found, catalog))
+}
+
+/// (place, reason in English and Spanish, years).
+type Gap = (String, String, String, Vec<i32>);
+
+/// One note per place and reason, naming its years ("2015–2024"); a note of
+/// one year is marked on the chart at that year.
+fn gap_notes(found: Vec<Gap>, catalog: &Catalog) -> Vec<Note> {
+    found
+        .into_iter()
+        .map(|(region, en, es, years)| {
+            let (first, last) = (years[0], years[years.len() - 1]);
+            let contiguous = usize::try_from(last - first).is_ok_and(|d| d + 1 == years.len());
+            let when = match years.len() {
+                1 => first.to_string(),
+                _ if contiguous => format!("{first}–{last}"),
+                _ => years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            Note {
+                kind: NoteKind::LeftOut,
+                text: format!("{} {when}: {en}.", catalog.region_name(&region)),
+                es: Some(format!(
+                    "{} {when}: {es}.",
+                    catalog.region_name_in(&region, Lang::Es)
+                )),
+                region: Some(region),
+                year: (years.len() == 1).then_some(first),
+            }
+        })
+        .collect()
+}
+
+/// What a computed rate is, and what it divides by.
+fn rates_note(catalog: &Catalog, query: &SeriesQuery) -> Note {
+    let level = catalog
+        .indicator(&query.indicator)
+        .map_or("places", |i| i.grain.plural());
+    Note {
+        es: Some(format!(
+            "Tasas por 100 000 habitantes calculadas por tipstats: la cifra entre la población a mitad de año (ONU WPP 2022 para países, CONAPO para México y sus estados, Oficina del Censo de EE. UU. para sus estados). La tasa de una región divide entre la población de los {} que reportaron ese año.",
+            reporters_in(level, Lang::Es)
+        )),
+        ..note(
+            NoteKind::Caveat,
+            format!(
+                "Rates per 100,000 inhabitants computed by tipstats: the figure over the mid-year population (UN WPP 2022 for countries, CONAPO for Mexico and its states, the US Census Bureau for US states). A region's rate divides by the population of the {level} that reported that year."
+            ),
+        )
     }
 }
 

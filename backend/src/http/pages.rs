@@ -17,7 +17,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use tipstats_shared::chart::{Chart, Theme, chart_svg_with_years};
 use tipstats_shared::curated::BORDER_MAP;
 use tipstats_shared::figure::Figure;
-use tipstats_shared::format::{bounds_cell, rate_cell, value_cell_in};
+use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, MapQuery, SeriesQuery, Tab, ViewParams, ViewQuery};
 use tipstats_shared::readout::readout_json;
@@ -421,7 +421,7 @@ fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> Markup {
                                 }
                             }
                             td class="value" { (value_cell_in(row, lang)) }
-                            @if per_100k { td class="rate" { (row.rate.map(rate_cell).unwrap_or_default()) } }
+                            @if per_100k { td class="rate" { (row_rate_cell(row)) } }
                             td class="bounds" { (bounds_cell(row, lang)) }
                             td class="units" { (row.reporting_units) }
                             td class="suppressed" { (row.suppressed_cells) }

@@ -209,6 +209,7 @@ fn add_southwest_total(conn: &Connection) -> Result<(), duckdb::Error> {
             reporters: "borders",
             suppressed_max: 0,
             additive: true,
+            per_capita: false,
         },
     )?;
     conn.execute(
@@ -299,6 +300,7 @@ fn add_annual_regions(conn: &Connection, path: &Path) -> Result<(), IngestError>
             reporters: "borders",
             suppressed_max: 0,
             additive: true,
+            per_capita: false,
         },
     )
     .map_err(|e| raw.error(e))?;
@@ -419,6 +421,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             reporters: "sectors",
             suppressed_max: 0,
             additive: true,
+            per_capita: false,
         },
     )?;
     // `year` is the fiscal year, `month` the calendar month inside it.

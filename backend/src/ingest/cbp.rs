@@ -160,6 +160,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             reporters: "borders",
             suppressed_max: 0,
             additive: true,
+            per_capita: false,
         },
     )?;
     // `year` is the fiscal year, `month` the calendar month.

@@ -166,6 +166,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
             reporters: "regions",
             suppressed_max: K - 1,
             additive: true,
+            per_capita: false,
         },
     )?;
     conn.execute_batch(&format!(

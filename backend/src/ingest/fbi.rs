@@ -191,6 +191,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 reporters: "agencies",
                 suppressed_max: 0,
                 additive: true,
+                per_capita: false,
             },
         )?;
         // Column and expression are this module's constants. The total row

@@ -524,6 +524,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 reporters: "countries",
                 suppressed_max: 4,
                 additive: true,
+                per_capita: true,
             },
         )?;
     }

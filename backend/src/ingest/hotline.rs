@@ -149,6 +149,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 reporters: "states",
                 suppressed_max: 0,
                 additive: true,
+                per_capita: true,
             },
         )?;
         // The column name is one of this module's constants.

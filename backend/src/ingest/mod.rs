@@ -129,6 +129,10 @@ pub(crate) struct IndicatorRow<'a> {
     pub reporters: &'a str,
     pub suppressed_max: i64,
     pub additive: bool,
+    /// Whether a rate per 100,000 inhabitants means something: figures of
+    /// places with inhabitants, counted whole for each place (not
+    /// encounters at a border, not a state's few reporting agencies).
+    pub per_capita: bool,
 }
 
 /// Adds an indicator with its words in both languages: caveats one a line,
@@ -167,7 +171,7 @@ pub(crate) fn add_indicator(
         texts.join(separator)
     };
     conn.execute(
-        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         duckdb::params![
             row.id,
             row.source,
@@ -187,6 +191,7 @@ pub(crate) fn add_indicator(
             row.description.es,
             join(row.caveats, "\n", true),
             join(row.breakdowns, ";", true),
+            row.per_capita,
         ],
     )?;
     Ok(())
@@ -409,6 +414,7 @@ mod tests {
             reporters: "countries",
             suppressed_max: 0,
             additive: true,
+            per_capita: true,
         }
     }
 

@@ -359,6 +359,7 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
             reporters: "states",
             suppressed_max: 0,
             additive: true,
+            per_capita: true,
         };
         let victims = [
             format!("Victims of {en}, Mexico"),

@@ -295,6 +295,7 @@ fn ingest_tiers(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
             reporters: "countries",
             suppressed_max: 0,
             additive: false,
+            per_capita: false,
         },
     )
     .map_err(|e| raw.error(e))?;
@@ -343,6 +344,7 @@ fn normalize(conn: &Connection) -> Result<(), duckdb::Error> {
                 reporters: "reports",
                 suppressed_max: 0,
                 additive: true,
+                per_capita: false,
             },
         )?;
         // Column names are this module's constants.

@@ -16,7 +16,7 @@ use std::fmt::Write;
 use super::Theme;
 use super::text::{shortened, text_width, wrap};
 use crate::figure::reporters_in;
-use crate::format::{rate_cell, thousands_in, value_cell_in};
+use crate::format::{row_rate_cell, thousands_in, value_cell_in};
 use crate::lang::Lang;
 use crate::map::classes::figure;
 use crate::map::{Classes, Fill, MapGeometry};
@@ -117,7 +117,7 @@ impl<'a> MapDrawing<'a> {
     /// "<5", "no data".
     fn figure_text(&self, row: Option<&SeriesRow>) -> String {
         match row {
-            Some(row) if row.rate.is_some() => row.rate.map(rate_cell).unwrap_or_default(),
+            Some(row) if row.rate.is_some() || row.rate_lower.is_some() => row_rate_cell(row),
             Some(row) if row.value.is_some() || row.suppressed_cells > 0 => {
                 value_cell_in(row, self.lang)
             }

@@ -128,7 +128,11 @@ impl Chart {
                     .filter(|row| row.category.as_deref() == category)
                     .filter_map(|row| {
                         let value = row.plotted()?;
-                        let band = row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64));
+                        // A rate's range is its own, on the rate's scale.
+                        let band = match row.rate {
+                            Some(_) => row.rate_lower.zip(row.rate_upper),
+                            None => row.lower.zip(row.upper).map(|(l, u)| (l as f64, u as f64)),
+                        };
                         Some(Point {
                             year: row.year,
                             value,

@@ -359,6 +359,8 @@ fn answer_with_units(regions: &[&str], rows: &[(&str, i32, Option<&str>, u32)]) 
             lower: None,
             upper: None,
             rate: None,
+            rate_lower: None,
+            rate_upper: None,
         })
         .collect();
     SeriesResponse {

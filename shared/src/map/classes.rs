@@ -179,6 +179,8 @@ mod tests {
             lower: value.or(Some(0)),
             upper: value.map(|v| v + 4 * i64::from(suppressed_cells)),
             rate: None,
+            rate_lower: None,
+            rate_upper: None,
         }
     }
 
