@@ -255,6 +255,17 @@ impl Browser {
         path
     }
 
+    /// Fails when the page scrolls sideways (a phone's column must hold it).
+    pub async fn assert_no_sideways_scrolling(&self) {
+        let overflow = self
+            .eval("return document.documentElement.scrollWidth - window.innerWidth;")
+            .await;
+        assert!(
+            overflow.as_i64().is_some_and(|o| o <= 0),
+            "the page scrolls sideways by {overflow} pixels"
+        );
+    }
+
     /// What axe-core finds on the page as it is now: every violation of
     /// any impact, as "rule (impact): elements". axe-core comes from npm
     /// (`scripts/test` installs it; `AXE_CORE` names its script).

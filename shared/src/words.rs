@@ -207,6 +207,22 @@ words! {
         en: "nothing (the sectors only)",
         es: "nada (solo los sectores)",
     }
+    ranking_title {
+        en: "Ranking",
+        es: "Clasificación",
+    }
+    ranking_caption {
+        en: "Every place, ranked; a column's heading sorts by it",
+        es: "Todos los lugares, ordenados; el encabezado de una columna ordena por ella",
+    }
+    ranking_change {
+        en: "Change since",
+        es: "Cambio desde",
+    }
+    ranking_link {
+        en: "Rank every place",
+        es: "Clasificar todos los lugares",
+    }
     border_map {
         en: "Border Patrol encounters by sector, over trafficking victims in Mexico's border states",
         es: "Encuentros de la Patrulla Fronteriza por sector, sobre las víctimas de trata en los estados fronterizos de México",

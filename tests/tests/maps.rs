@@ -455,16 +455,6 @@ async fn the_mapped_year_exports_every_place_of_the_map() {
     }
 }
 
-async fn assert_no_sideways_scrolling(browser: &Browser) {
-    let overflow = browser
-        .eval("return document.documentElement.scrollWidth - window.innerWidth;")
-        .await;
-    assert!(
-        overflow.as_i64().is_some_and(|o| o <= 0),
-        "overflow {overflow}"
-    );
-}
-
 /// What the map panel shows of a place: its label and its table cell.
 const PLACE_SCRIPT: &str = "const code = arguments[0];
     const shape = document.querySelector(`.map-svg [data-place='${code}']`);
@@ -543,7 +533,7 @@ async fn the_map_panel_reads_by_keyboard_moves_through_the_years_and_adds_a_plac
     let url = browser.client.current_url().await.expect("url");
     assert!(url.as_str().contains("year=2019"), "{url}");
     let download = browser
-        .eval("return document.querySelector('.map-downloads a').getAttribute('href');")
+        .eval("return document.querySelector('.map-downloads a[download]').getAttribute('href');")
         .await;
     assert!(
         download
@@ -600,7 +590,7 @@ async fn the_border_map_panel_fills_the_states_chosen_and_opens_a_state() {
     );
     let url = browser.client.current_url().await.expect("url");
     assert!(url.as_str().contains("areas=sesnsp.trata.victims"), "{url}");
-    assert_no_sideways_scrolling(&browser).await;
+    browser.assert_no_sideways_scrolling().await;
     assert!(browser.accessibility_violations().await.is_empty());
     // A state opens its own indicator's chart, not the sectors'.
     browser
@@ -631,7 +621,7 @@ async fn the_map_fits_a_360_pixel_phone_and_passes_axe() {
     browser
         .wait_for("the world map", WAIT, || place(&browser, "MEX"))
         .await;
-    assert_no_sideways_scrolling(&browser).await;
+    browser.assert_no_sideways_scrolling().await;
     let violations = browser.accessibility_violations().await;
     assert!(violations.is_empty(), "{violations:?}");
     assert!(browser.screenshot("map-phone-360").await.is_file());

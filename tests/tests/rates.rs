@@ -180,3 +180,94 @@ async fn rates_where_they_mean_nothing_are_refused_naming_the_parameter() {
         assert_eq!(problem["parameter"], parameter, "{path}: {problem}");
     }
 }
+
+/// The ranking of every place of a level: by rate unless asked, each
+/// column's heading a link that sorts by it, "<5" sorted as the range it
+/// is (below every figure of 5 or more), no figure last.
+#[tokio::test]
+async fn the_ranking_sorts_every_place_and_a_suppressed_figure_as_its_range() {
+    let app = spawn_app().await;
+    let places = |page: &str| -> Vec<(String, String)> {
+        page.split("<tr data-place=\"")
+            .skip(1)
+            .map(|row| {
+                let code = row.split('"').next().unwrap_or_default().to_string();
+                let value = row
+                    .split("<td class=\"value\">")
+                    .nth(1)
+                    .and_then(|cell| cell.split('<').next())
+                    .unwrap_or_default()
+                    .to_string();
+                (code, value)
+            })
+            .collect()
+    };
+    let page = app
+        .get("/ranking?indicator=sesnsp.trata.victims&year=2022&sort=value")
+        .await;
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.expect("page");
+    let ranked = places(&page);
+    assert_eq!(ranked.len(), 32, "every state");
+    let counts: Vec<i64> = ranked
+        .iter()
+        .filter_map(|(_, v)| v.replace(',', "").parse().ok())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(ranked.contains(&("MX-CHH".into(), "65".into())));
+    assert!(page.contains("aria-sort=\"descending\""));
+    // By rate (the default where there are rates), Chihuahua's is SESNSP's.
+    let by_rate = app
+        .get("/ranking?indicator=sesnsp.trata.victims&year=2022&lang=es")
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(by_rate.contains("<html lang=\"es\""));
+    assert!(by_rate.contains("1.67"), "Chihuahua's rate");
+    // UNODC's countries: every "<5" below every figure of 5 or more, and
+    // above the places with no figure.
+    let world = app
+        .get("/ranking?indicator=glotip.victims&year=2022&sort=value")
+        .await
+        .text()
+        .await
+        .expect("page");
+    let ranked = places(&world);
+    let position = |test: &dyn Fn(&str) -> bool| ranked.iter().position(|(_, v)| test(v));
+    let first_low = position(&|v: &str| v == "&lt;5").expect("a <5 country");
+    let last_five = ranked
+        .iter()
+        .rposition(|(_, v)| v.replace(',', "").parse::<i64>().is_ok_and(|n| n >= 5))
+        .expect("figures");
+    let first_none = position(&|v: &str| v == "no data").expect("a country without a figure");
+    assert!(
+        last_five < first_low && first_low < first_none,
+        "{ranked:?}"
+    );
+    let response = app.get("/ranking?indicator=glotip.victims&sort=size").await;
+    assert_eq!(response.status(), 400);
+    let problem: serde_json::Value = response.json().await.expect("problem");
+    assert_eq!(problem["parameter"], "sort");
+}
+
+/// The ranking page in Chromium: a 360-pixel phone scrolls the table, not
+/// the page, and axe finds nothing, in Spanish and the dark theme.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ranking_fits_a_phone_and_passes_axe() {
+    let app = spawn_app().await;
+    let browser = tipstats_tests::Browser::start(360, 800).await;
+    browser
+        .client
+        .goto(&app.url("/ranking?indicator=glotip.victims&year=2022&lang=es&theme=dark"))
+        .await
+        .expect("open");
+    browser.assert_no_sideways_scrolling().await;
+    let rows = browser
+        .eval("return document.querySelectorAll('tr[data-place]').length;")
+        .await;
+    assert!(rows.as_i64().is_some_and(|n| n > 100), "{rows}");
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "{violations:?}");
+    browser.close().await;
+}

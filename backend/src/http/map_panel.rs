@@ -165,6 +165,8 @@ fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiEr
             p class="source" { (figure.source) " " (geometry.attribution) }
             // The links follow the slider (map.js rewrites their `year`).
             p class="map-downloads" {
+                a href={ (export.replacen("/api/v1/export?", "/ranking?", 1)) "&year=" (map.year) "&lang=" (map.lang.as_str()) } { (t.ranking_link()) }
+                " · "
                 (t.map_download())
                 @for (label, format) in [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json")] {
                     " "

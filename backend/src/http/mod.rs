@@ -11,6 +11,7 @@ mod map_panel;
 mod oembed;
 mod openapi;
 mod pages;
+mod ranking;
 mod views;
 
 use std::net::SocketAddr;

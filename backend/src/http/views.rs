@@ -27,6 +27,7 @@ pub fn figures() -> Router<AppState> {
     Router::new()
         .route("/chart.svg", get(chart_svg))
         .route("/map.html", get(super::map_panel::map_panel))
+        .route("/ranking", get(super::ranking::ranking_page))
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))
