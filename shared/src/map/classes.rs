@@ -139,7 +139,10 @@ impl Classes {
     }
 
     fn number(&self, value: f64, lang: Lang) -> String {
-        if self.rates {
+        // Rates under 1 need a second decimal: "0.04–0.22", not "0.0–0.2".
+        if self.rates && value < 1.0 {
+            format!("{value:.2}")
+        } else if self.rates {
             format!("{value:.1}")
         } else {
             thousands_in(value.round() as i64, lang)
@@ -220,6 +223,28 @@ mod tests {
         assert_eq!(classes.lower, vec![5.0]);
         assert!(!classes.zero && !classes.suppressed);
         assert_eq!(classes.labels(Lang::Es, "o más"), ["5"]);
+    }
+
+    #[test]
+    fn small_rates_keep_two_decimals() {
+        let rows: Vec<SeriesRow> = [0.04, 0.2, 0.6, 1.0, 2.2, 5.0, 9.0, 0.1]
+            .into_iter()
+            .map(|rate| SeriesRow {
+                rate: Some(rate),
+                ..row(Some(1), 0)
+            })
+            .collect();
+        let labels = Classes::of(&rows).labels(Lang::En, "or more");
+        assert_eq!(
+            labels,
+            [
+                "0.04–0.10",
+                "0.10–0.60",
+                "0.60–1.0",
+                "1.0–5.0",
+                "5.0 or more"
+            ]
+        );
     }
 
     #[test]
