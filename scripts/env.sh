@@ -53,26 +53,31 @@ advisory_db() {
     echo "advisory database: $bundle, commit ${head:0:12}"
 }
 
+# Installs npm package $1 at version $2 beside the build, once, and prints
+# its folder.
+npm_pinned() {
+    local dir="$HOME/.cache/tipstats/$1-$2"
+    if [ ! -d "$dir/node_modules/$1" ]; then
+        command -v npm >/dev/null || apt_install npm >&2
+        npm install --silent --no-audit --no-fund --prefix "$dir" "$1@$2" >&2
+    fi
+    echo "$dir"
+}
+
 # axe-core, the accessibility engine the browser tests inject into pages
-# (from npm, version pinned), kept beside the build; AXE_CORE names the
-# script for the tests.
+# (from npm, version pinned); AXE_CORE names the script for the tests.
 AXE_CORE_VERSION=4.14.1
 axe_core() {
-    local dir="$HOME/.cache/tipstats/axe-core-$AXE_CORE_VERSION"
+    local dir
+    dir=$(npm_pinned axe-core "$AXE_CORE_VERSION")
     export AXE_CORE="$dir/node_modules/axe-core/axe.min.js"
-    [ -f "$AXE_CORE" ] && return 0
-    command -v npm >/dev/null || apt_install npm
-    npm install --silent --no-audit --no-fund --prefix "$dir" "axe-core@$AXE_CORE_VERSION"
 }
 
 # esbuild, the minifier of the dashboard's scripts and styles (from npm,
-# version pinned), kept beside the build; ESBUILD names the program for
-# `cargo xtask frontend`.
+# version pinned); ESBUILD names the program for `cargo xtask frontend`.
 ESBUILD_VERSION=0.28.2
 esbuild_minifier() {
-    local dir="$HOME/.cache/tipstats/esbuild-$ESBUILD_VERSION"
+    local dir
+    dir=$(npm_pinned esbuild "$ESBUILD_VERSION")
     export ESBUILD="$dir/node_modules/.bin/esbuild"
-    [ -x "$ESBUILD" ] && return 0
-    command -v npm >/dev/null || apt_install npm
-    npm install --silent --no-audit --no-fund --prefix "$dir" "esbuild@$ESBUILD_VERSION"
 }

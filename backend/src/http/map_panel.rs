@@ -40,8 +40,8 @@ pub(super) async fn map_panel(
         .answers
         .get_or_make(key, "text/html; charset=utf-8", async {
             let map = MapFigure::new(&state, query, year, view.lang, view.dark).await?;
-            let export = format!("/api/v1/export?{}&chart=map", view.series.to_query_string());
-            Ok::<_, ApiError>(Bytes::from(panel_html(&map, width, &export)?))
+            let series = view.series.to_query_string();
+            Ok::<_, ApiError>(Bytes::from(panel_html(&map, width, &series)?))
         })
         .await
 }
@@ -128,9 +128,10 @@ pub(super) fn map_box(
     })
 }
 
-/// The panel; `export` is the address of the map's figures as a file
+/// The panel; `series` is the series query of the map's figures, which
+/// its links to the year's files and ranking carry
 /// (without `year` and `format`, which the links add).
-fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiError> {
+fn panel_html(map: &MapFigure, width: u32, series: &str) -> Result<String, ApiError> {
     let drawing = map.drawing("map-panel").map_err(ApiError::Render)?;
     let (svg, scale) = map_svg(&drawing, width);
     let years = year_data(map, scale)?;
@@ -165,12 +166,12 @@ fn panel_html(map: &MapFigure, width: u32, export: &str) -> Result<String, ApiEr
             p class="source" { (figure.source) " " (geometry.attribution) }
             // The links follow the slider (map.js rewrites their `year`).
             p class="map-downloads" {
-                a href={ (export.replacen("/api/v1/export?", "/ranking?", 1)) "&year=" (map.year) "&lang=" (map.lang.as_str()) } { (t.ranking_link()) }
+                a href={ "/ranking?" (series) "&year=" (map.year) "&lang=" (map.lang.as_str()) } { (t.ranking_link()) }
                 " · "
                 (t.map_download())
                 @for (label, format) in [("CSV", "csv"), ("XLSX", "xlsx"), ("JSON", "json")] {
                     " "
-                    a href={ (export) "&year=" (map.year) "&format=" (format) } download { (label) }
+                    a href={ "/api/v1/export?" (series) "&chart=map&year=" (map.year) "&format=" (format) } download { (label) }
                 }
             }
             (year_table(map, &states, &map.answer.figures, t.table_caption(), "map-table-caption"))

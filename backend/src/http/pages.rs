@@ -167,7 +167,7 @@ fn first_view(
     let figure = Figure::from_series(response, catalog, lang);
     let panel = match (view.tab, map) {
         (Tab::Table, _) => table(catalog, response, lang),
-        (_, Some(map)) => map_panel(map, view)?,
+        (_, Some(map)) => drawn_map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,
     };
     Ok(html! {
@@ -297,7 +297,7 @@ fn chart_panel(
 
 /// The map's panel as the server draws it: the map of the year, its
 /// summary, its caveats (each indicator's) and its source.
-fn map_panel(map: &MapFigure, view: &ViewState) -> Result<Markup, ApiError> {
+fn drawn_map_panel(map: &MapFigure, view: &ViewState) -> Result<Markup, ApiError> {
     let figure = map.figure();
     let widths = (
         chart_size(WIDE_SCREEN, ChartPlace::Page).0,
@@ -474,7 +474,7 @@ async fn border_page(
         Some(map) => html! {
             section class="border-map" {
                 h3 { (t.border_map()) }
-                (map_panel(map, view)?)
+                (drawn_map_panel(map, view)?)
                 p { a href={ "/?" (shown) } { (t.explore_this()) } }
             }
         },

@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use axum::extract::{RawQuery, State};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use maud::{DOCTYPE, Markup, html};
 use tipstats_shared::SeriesRow;
 use tipstats_shared::format::{row_rate_cell, value_cell_in};
@@ -149,23 +149,30 @@ pub(super) async fn ranking_page(
     let Some((counts, year)) = view.map.clone() else {
         return Err(BadParameter::new("indicator", "nothing to rank").into());
     };
-    let indicator = state.catalog.indicator(&counts.series.indicator);
-    let has_rates = indicator.is_some_and(|i| i.per_100k) && counts.series.per.is_none();
-    let mut rated = counts.clone();
-    rated.series.per = Some(tipstats_shared::query::Per::HundredThousand);
-    let rates = match has_rates {
-        true => Some(MapFigure::new(&state, rated, year, view.lang, false).await?),
-        false => None,
-    };
-    let map = MapFigure::new(&state, counts, year, view.lang, false).await?;
-    let sort = address.sort.unwrap_or(if rates.is_some() {
-        Sort::Rate
-    } else {
-        Sort::Value
-    });
-    let series = view.series.to_query_string();
-    let page = page(&map, rates.as_ref(), sort, &address, &series, view.dark);
-    Ok(Html(page.into_string()).into_response())
+    let sort_word = address.sort.map_or("", Sort::word);
+    let key = format!("/ranking?{}&sort={sort_word}", view.to_query_string());
+    state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let indicator = state.catalog.indicator(&counts.series.indicator);
+            let has_rates = indicator.is_some_and(|i| i.per_100k) && counts.series.per.is_none();
+            let mut rated = counts.clone();
+            rated.series.per = Some(tipstats_shared::query::Per::HundredThousand);
+            let rates = match has_rates {
+                true => Some(MapFigure::new(&state, rated, year, view.lang, false).await?),
+                false => None,
+            };
+            let map = MapFigure::new(&state, counts, year, view.lang, false).await?;
+            let sort = address.sort.unwrap_or(if rates.is_some() {
+                Sort::Rate
+            } else {
+                Sort::Value
+            });
+            let series = view.series.to_query_string();
+            let page = page(&map, rates.as_ref(), sort, &address, &series, view.dark);
+            Ok::<_, ApiError>(axum::body::Bytes::from(page.into_string()))
+        })
+        .await
 }
 
 fn lines<'a>(map: &'a MapFigure, rates: Option<&'a MapFigure>, sort: Sort) -> Vec<Line<'a>> {
