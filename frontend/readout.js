@@ -93,6 +93,23 @@
     event.preventDefault();
     show(chart, next);
   });
+  // The share panel is the server's (/share.html), in the dashboard's slot.
+  function share() {
+    document.querySelectorAll("[data-share]").forEach(function (slot) {
+      var src = "/share.html?" + slot.dataset.share;
+      if (slot.dataset.loaded === src) return;
+      slot.dataset.loaded = src;
+      fetch(src).then(function (answer) {
+        if (!answer.ok) throw new Error(answer.status);
+        return answer.text();
+      }).then(function (html) {
+        if (slot.dataset.loaded === src) slot.innerHTML = html;
+      }).catch(function () {
+        slot.textContent = "The links could not be loaded: " + location.href;
+      });
+    });
+  }
+  new MutationObserver(share).observe(document.body, { childList: true, subtree: true });
   // The map panel's script, loaded when a map first shows (map.js).
   new MutationObserver(function (changes, observer) {
     if (!document.querySelector("[data-map]")) return;

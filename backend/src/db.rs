@@ -367,6 +367,37 @@ pub fn sources(conn: &Connection) -> Result<Vec<Source>, duckdb::Error> {
     rows.collect()
 }
 
+/// A place's mid-year population, as its one source gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Population {
+    pub year: i32,
+    pub population: i64,
+    pub source_id: String,
+    /// A projection (WPP's medium variant), not an estimate.
+    pub projected: bool,
+}
+
+/// `code`'s population in the latest year up to `year` that has one.
+pub fn population_of(
+    conn: &Connection,
+    code: &str,
+    year: i32,
+) -> Result<Option<Population>, duckdb::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT year, population, source_id, projected FROM population
+         WHERE region_code = ? AND year <= ? ORDER BY year DESC LIMIT 1",
+    )?;
+    let mut rows = stmt.query_map(params![code, year], |r| {
+        Ok(Population {
+            year: r.get(0)?,
+            population: r.get(1)?,
+            source_id: r.get(2)?,
+            projected: r.get(3)?,
+        })
+    })?;
+    rows.next().transpose()
+}
+
 /// Indicators with the years their totals span, computed from the data
 /// (breakdown rows may reach further back than any total).
 pub fn indicators(conn: &Connection) -> Result<Vec<Indicator>, duckdb::Error> {

@@ -212,6 +212,28 @@ pub fn Options() -> impl IntoView {
             >
                 {kinds}
             </select>
+            <label for="shown-as">{word(lang, |t| t.show())}</label>
+            <select
+                id="shown-as"
+                aria-describedby="shown-as-hint"
+                on:change=move |ev| {
+                    let word = event_target_value(&ev);
+                    page.update(|s, c| s.set_shown_as(&word, c));
+                }
+            >
+                {[
+                    ("", t().show_figures()),
+                    ("log", t().log_scale()),
+                    ("index", t().relative_index()),
+                    ("percent", t().relative_percent()),
+                ]
+                    .map(|(word, label)| view! {
+                        <option value=word
+                            prop:selected=move || view_state.with(|s| s.shown_as() == word)
+                            prop:disabled=move || view_state.with(|s| !s.may_show_as(word))>{label}</option>
+                    })}
+            </select>
+            <p id="shown-as-hint" class="hint">{word(lang, |t| t.shown_as_hint())}</p>
             <label class="check">
                 <input
                     id="panel"
@@ -350,11 +372,17 @@ pub fn RegionPicker() -> impl IntoView {
                 .map(|code| {
                     let name = catalog.region_name_in(&code, lang.get()).to_string();
                     let label = format!("{remove} {name}");
+                    // The place's own page, in the page's language.
+                    let about = format!("{} {name}", t().place_page());
+                    let href = format!("/place/{code}?lang={}", lang.get().as_str());
                     view! {
-                        <button type="button" class="chip" aria-label=label
-                            on:click=move |_| page.update(|s, _| s.toggle_region(&code))>
-                            {name} " ×"
-                        </button>
+                        <span class="chip-pair">
+                            <button type="button" class="chip" aria-label=label
+                                on:click=move |_| page.update(|s, _| s.toggle_region(&code))>
+                                {name} " ×"
+                            </button>
+                            <a href=href aria-label=about>{t().nav_places()}</a>
+                        </span>
                     }
                 })
                 .collect_view()

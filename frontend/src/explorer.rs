@@ -45,11 +45,12 @@ pub fn Explorer() -> impl IntoView {
                 Some(Ok(response)) => {
                     let catalog = page.catalog();
                     let (lang, dark, size) = (lang.get(), dark.get(), size.get());
-                    let (permalink, kind, tab, map) = view_state.with(|s| {
+                    let (permalink, look, tab, map) = view_state.with(|s| {
                         let map = (s.chart == ChartKind::Map).then(|| s.to_page_query());
-                        (s.share_links(&origin()).permalink, s.chart, s.tab, map)
+                        let look = (s.chart, s.relative, s.scale);
+                        (s.permalink(&origin()), look, s.tab, map)
                     });
-                    view! { <Figures catalog response permalink kind tab lang dark size map /> }.into_any()
+                    view! { <Figures catalog response permalink look tab lang dark size map /> }.into_any()
                 }
                 Some(Err(message)) => error_paragraph(message),
             }}
@@ -60,47 +61,5 @@ pub fn Explorer() -> impl IntoView {
             <YearRange />
             <Options />
         </section>
-    }
-}
-
-/// Where the view can go: a link, an embed, images, files.
-#[component]
-pub fn Share() -> impl IntoView {
-    let Page {
-        view: view_state,
-        lang,
-        ..
-    } = Page::get();
-    let t = move || text(lang.get());
-    let links = move || view_state.with(|s| s.share_links(&origin()));
-    view! {
-        <div class="share">
-            {move || {
-                let links = links();
-                let images = links
-                    .images
-                    .into_iter()
-                    .map(|(label, url)| view! { <li><a href=url>{label}</a></li> })
-                    .collect_view();
-                let downloads = links
-                    .downloads
-                    .into_iter()
-                    .map(|(format, url)| view! { <li><a href=url download>{format}</a></li> })
-                    .collect_view();
-                view! {
-                    <label for="permalink">{t().permalink()}</label>
-                    <input id="permalink" readonly value=links.permalink />
-                    <label for="embed-code">{t().embed_code()}</label>
-                    <textarea id="embed-code" readonly rows="7">{links.embed_snippet}</textarea>
-                    <p>{t().images()}</p>
-                    <ul class="links">{images}</ul>
-                    <p>{t().downloads()}</p>
-                    <ul class="links">
-                        {downloads}
-                        <li><a href="/api/v1/dataset.zip" download>{t().dataset()}</a></li>
-                    </ul>
-                }
-            }}
-        </div>
     }
 }

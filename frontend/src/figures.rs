@@ -9,11 +9,10 @@ use tipstats_shared::chart::Chart;
 use tipstats_shared::figure::{Figure, category_in, reporters_of};
 use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{ChartKind, Tab};
+use tipstats_shared::query::{ChartKind, Relative, Scale, Tab};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
 
 use crate::app::Page;
-use crate::explorer::Share;
 use crate::i18n::{Text, text};
 use crate::readout::readable_chart;
 
@@ -26,7 +25,8 @@ pub fn Figures(
     catalog: Arc<Catalog>,
     response: Arc<SeriesResponse>,
     permalink: String,
-    kind: ChartKind,
+    /// How the chart draws the figures: its kind, relative change, scale.
+    look: (ChartKind, Option<Relative>, Scale),
     tab: Tab,
     lang: Lang,
     dark: bool,
@@ -43,10 +43,15 @@ pub fn Figures(
         (Tab::Chart, Some(query)) => {
             view! { <div class="map-slot" data-map=query></div> }.into_any()
         }
-        (Tab::Chart, None) => chart_panel(&catalog, &response, &figure, kind, lang, dark, size),
+        (Tab::Chart, None) => chart_panel(&catalog, &response, &figure, look, lang, dark, size),
         (Tab::Table, _) => table(&catalog, &response, lang),
         (Tab::Sources, _) => sources_panel(&response, &figure, &permalink, lang),
-        (Tab::Share, _) => view! { <Share /> }.into_any(),
+        // readout.js fills the slot with the server's panel (/share.html).
+        (Tab::Share, _) => {
+            let query = Page::get().view.with_untracked(|s| s.to_page_query());
+            let query = format!("{query}&panel_lang={}", lang.as_str());
+            view! { <div class="share-slot" data-share=query></div> }.into_any()
+        }
     };
     view! {
         <h2 class="figure-title">{figure.title.clone()}</h2>
@@ -89,7 +94,7 @@ fn chart_panel(
     catalog: &Catalog,
     response: &SeriesResponse,
     figure: &Figure,
-    kind: ChartKind,
+    (kind, relative, scale): (ChartKind, Option<Relative>, Scale),
     lang: Lang,
     dark: bool,
     size: (u32, u32),
@@ -102,10 +107,9 @@ fn chart_panel(
             let _ = performance.mark("tipstats:chart");
         }
     });
-    let mut chart = Chart::from_series(response, catalog, lang);
+    let mut chart = Chart::from_series(response, catalog, lang).drawn_as(kind, relative, scale);
     // The page sets the title above the chart, as text.
     chart.title = String::new();
-    chart.kind = kind;
     let caveat = figure.notes.first().cloned();
     let coverage_warning = response
         .notes

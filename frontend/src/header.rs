@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="tipstats">
                 <a href="#main" aria-current="page">{word(lang, |t| t.nav_explore())}</a>
                 <a href=border_page>{word(lang, |t| t.nav_border())}</a>
+                <a href=move || view_state.with(|s| s.places_link())>{word(lang, |t| t.nav_places())}</a>
             </nav>
             <div class="settings">
                 <label>

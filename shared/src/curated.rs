@@ -87,3 +87,34 @@ pub fn all_views() -> Vec<(&'static str, &'static str)> {
     views.extend(BORDER_VIEWS);
     views
 }
+
+/// The places a place's page compares it with before its nearest on the
+/// map (`place::compared_with`), where readers compare it with others:
+/// Mexico with the USA and the countries of origin and transit to its
+/// south, the USA with its two neighbours.
+pub const PEERS: [(&str, [&str; 3]); 2] = [
+    ("MEX", ["USA", "GTM", "HND"]),
+    ("USA", ["MEX", "CAN", "GTM"]),
+];
+
+/// Across the Mexico–USA border: each border state's facing states on the
+/// other side and the Border Patrol sectors along its stretch of the line,
+/// west to east.
+pub const ACROSS_THE_BORDER: [(&str, &[&str]); 10] = [
+    ("MX-BCN", &["US-CA", "US-AZ", "BP-SDC", "BP-ELC", "BP-YUM"]),
+    ("MX-SON", &["US-AZ", "US-NM", "BP-YUM", "BP-TCA", "BP-EPT"]),
+    ("MX-CHH", &["US-NM", "US-TX", "BP-EPT", "BP-BBT"]),
+    ("MX-COA", &["US-TX", "BP-BBT", "BP-DRT", "BP-LRT"]),
+    ("MX-NLE", &["US-TX", "BP-LRT"]),
+    ("MX-TAM", &["US-TX", "BP-LRT", "BP-RGV"]),
+    ("US-CA", &["MX-BCN", "BP-SDC", "BP-ELC"]),
+    ("US-AZ", &["MX-BCN", "MX-SON", "BP-YUM", "BP-TCA"]),
+    ("US-NM", &["MX-SON", "MX-CHH", "BP-EPT"]),
+    (
+        "US-TX",
+        &[
+            "MX-CHH", "MX-COA", "MX-NLE", "MX-TAM", "BP-EPT", "BP-BBT", "BP-DRT", "BP-LRT",
+            "BP-RGV",
+        ],
+    ),
+];

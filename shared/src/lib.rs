@@ -13,6 +13,7 @@ pub mod figure;
 pub mod format;
 pub mod lang;
 pub mod map;
+pub mod place;
 pub mod query;
 pub mod readout;
 pub mod view;

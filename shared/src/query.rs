@@ -61,6 +61,38 @@ choice! {
 }
 
 choice! {
+    /// Each line as change since its first figure instead of the figures:
+    /// an index (the first figure = 100) or a percentage.
+    Relative {
+        Index = "index",
+        Percent = "percent",
+    }
+}
+
+choice! {
+    /// The value axis: even steps, or each power of ten as far from the
+    /// next (lines only, figures above zero).
+    #[derive(Default)]
+    Scale {
+        #[default]
+        Linear = "linear",
+        Log = "log",
+    }
+}
+
+/// Relative change is drawn as lines or bars: a stack of indices sums
+/// nothing, and a map shows one year.
+pub fn relative_allows(kind: ChartKind) -> bool {
+    matches!(kind, ChartKind::Line | ChartKind::Bar)
+}
+
+/// A log scale is for lines (a bar's length from zero means nothing on
+/// it) of figures above zero (a percentage change falls below).
+pub fn log_scale_allows(kind: ChartKind, relative: Option<Relative>) -> bool {
+    kind == ChartKind::Line && relative != Some(Relative::Percent)
+}
+
+choice! {
     /// The page a figure outside the dashboard is drawn for.
     ColorScheme {
         Light = "light",
@@ -271,10 +303,17 @@ pub struct ViewParams {
     /// indicator whose figures fill Mexico's or the US's border states under
     /// the sectors' circles, e.g. `sesnsp.trata.victims`.
     pub areas: Option<String>,
+    /// `index` (each line's first figure = 100) or `percent` (change since
+    /// it): lines or bars of relative change.
+    pub relative: Option<Relative>,
+    /// `log` for a logarithmic value axis (lines only), `linear` (default).
+    pub scale: Option<Scale>,
 }
 
 impl Params for ViewParams {
-    const NAMES: &'static [&'static str] = &["theme", "lang", "size", "chart", "year", "areas"];
+    const NAMES: &'static [&'static str] = &[
+        "theme", "lang", "size", "chart", "year", "areas", "relative", "scale",
+    ];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
         match name {
@@ -283,6 +322,8 @@ impl Params for ViewParams {
             "size" => self.size = Some(choice_param::<ImageSize>(name, value)?),
             "year" => self.year = Some(parse_year(name, value)?),
             "areas" => self.areas = Some(value.to_string()),
+            "relative" => self.relative = Some(choice_param::<Relative>(name, value)?),
+            "scale" => self.scale = Some(choice_param::<Scale>(name, value)?),
             _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
         Ok(())
@@ -786,6 +827,9 @@ pub struct ViewQuery {
     /// Social-card size (1200 × 630) instead of the chart's own (800 × 500).
     pub social: bool,
     pub kind: ChartKind,
+    /// Lines or bars of change since each line's first figure.
+    pub relative: Option<Relative>,
+    pub scale: Scale,
     /// With `chart=map`: the map's figures, and the year it shows (the
     /// range's last year with a figure when `None`).
     pub map: Option<(MapQuery, Option<i32>)>,
@@ -812,6 +856,8 @@ impl ViewQuery {
         }
         let view = ViewParams::from_pairs(&view)?;
         let kind = view.chart.unwrap_or_default();
+        let scale = view.scale.unwrap_or_default();
+        check_look(kind, view.relative, scale)?;
         let map = MapQuery::of_view(&series, &view, catalog)?;
         Ok(ViewQuery {
             series,
@@ -819,6 +865,8 @@ impl ViewQuery {
             lang: view.lang.unwrap_or_default(),
             social: view.size == Some(ImageSize::Social),
             kind,
+            relative: view.relative,
+            scale,
             map,
         })
     }
@@ -840,6 +888,13 @@ impl ViewQuery {
             query.push_str("&chart=");
             query.push_str(self.kind.as_str());
         }
+        if let Some(relative) = self.relative {
+            query.push_str("&relative=");
+            query.push_str(relative.as_str());
+        }
+        if self.scale == Scale::Log {
+            query.push_str("&scale=log");
+        }
         if let Some((map, year)) = &self.map {
             if let Some(year) = year {
                 query.push_str(&format!("&year={year}"));
@@ -856,6 +911,35 @@ impl ViewQuery {
     pub fn size(&self) -> (u32, u32) {
         if self.social { (1200, 630) } else { (800, 500) }
     }
+}
+
+/// Relative change and a log scale only on the charts they suit
+/// ([`relative_allows`], [`log_scale_allows`]), naming the parameter.
+fn check_look(
+    kind: ChartKind,
+    relative: Option<Relative>,
+    scale: Scale,
+) -> Result<(), BadParameter> {
+    if relative.is_some() && !relative_allows(kind) {
+        return Err(BadParameter::new(
+            "relative",
+            format!(
+                "change since the first figure is drawn as lines or bars, not as a {} chart",
+                kind.as_str()
+            ),
+        ));
+    }
+    if scale == Scale::Log && !log_scale_allows(kind, relative) {
+        return Err(BadParameter::new(
+            "scale",
+            if kind == ChartKind::Line {
+                "a log scale has no place for the negative figures of a percentage change; use relative=index"
+            } else {
+                "a log scale is for lines: a bar's length from zero means nothing on it"
+            },
+        ));
+    }
+    Ok(())
 }
 
 /// The query string of a view's address, as oEmbed's `url` names it
@@ -1198,6 +1282,19 @@ mod tests {
         .expect("valid");
         assert!(view.dark && view.social);
         assert_eq!(view.lang, Lang::Es);
+        let changed = ViewQuery::parse(
+            "indicator=glotip.victims&region=USA&relative=index&scale=log",
+            &catalog,
+        )
+        .expect("valid");
+        assert_eq!(
+            (changed.relative, changed.scale),
+            (Some(Relative::Index), Scale::Log)
+        );
+        assert_eq!(
+            ViewQuery::parse(&changed.to_query_string(), &catalog).expect("canonical"),
+            changed
+        );
         assert_eq!(view.series.regions, vec!["USA"]);
         assert_eq!(
             ViewQuery::parse(&view.to_query_string(), &catalog).expect("canonical"),
@@ -1210,6 +1307,17 @@ mod tests {
             ("indicator=glotip.victims&chart=pie", "chart"),
             ("indicator=sesnsp.victims&period=month", "period"),
             ("indicator=nope", "indicator"),
+            ("indicator=glotip.victims&relative=ratio", "relative"),
+            (
+                "indicator=glotip.victims&relative=index&chart=stacked",
+                "relative",
+            ),
+            ("indicator=glotip.victims&scale=ln", "scale"),
+            ("indicator=glotip.victims&scale=log&chart=bar", "scale"),
+            (
+                "indicator=glotip.victims&scale=log&relative=percent",
+                "scale",
+            ),
         ] {
             let err = ViewQuery::parse(q, &catalog).expect_err(q);
             assert_eq!(err.parameter, parameter, "{q}: {err}");

@@ -5,7 +5,10 @@
 //! shows the same view. No browser APIs here: tested natively.
 
 use crate::lang::Lang;
-use crate::query::{ChartKind, MAX_REGIONS, Panel, Per, Period, Tab, rates_allow, rates_come_by};
+use crate::query::{
+    ChartKind, MAX_REGIONS, Panel, Per, Period, Relative, Scale, Tab, log_scale_allows,
+    rates_allow, rates_come_by, relative_allows,
+};
 use crate::{Catalog, Indicator, RegionLevel};
 
 /// The regions shown when the URL names none: the five UN regions.
@@ -33,6 +36,9 @@ pub struct ViewState {
     /// Only the reporters present in every year of the range.
     pub consistent_panel: bool,
     pub chart: ChartKind,
+    /// Each line as change since its first figure.
+    pub relative: Option<Relative>,
+    pub scale: Scale,
     /// The year a map shows; `None` shows the range's last year with a
     /// figure.
     pub map_year: Option<i32>,
@@ -68,6 +74,8 @@ impl ViewState {
             by: None,
             consistent_panel: false,
             chart: ChartKind::Line,
+            relative: None,
+            scale: Scale::Linear,
             map_year: None,
             map_areas: None,
             lang: None,
@@ -122,6 +130,8 @@ impl ViewState {
             } else {
                 ChartKind::Line
             });
+        state.relative = get("relative").and_then(Relative::parse);
+        state.scale = get("scale").and_then(Scale::parse).unwrap_or_default();
         state.map_year = year("year");
         state.map_areas = get("areas").map(String::from);
         state.lang = get("lang").and_then(Lang::parse);
@@ -171,6 +181,13 @@ impl ViewState {
             query.push_str("&chart=");
             query.push_str(self.chart.as_str());
         }
+        if let Some(relative) = self.relative {
+            query.push_str("&relative=");
+            query.push_str(relative.as_str());
+        }
+        if self.scale == Scale::Log {
+            query.push_str("&scale=log");
+        }
         if let Some(year) = self.map_year.filter(|_| self.chart == ChartKind::Map) {
             query.push_str(&format!("&year={year}"));
         }
@@ -202,6 +219,23 @@ impl ViewState {
             query.push_str(self.tab.as_str());
         }
         query
+    }
+
+    /// The list of places' pages, in the view's language and theme.
+    pub fn places_link(&self) -> String {
+        let mut settings = Vec::new();
+        if let Some(lang) = self.lang {
+            settings.push(format!("lang={}", lang.as_str()));
+        }
+        match self.theme {
+            Some(ThemeChoice::Light) => settings.push("theme=light".into()),
+            Some(ThemeChoice::Dark) => settings.push("theme=dark".into()),
+            None => {}
+        }
+        match settings.is_empty() {
+            true => "/place".into(),
+            false => format!("/place?{}", settings.join("&")),
+        }
     }
 
     pub fn series_path(&self) -> String {
@@ -268,6 +302,36 @@ impl ViewState {
         self.normalize(catalog);
     }
 
+    /// The dashboard's one choice of how the figures are shown, as a word:
+    /// as they are (`""`), on a log scale (`log`), as an index (`index`)
+    /// or a percentage change (`percent`) since each line's first figure.
+    pub fn shown_as(&self) -> &'static str {
+        match (self.relative, self.scale) {
+            (Some(relative), _) => relative.as_str(),
+            (None, Scale::Log) => "log",
+            (None, Scale::Linear) => "",
+        }
+    }
+
+    /// Whether the chart kind allows showing the figures as `word`.
+    pub fn may_show_as(&self, word: &str) -> bool {
+        match Relative::parse(word) {
+            Some(_) => relative_allows(self.chart),
+            None => word != "log" || log_scale_allows(self.chart, None),
+        }
+    }
+
+    /// Shows the figures as `word` (see [`ViewState::shown_as`]).
+    pub fn set_shown_as(&mut self, word: &str, catalog: &Catalog) {
+        self.relative = Relative::parse(word);
+        self.scale = if word == "log" {
+            Scale::Log
+        } else {
+            Scale::Linear
+        };
+        self.normalize(catalog);
+    }
+
     pub fn set_from(&mut self, year: i32, catalog: &Catalog) {
         self.from = year;
         if self.to < year {
@@ -322,6 +386,12 @@ impl ViewState {
             } else {
                 self.by = None;
             }
+        }
+        if !relative_allows(self.chart) {
+            self.relative = None;
+        }
+        if !log_scale_allows(self.chart, self.relative) {
+            self.scale = Scale::Linear;
         }
         if self
             .map_year
@@ -382,19 +452,24 @@ impl ViewState {
         }
     }
 
+    /// The view's address on the site at `origin`. A shared link opens on
+    /// the chart, whichever tab it was copied from.
+    pub fn permalink(&self, origin: &str) -> String {
+        let chart = ViewState {
+            tab: Tab::Chart,
+            ..self.clone()
+        };
+        format!("{origin}/?{}", chart.to_page_query())
+    }
+
     /// The addresses that take this view elsewhere, on the site at `origin`
     /// (`https://stats.example.org`).
     pub fn share_links(&self, origin: &str) -> ShareLinks {
         let query = self.to_query();
         let drawn = format!("{query}{}", self.presentation_query());
         let embed = format!("{origin}/embed?{drawn}");
-        // A shared link opens on the chart, whichever tab it was copied from.
-        let chart = ViewState {
-            tab: Tab::Chart,
-            ..self.clone()
-        };
         ShareLinks {
-            permalink: format!("{origin}/?{}", chart.to_page_query()),
+            permalink: self.permalink(origin),
             embed_snippet: crate::figure::embed_snippet(&embed, origin),
             images: vec![
                 ("SVG", format!("{origin}/chart.svg?{drawn}")),

@@ -120,8 +120,36 @@ words! {
         es: "Por cada 100 000 habitantes",
     }
     per_100k_hint {
-        en: "The publisher's own rates, for Mexico and each state; never summed.",
-        es: "Las tasas de la propia fuente, para México y cada estado; nunca sumadas.",
+        en: "Each figure over the population of the places that reported it; the publisher's own rates where it prints them.",
+        es: "Cada cifra entre la población de los lugares que la informaron; las tasas de la propia fuente donde las publica.",
+    }
+    show {
+        en: "Show",
+        es: "Mostrar",
+    }
+    show_figures {
+        en: "The figures",
+        es: "Las cifras",
+    }
+    relative_index {
+        en: "Index, first figure = 100",
+        es: "Índice, primera cifra = 100",
+    }
+    relative_percent {
+        en: "% change since the first figure",
+        es: "% de cambio desde la primera cifra",
+    }
+    log_scale {
+        en: "The figures, on a log scale",
+        es: "Las cifras, en escala logarítmica",
+    }
+    log_scale_inline {
+        en: "log scale",
+        es: "escala logarítmica",
+    }
+    shown_as_hint {
+        en: "A log scale puts each power of ten as far from the next (lines only); index and change start each line at its own first exact figure, so that places of any size compare.",
+        es: "Una escala logarítmica pone cada potencia de diez a igual distancia de la siguiente (solo líneas); el índice y el cambio empiezan cada línea en su propia primera cifra exacta, para comparar lugares de cualquier tamaño.",
     }
     breakdown {
         en: "Breakdown",
@@ -222,6 +250,138 @@ words! {
     ranking_link {
         en: "Rank every place",
         es: "Clasificar todos los lugares",
+    }
+    nav_places {
+        en: "Places",
+        es: "Lugares",
+    }
+    places_title {
+        en: "Places: every country, state and Border Patrol sector",
+        es: "Lugares: cada país, estado y sector de la Patrulla Fronteriza",
+    }
+    places_intro {
+        en: "Each place's page has every public figure tipstats holds for it, beside its region and its neighbours, with its rank, its population and the notes that touch it.",
+        es: "La página de cada lugar tiene todas las cifras públicas que tipstats reúne sobre él, junto a su región y sus vecinos, con su lugar en la clasificación, su población y las notas que le atañen.",
+    }
+    level_countries {
+        en: "Countries",
+        es: "Países",
+    }
+    level_mx_states {
+        en: "Mexico's states",
+        es: "Entidades federativas de México",
+    }
+    level_us_states {
+        en: "US states",
+        es: "Estados de EE. UU.",
+    }
+    level_sectors {
+        en: "Border Patrol sectors",
+        es: "Sectores de la Patrulla Fronteriza",
+    }
+    level_country {
+        en: "Country",
+        es: "País",
+    }
+    level_mx_state {
+        en: "State of Mexico",
+        es: "Entidad federativa de México",
+    }
+    level_us_state {
+        en: "US state",
+        es: "Estado de EE. UU.",
+    }
+    level_sector {
+        en: "US Border Patrol sector",
+        es: "Sector de la Patrulla Fronteriza de EE. UU.",
+    }
+    place_in {
+        en: "in",
+        es: "en",
+    }
+    place_population {
+        en: "Population",
+        es: "Población",
+    }
+    population_projected {
+        en: "a projection",
+        es: "una proyección",
+    }
+    population_estimate {
+        en: "an estimate",
+        es: "una estimación",
+    }
+    place_no_population {
+        en: "No population figure: rates are not computed for this place.",
+        es: "Sin cifra de población: no se calculan tasas para este lugar.",
+    }
+    place_compared {
+        en: "Compared with",
+        es: "Comparado con",
+    }
+    place_contents {
+        en: "Figures on this page",
+        es: "Cifras en esta página",
+    }
+    place_across {
+        en: "Across the border",
+        es: "Al otro lado de la frontera",
+    }
+    place_across_intro {
+        en: "The states facing it and the Border Patrol sectors along its stretch of the line. Encounters count border events, not trafficking.",
+        es: "Los estados de enfrente y los sectores de la Patrulla Fronteriza a lo largo de su tramo de la línea. Los encuentros cuentan sucesos en la frontera, no trata.",
+    }
+    place_border_states {
+        en: "Border states",
+        es: "Estados fronterizos",
+    }
+    place_border_states_intro {
+        en: "Its states on the Mexico–USA border, each with the places facing it across the line.",
+        es: "Sus estados en la frontera México–EE. UU., cada uno con los lugares de enfrente al otro lado de la línea.",
+    }
+    place_within {
+        en: "Places in it",
+        es: "Lugares que comprende",
+    }
+    place_rank {
+        en: "Rank in",
+        es: "Lugar en",
+    }
+    place_rank_of {
+        en: "of",
+        es: "de",
+    }
+    place_rank_by_rate {
+        en: "with a figure, by rate per 100,000 inhabitants",
+        es: "con cifra, por tasa por cada 100 000 habitantes",
+    }
+    place_rank_by_count {
+        en: "with a figure, by count",
+        es: "con cifra, por número",
+    }
+    place_no_rank {
+        en: "Not ranked: no figure in",
+        es: "Sin lugar en la clasificación: no hay cifra en",
+    }
+    place_without {
+        en: "No public figure for this place",
+        es: "Sin cifra pública para este lugar",
+    }
+    place_without_intro {
+        en: "These sources cover it, but publish no figure for it: an absence of figures, not an absence of trafficking.",
+        es: "Estas fuentes lo abarcan, pero no publican cifras para él: es una ausencia de cifras, no una ausencia de trata.",
+    }
+    place_notes {
+        en: "Notes about this place",
+        es: "Notas sobre este lugar",
+    }
+    place_csv {
+        en: "These figures as CSV",
+        es: "Estas cifras en CSV",
+    }
+    place_page {
+        en: "Page of",
+        es: "Página de",
     }
     border_map {
         en: "Border Patrol encounters by sector, over trafficking victims in Mexico's border states",

@@ -174,6 +174,7 @@ fn frontend(no_opt: bool) -> Result<()> {
         .remove_producers_section(true)
         .generate(&dist)
         .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
+    drop_stream_adapters(&dist.join(format!("{WASM_NAME}_bg.wasm")))?;
 
     for file in STATIC_FILES {
         fs::copy(root.join("frontend").join(file), dist.join(file))
@@ -204,6 +205,36 @@ fn frontend(no_opt: bool) -> Result<()> {
         dist.display()
     );
     Ok(())
+}
+
+/// Leptos always builds its server functions' browser client, and with it
+/// wasm-streams, whose JavaScript stream adapters (`IntoUnderlyingSource`,
+/// `…Sink`, `…ByteSource`) are exports of the module: wasm-bindgen keeps
+/// every export, and the code they reach with it. The dashboard has no
+/// server functions, so nothing calls them; their glue stays in the
+/// script, unused. Dropping them and what only they reach is done with
+/// walrus, the library wasm-bindgen itself writes the module with
+/// (binaryen 108 cannot be run after wasm-bindgen, see above).
+fn drop_stream_adapters(wasm: &Path) -> Result<()> {
+    let mut module = walrus::ModuleConfig::new()
+        .generate_name_section(false)
+        .generate_producers_section(false)
+        .parse_file(wasm)
+        .with_context(|| format!("reading {}", wasm.display()))?;
+    let adapters: Vec<walrus::ExportId> = module
+        .exports
+        .iter()
+        .filter(|export| export.name.to_ascii_lowercase().contains("intounderlying"))
+        .map(|export| export.id())
+        .collect();
+    println!("dropping {} unused stream-adapter exports", adapters.len());
+    for id in adapters {
+        module.exports.delete(id);
+    }
+    walrus::passes::gc::run(&mut module);
+    module
+        .emit_wasm_file(wasm)
+        .with_context(|| format!("writing {}", wasm.display()))
 }
 
 /// Debian's wasm-opt (binaryen 108) needs the features Rust's wasm uses

@@ -23,6 +23,9 @@ pub enum ApiError {
     Render(String),
     #[error("export failed: {0}")]
     Export(String),
+    /// No such page: the sentence says what was looked for.
+    #[error("{0}")]
+    NotFound(String),
     /// What another request met making the same answer, shared with those
     /// that waited for it.
     #[error("{0}")]
@@ -70,6 +73,9 @@ impl ApiError {
                 Some(bad.parameter.clone()),
             ),
             ApiError::Shared(shared) => shared.to_response(),
+            ApiError::NotFound(what) => {
+                problem_response(StatusCode::NOT_FOUND, "Not found", what.clone(), None)
+            }
             ApiError::Query(QueryError::Damaged(_)) => {
                 tracing::error!(error = %self, "request failed");
                 let mut response = problem_response(

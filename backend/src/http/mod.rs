@@ -11,7 +11,9 @@ mod map_panel;
 mod oembed;
 mod openapi;
 mod pages;
+mod place;
 mod ranking;
+mod share_panel;
 mod views;
 
 use std::net::SocketAddr;

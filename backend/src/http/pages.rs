@@ -29,6 +29,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::figures::{MapFigure, base_url, series_response};
 use super::map_panel::map_box;
+use super::share_panel::share_html;
 use super::views::view_tags;
 
 /// The page widths the first view is drawn for: a desktop's and a phone's
@@ -38,7 +39,13 @@ const PHONE: u32 = 360;
 
 /// The dashboard's pages.
 pub fn router() -> axum::Router<AppState> {
-    axum::Router::new().route("/", axum::routing::get(dashboard_page))
+    axum::Router::new()
+        .route("/", axum::routing::get(dashboard_page))
+        .route("/place", axum::routing::get(super::place::places_page))
+        .route(
+            "/place/{code}",
+            axum::routing::get(super::place::place_page),
+        )
 }
 
 /// `/`: the explorer with its first view drawn, or the border page.
@@ -56,11 +63,7 @@ async fn dashboard_page(
     };
     let query = query.unwrap_or_default();
     let view = ViewState::from_query(&query, &state.catalog);
-    let accepted = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let lang = view.effective_lang(accepted);
+    let lang = reader_lang(&view, &headers);
     let base = base_url(&state, &headers);
     let key = format!(
         "/?{}&base={base}&accept={}",
@@ -79,14 +82,27 @@ async fn dashboard_page(
         })
         .await;
     // A view the server cannot draw still opens: the dashboard explains.
-    let mut response = page.unwrap_or_else(|_| {
+    let response = page.unwrap_or_else(|_| {
         (
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
             index.to_string(),
         )
             .into_response()
     });
-    // The language may come from the reader's browser.
+    varying(response)
+}
+
+/// The language a page is in: the address's, else the reader's browser's.
+pub(super) fn reader_lang(view: &ViewState, headers: &HeaderMap) -> Lang {
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    view.effective_lang(accepted)
+}
+
+/// A page whose language may come from the reader's browser says so.
+pub(super) fn varying(mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::VARY, HeaderValue::from_static("accept-language"));
@@ -125,10 +141,18 @@ async fn explorer_page(
         lang,
         social: false,
         kind: view.chart,
+        relative: view.relative,
+        scale: view.scale,
         map,
     };
     let tags = view_tags(state, base, card).await?;
-    let first = first_view(&state.catalog, &response, drawn_map.as_ref(), view, lang)?;
+    let first = first_view(
+        &state.catalog,
+        &response,
+        drawn_map.as_ref(),
+        (view, base),
+        lang,
+    )?;
     let page = index
         .replacen(
             "<html lang=\"en\"",
@@ -160,19 +184,20 @@ fn first_view(
     catalog: &Catalog,
     response: &SeriesResponse,
     map: Option<&MapFigure>,
-    view: &ViewState,
+    (view, base): (&ViewState, &str),
     lang: Lang,
 ) -> Result<Markup, ApiError> {
     let t = words(lang);
     let figure = Figure::from_series(response, catalog, lang);
     let panel = match (view.tab, map) {
         (Tab::Table, _) => table(catalog, response, lang),
+        (Tab::Share, _) => share_html(view, base, lang),
         (_, Some(map)) => drawn_map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,
     };
     Ok(html! {
         div id="first-view" {
-            (header(view, lang, false))
+            (header(view, lang, Here::Explorer))
             main id="main" {
                 section class="result" aria-label=(t.tabs()) {
                     h2 class="figure-title" { (figure.title) }
@@ -188,10 +213,21 @@ fn first_view(
     })
 }
 
+/// Which of the site's pages a header is on: its link is marked as the
+/// current page, and the settings' form comes back to it.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Here<'a> {
+    Explorer,
+    Border,
+    /// A place's page, or the list of places: its path.
+    Place(&'a str),
+}
+
 /// The page's header: the same as the dashboard's, its settings a form
-/// that works without script. `border`: on the border page.
-fn header(view: &ViewState, lang: Lang, border: bool) -> Markup {
+/// that works without script.
+pub(super) fn header(view: &ViewState, lang: Lang, here: Here) -> Markup {
     let t = words(lang);
+    let border = here == Here::Border;
     let link = |to_border: bool| {
         let mut page = view.clone();
         page.border = to_border;
@@ -199,10 +235,16 @@ fn header(view: &ViewState, lang: Lang, border: bool) -> Markup {
     };
     let current = |here: bool| here.then_some("page");
     // The settings change the page's address; everything else stays.
-    let kept: Vec<(String, String)> = tipstats_shared::view::parse_query(&view.to_page_query())
-        .into_iter()
-        .filter(|(name, _)| name != "lang" && name != "theme")
-        .collect();
+    let (action, kept) = match here {
+        Here::Place(path) => (path, Vec::new()),
+        _ => {
+            let kept = tipstats_shared::view::parse_query(&view.to_page_query())
+                .into_iter()
+                .filter(|(name, _)| name != "lang" && name != "theme")
+                .collect();
+            ("/", kept)
+        }
+    };
     let theme = view.theme;
     html! {
         header class="top" {
@@ -211,10 +253,11 @@ fn header(view: &ViewState, lang: Lang, border: bool) -> Markup {
                 p class="tagline" { (t.tagline()) }
             }
             nav aria-label="tipstats" {
-                a href=(link(false)) aria-current=[current(!border)] { (t.nav_explore()) }
+                a href=(link(false)) aria-current=[current(here == Here::Explorer)] { (t.nav_explore()) }
                 a href=(link(true)) aria-current=[current(border)] { (t.nav_border()) }
+                a href=(view.places_link()) aria-current=[current(matches!(here, Here::Place(_)))] { (t.nav_places()) }
             }
-            form class="settings" method="get" action="/" {
+            form class="settings" method="get" action=(action) {
                 @for (name, value) in &kept {
                     input type="hidden" name=(name) value=(value);
                 }
@@ -236,7 +279,7 @@ fn header(view: &ViewState, lang: Lang, border: bool) -> Markup {
                 // The explorer's dashboard applies a setting at once; a
                 // page without it (the border page, or no script) needs
                 // the button.
-                @if border {
+                @if here != Here::Explorer {
                     button type="submit" { (t.apply()) }
                 } @else {
                     noscript { button type="submit" { (t.apply()) } }
@@ -274,9 +317,9 @@ fn chart_panel(
     lang: Lang,
 ) -> Result<Markup, ApiError> {
     let t = words(lang);
-    let mut chart = Chart::from_series(response, catalog, lang);
+    let mut chart =
+        Chart::from_series(response, catalog, lang).drawn_as(view.chart, view.relative, view.scale);
     chart.title = String::new();
-    chart.kind = view.chart;
     let drawn = Drawings::of(catalog, response, &chart, ChartPlace::Page, view, lang)?;
     let caveat = figure.notes.first();
     let coverage = response.notes.iter().any(|n| n.kind == NoteKind::Coverage);
@@ -320,7 +363,7 @@ fn drawn_map_panel(map: &MapFigure, view: &ViewState) -> Result<Markup, ApiError
 /// reader's theme or, when the system chooses, in both (style.css shows the
 /// drawing that fits), with each width's readout: the years stand at the
 /// same place in either theme.
-struct Drawings {
+pub(super) struct Drawings {
     /// (theme, wide drawing, narrow drawing).
     svgs: Vec<(&'static str, String, String)>,
     wide_readout: String,
@@ -328,7 +371,7 @@ struct Drawings {
 }
 
 impl Drawings {
-    fn of(
+    pub(super) fn of(
         catalog: &Catalog,
         response: &SeriesResponse,
         chart: &Chart,
@@ -366,7 +409,7 @@ impl Drawings {
 
     /// The drawings in one focusable box that `readout.js` reads out, as
     /// the dashboard's own chart is, before any WebAssembly has arrived.
-    fn readable(&self, summary: &str, lang: Lang) -> Markup {
+    pub(super) fn readable(&self, summary: &str, lang: Lang) -> Markup {
         let label = format!("{summary} {}", words(lang).chart_keys());
         html! {
             div class="chart-svg first" role="img" tabindex="0" aria-label=(label)
@@ -493,32 +536,58 @@ async fn border_page(
             lang,
         )?);
     }
+    let body = html! {
+        h2 { (t.border_title()) }
+        p class="intro" { (t.border_intro()) }
+        (border_map)
+        div class="border-grid" { @for panel in &panels { (panel) } }
+    };
+    let head = Head {
+        title: t.border_title(),
+        description: t.border_intro(),
+        card,
+    };
+    Ok(server_page(view, lang, Here::Border, head, body))
+}
+
+/// What a page of the server's own says in its head.
+pub(super) struct Head<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Social-card tags, or nothing.
+    pub card: Markup,
+}
+
+/// A page of the server's own (no WebAssembly): the header, then `main`;
+/// readout.js reads its charts out.
+pub(super) fn server_page(
+    view: &ViewState,
+    lang: Lang,
+    here: Here,
+    head: Head,
+    main: Markup,
+) -> String {
     let dark = view.theme.map(theme_word);
-    Ok(html! {
+    html! {
         (DOCTYPE)
         html lang=(lang.as_str()) data-theme=[dark] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (t.border_title()) " · tipstats" }
-                meta name="description" content=(t.border_intro());
+                title { (head.title) " · tipstats" }
+                meta name="description" content=(head.description);
                 link rel="icon" href="/favicon.svg" type="image/svg+xml";
                 link rel="stylesheet" href="/style.css";
                 script src="/readout.js" defer {}
-                (card)
+                (head.card)
             }
             body {
-                (header(view, lang, true))
-                main id="main" {
-                    h2 { (t.border_title()) }
-                    p class="intro" { (t.border_intro()) }
-                    (border_map)
-                    div class="border-grid" { @for panel in &panels { (panel) } }
-                }
+                (header(view, lang, here))
+                main id="main" { (main) }
             }
         }
     }
-    .into_string())
+    .into_string()
 }
 
 fn border_panel(

@@ -14,7 +14,7 @@ use maud::{DOCTYPE, Markup, html};
 use tipstats_shared::SeriesRow;
 use tipstats_shared::format::{row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{BadParameter, ViewQuery, query_pairs};
+use tipstats_shared::query::{BadParameter, MapQuery, ViewQuery, query_pairs};
 use tipstats_shared::view::encode_component;
 use tipstats_shared::words::words;
 
@@ -154,15 +154,7 @@ pub(super) async fn ranking_page(
     state
         .answers
         .get_or_make(key, "text/html; charset=utf-8", async {
-            let indicator = state.catalog.indicator(&counts.series.indicator);
-            let has_rates = indicator.is_some_and(|i| i.per_100k) && counts.series.per.is_none();
-            let mut rated = counts.clone();
-            rated.series.per = Some(tipstats_shared::query::Per::HundredThousand);
-            let rates = match has_rates {
-                true => Some(MapFigure::new(&state, rated, year, view.lang, false).await?),
-                false => None,
-            };
-            let map = MapFigure::new(&state, counts, year, view.lang, false).await?;
+            let (map, rates) = figures(&state, counts, year, view.lang).await?;
             let sort = address.sort.unwrap_or(if rates.is_some() {
                 Sort::Rate
             } else {
@@ -173,6 +165,72 @@ pub(super) async fn ranking_page(
             Ok::<_, ApiError>(axum::body::Bytes::from(page.into_string()))
         })
         .await
+}
+
+/// Every place's figures for the ranked year, and their rates where the
+/// indicator has rates and the counts were asked for.
+async fn figures(
+    state: &AppState,
+    counts: MapQuery,
+    year: Option<i32>,
+    lang: Lang,
+) -> Result<(MapFigure, Option<MapFigure>), ApiError> {
+    let indicator = state.catalog.indicator(&counts.series.indicator);
+    let has_rates = indicator.is_some_and(|i| i.per_100k) && counts.series.per.is_none();
+    let mut rated = counts.clone();
+    rated.series.per = Some(tipstats_shared::query::Per::HundredThousand);
+    let rates = match has_rates {
+        true => Some(MapFigure::new(state, rated, year, lang, false).await?),
+        false => None,
+    };
+    let map = MapFigure::new(state, counts, year, lang, false).await?;
+    Ok((map, rates))
+}
+
+/// Where a place stands among the places of its level with a figure in the
+/// ranking's year: by rate where the indicator has rates, else by count.
+pub(super) struct Rank {
+    /// 1 for the highest.
+    pub position: usize,
+    /// How many places of the level have a figure that year.
+    pub of: usize,
+    pub year: i32,
+    pub by_rate: bool,
+}
+
+/// `code`'s rank for `indicator` in its map's year (the last counted
+/// whole); none when the indicator has no map of places at `code`'s level,
+/// its figures cannot be ranked (tiers) or `code` has no figure that year.
+pub(super) async fn rank_of(
+    state: &AppState,
+    indicator: &str,
+    code: &str,
+) -> Result<Option<Rank>, ApiError> {
+    let Some(found) = state.catalog.indicator(indicator) else {
+        return Ok(None);
+    };
+    if !found.additive || !found.is_at_grain(code, &state.catalog) || !found.has_map(&state.catalog)
+    {
+        return Ok(None);
+    }
+    let view = ViewQuery::parse(&format!("indicator={indicator}&chart=map"), &state.catalog)?;
+    let Some((counts, year)) = view.map else {
+        return Ok(None);
+    };
+    let (map, rates) = figures(state, counts, year, Lang::En).await?;
+    let sort = if rates.is_some() {
+        Sort::Rate
+    } else {
+        Sort::Value
+    };
+    let lines = lines(&map, rates.as_ref(), sort);
+    let ranked: Vec<&Line> = lines.iter().filter(|l| l.key(sort).is_some()).collect();
+    Ok(ranked.iter().position(|l| l.code == code).map(|at| Rank {
+        position: at + 1,
+        of: ranked.len(),
+        year: map.year,
+        by_rate: rates.is_some(),
+    }))
 }
 
 fn lines<'a>(map: &'a MapFigure, rates: Option<&'a MapFigure>, sort: Sort) -> Vec<Line<'a>> {
@@ -283,7 +341,7 @@ fn page(
                             tbody {
                                 @for (i, line) in lines.iter().enumerate() {
                                     tr data-place=(line.code) {
-                                        th scope="row" { (i + 1) ". " a href={ "/?indicator=" (map.answer.figures.indicator) "&region=" (line.code) "&lang=" (lang.as_str()) } { (line.name) } }
+                                        th scope="row" { (i + 1) ". " a href={ "/place/" (line.code) "?lang=" (lang.as_str()) } { (line.name) } }
                                         td class="value" { (line.count.map_or_else(|| t.map_no_data().to_string(), |r| value_cell_in(r, lang))) }
                                         @if rates.is_some() {
                                             td class="value rate" { (line.rate.map(row_rate_cell).unwrap_or_default()) }

@@ -28,6 +28,7 @@ pub fn figures() -> Router<AppState> {
         .route("/chart.svg", get(chart_svg))
         .route("/map.html", get(super::map_panel::map_panel))
         .route("/ranking", get(super::ranking::ranking_page))
+        .route("/share.html", get(super::share_panel::share_panel))
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))
@@ -77,8 +78,8 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
         None => {
             let response = series_response(state, view.series.clone()).await?;
             let figure = Figure::from_series(&response, &state.catalog, view.lang);
-            let mut chart = Chart::from_series(&response, &state.catalog, view.lang);
-            chart.kind = view.kind;
+            let chart = Chart::from_series(&response, &state.catalog, view.lang);
+            let chart = chart.drawn_as(view.kind, view.relative, view.scale);
             (figure, Drawing::Chart(chart))
         }
     };
@@ -296,7 +297,7 @@ pub(super) async fn view_tags(
 mod tests {
     use super::*;
     use tipstats_shared::lang::Lang;
-    use tipstats_shared::query::{ChartKind, Panel, Period, SeriesQuery};
+    use tipstats_shared::query::{ChartKind, Panel, Period, Scale, SeriesQuery};
 
     /// The page is a template: text from the data (titles, notes) cannot
     /// become markup, and the drawings are put in as they are.
@@ -328,6 +329,8 @@ mod tests {
             lang: Lang::Es,
             social: false,
             kind: ChartKind::Line,
+            relative: None,
+            scale: Scale::Linear,
             map: None,
         };
         let chart = Chart {
@@ -336,6 +339,7 @@ mod tests {
             years: (2000, 2001),
             series: vec![],
             kind: ChartKind::Line,
+            log_scale: false,
             markers: vec![],
             coverage: None,
             lang: Lang::Es,

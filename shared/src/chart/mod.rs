@@ -11,6 +11,7 @@ mod figure;
 mod kinds;
 mod map;
 mod plot;
+mod scale;
 mod text;
 mod theme;
 
@@ -35,6 +36,8 @@ pub struct Chart {
     pub years: (i32, i32),
     pub series: Vec<Series>,
     pub kind: ChartKind,
+    /// Values up in powers of ten ([`Chart::drawn_as`]).
+    pub log_scale: bool,
     /// Years with a note of their own (a partial year, a series break, a
     /// reporter entering or leaving), each with the numbers of its notes.
     pub markers: Vec<Marker>,
@@ -155,6 +158,7 @@ impl Chart {
             years: (response.from, response.to),
             series,
             kind: ChartKind::Line,
+            log_scale: false,
             markers: numbered_notes(&response.notes).1,
             coverage: Coverage::of(response, catalog, lang),
             lang,

@@ -10,7 +10,6 @@ use super::coverage::draw_coverage;
 use super::kinds::{self, LabelAnchor};
 use super::text::{LABEL_GAP, SANS, shortened, spread_labels, text_width};
 use super::{Chart, Theme};
-use crate::format::axis_tick;
 use crate::query::ChartKind;
 
 /// The room left of the plot for the values and the axis' name.
@@ -86,10 +85,19 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
     theme: Theme,
 ) -> Result<Vec<(i32, i32)>, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&theme.background)?;
+    // The range is the figures' own: on a log scale, powers of ten.
+    let y_range = chart.y_range();
+    let logged;
+    let chart = if chart.log_scale {
+        logged = chart.logged();
+        &logged
+    } else {
+        chart
+    };
     let (width, _) = root.dim_in_pixel();
     let words = Words::at(width, chart);
     let title_room = draw_title(root, chart, theme)?;
-    let mut ctx = draw_axes(root, chart, theme, &words, title_room)?;
+    let mut ctx = draw_axes(root, chart, theme, &words, (title_room, y_range))?;
     let pixels = Pixels {
         coord: ctx.as_coord_spec().clone(),
         origin: root.get_base_pixel(),
@@ -155,7 +163,7 @@ fn draw_axes<'a, DB: DrawingBackend>(
     chart: &Chart,
     theme: Theme,
     words: &Words,
-    title_room: u32,
+    (title_room, y_range): (u32, (f64, f64)),
 ) -> Result<ChartContext<'a, DB, Coord>, DrawingAreaErrorKind<DB::ErrorType>> {
     let (from, to) = chart.years;
     // Bars need half a year of room at each end; a single year still needs
@@ -168,7 +176,6 @@ fn draw_axes<'a, DB: DrawingBackend>(
     let (width, _) = root.dim_in_pixel();
     let margin_right = words.label_room + LABEL_INDENT + 8;
     let plot_width = width.saturating_sub(12 + Y_LABEL_AREA + margin_right);
-    let y_top = chart.y_top();
     let text = TextStyle::from((SANS, words.font_size).into_font()).color(&theme.text);
     let mut ctx = ChartBuilder::on(root)
         .margin(12)
@@ -177,13 +184,12 @@ fn draw_axes<'a, DB: DrawingBackend>(
         .margin_bottom(12 + chart.coverage.as_ref().map_or(0, |c| c.height()))
         .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(Y_LABEL_AREA)
-        .build_cartesian_2d(x_range.clone(), 0.0..y_top)?;
+        .build_cartesian_2d(x_range.clone(), y_range.0..y_range.1)?;
     // A year label needs about three font sizes of room: a narrow plot
     // labels fewer years.
     let year_labels = ((x_range.end - x_range.start) as usize + 1)
         .min(12)
         .min((plot_width / (3 * words.font_size)).max(2) as usize);
-    let lang = chart.lang;
     ctx.configure_mesh()
         .light_line_style(theme.grid.mix(0.4))
         .x_max_light_lines(1)
@@ -198,7 +204,8 @@ fn draw_axes<'a, DB: DrawingBackend>(
                 String::new()
             }
         })
-        .y_label_formatter(&|v| axis_tick(*v, y_top, lang))
+        .y_labels(chart.tick_count(y_range))
+        .y_label_formatter(&|v| chart.tick(*v, y_range))
         .y_desc(chart.y_label.as_str())
         .label_style(text.clone())
         .axis_desc_style(text)

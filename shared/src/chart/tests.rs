@@ -4,6 +4,7 @@ use super::kinds::contiguous_runs;
 use super::text::{shortened, text_width, wrap};
 use super::*;
 use crate::figure::Figure;
+use crate::query::{Relative, Scale};
 
 fn point(year: i32, value: f64) -> Point {
     Point {
@@ -20,6 +21,7 @@ fn chart(series: Vec<Series>) -> Chart {
         years: (2010, 2015),
         series,
         kind: ChartKind::Line,
+        log_scale: false,
         markers: vec![],
         coverage: None,
         lang: Lang::En,
@@ -493,4 +495,97 @@ fn the_heading_points_to_the_numbers_only_when_rows_carry_them() {
     )
     .expect("draws");
     assert!(!svg.contains("\n4 A\n"), "{svg}");
+}
+
+fn banded(year: i32, value: f64, band: (f64, f64)) -> Point {
+    Point {
+        band: Some(band),
+        ..point(year, value)
+    }
+}
+
+#[test]
+fn relative_change_starts_each_line_at_its_first_exact_figure() {
+    let lines = vec![
+        Series {
+            label: "A".into(),
+            points: vec![point(2010, 50.0), point(2011, 75.0), point(2012, 25.0)],
+        },
+        // A range and a zero cannot be the base: B starts in 2012.
+        Series {
+            label: "B".into(),
+            points: vec![
+                banded(2010, 0.0, (0.0, 4.0)),
+                point(2011, 0.0),
+                point(2012, 200.0),
+                banded(2013, 300.0, (300.0, 304.0)),
+            ],
+        },
+        Series {
+            label: "C".into(),
+            points: vec![point(2010, 0.0)],
+        },
+    ];
+    let index =
+        chart(lines.clone()).drawn_as(ChartKind::Line, Some(Relative::Index), Scale::Linear);
+    assert_eq!(
+        index.series[0].points,
+        vec![point(2010, 100.0), point(2011, 150.0), point(2012, 50.0)]
+    );
+    assert_eq!(
+        index.series[1].points,
+        vec![point(2012, 100.0), banded(2013, 150.0, (150.0, 152.0))]
+    );
+    assert!(index.series[2].points.is_empty());
+    assert_eq!(index.y_label, "Index, first figure = 100");
+    let percent = chart(lines).drawn_as(ChartKind::Bar, Some(Relative::Percent), Scale::Linear);
+    assert_eq!(percent.series[0].points[2], point(2012, -50.0));
+    // The axis reaches below zero for a fall, and still draws.
+    let (foot, top) = percent.y_range();
+    assert!(foot < -50.0 && top > 50.0, "{foot}..{top}");
+    let svg = chart_svg(&percent, (640, 400), Theme::LIGHT).expect("svg");
+    let ticks = texts(&svg);
+    assert!(
+        ticks.iter().any(|t| t.starts_with('-')),
+        "no tick below zero: {ticks:?}"
+    );
+}
+
+#[test]
+fn a_log_scale_ticks_each_power_of_ten_and_leaves_out_zero() {
+    let lines = vec![
+        Series {
+            label: "Small".into(),
+            points: vec![point(2010, 3.0), point(2011, 0.0), point(2012, 8.0)],
+        },
+        Series {
+            label: "Large".into(),
+            points: vec![point(2010, 4_000.0), point(2011, 12_000.0)],
+        },
+    ];
+    let log = chart(lines).drawn_as(ChartKind::Line, None, Scale::Log);
+    assert_eq!(log.log_range(), (0.0, 5.0));
+    let logged = log.logged();
+    assert_eq!(logged.series[0].points.len(), 2, "zero has no logarithm");
+    assert!((logged.series[1].points[1].value - 12_000f64.log10()).abs() < 1e-12);
+    assert_eq!(log.tick(4.0, (0.0, 5.0)), "10,000");
+    assert_eq!(log.tick(2.5, (0.0, 5.0)), "");
+    assert_eq!(log.tick(-2.0, (-2.0, 1.0)), "0.01");
+    let svg = chart_svg(&log, (640, 400), Theme::LIGHT).expect("svg");
+    let ticks: Vec<String> = texts(&svg)
+        .into_iter()
+        .filter(|t| t.starts_with('1'))
+        .collect();
+    assert_eq!(ticks, ["1", "10", "100", "1,000", "10,000", "100,000"]);
+}
+
+/// The words of an SVG's text elements, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("</text>")
+        .filter_map(|part| {
+            part.rsplit_once('>')
+                .map(|(_, text)| text.trim().to_string())
+        })
+        .filter(|text| !text.is_empty())
+        .collect()
 }
