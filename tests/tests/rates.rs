@@ -6,6 +6,7 @@
 //! refusals.
 
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 use tipstats_shared::{Catalog, MapResponse, SeriesResponse, SeriesRow};
 use tipstats_tests::{TestServer, spawn_app, workspace_root};
@@ -269,5 +270,40 @@ async fn the_ranking_fits_a_phone_and_passes_axe() {
     assert!(rows.as_i64().is_some_and(|n| n > 100), "{rows}");
     let violations = browser.accessibility_violations().await;
     assert!(violations.is_empty(), "{violations:?}");
+    // A column's heading sorts by it: by name, the places in order.
+    browser
+        .eval("document.querySelector('th[scope=col] a').click(); return null;")
+        .await;
+    let names = browser
+        .wait_for("the ranking by name", Duration::from_secs(10), || async {
+            let sorted = browser
+                .eval(
+                    "const th = document.querySelector('th[scope=col]');
+                     if (th.getAttribute('aria-sort') !== 'ascending') return null;
+                     return [...document.querySelectorAll('tr[data-place] th a')].map(a => a.textContent);",
+                )
+                .await;
+            sorted.as_array().cloned()
+        })
+        .await;
+    let names: Vec<&str> = names.iter().filter_map(|n| n.as_str()).collect();
+    assert!(names.len() > 100);
+    // Spanish names, accents and all, in the order of their letters:
+    // Afganistán first, Zimbabue last, Ángel-like names among the A's.
+    let folded: Vec<String> = names
+        .iter()
+        .map(|n| {
+            n.to_lowercase()
+                .replace(['á', 'à', 'â', 'ä', 'å'], "a")
+                .replace(['é', 'è', 'ê', 'ë'], "e")
+                .replace(['í', 'ì', 'î', 'ï'], "i")
+                .replace(['ó', 'ò', 'ô', 'ö'], "o")
+                .replace(['ú', 'ù', 'û', 'ü'], "u")
+                .replace('ñ', "n")
+                .replace('ç', "c")
+        })
+        .collect();
+    let out_of_order: Vec<_> = folded.windows(2).filter(|w| w[0] > w[1]).collect();
+    assert!(out_of_order.is_empty(), "{out_of_order:?}");
     browser.close().await;
 }

@@ -281,9 +281,11 @@ async fn facing_sectors<'a>(
     }))
 }
 
-/// The series a panel draws: the place, its parent where the indicator
-/// has figures for it, and up to three peers with figures; as rates per
-/// 100,000 where the place has rates (then only the places with rates).
+/// The series a panel draws: the place and up to three peers with figures;
+/// as rates per 100,000 where the place has rates (then only the places
+/// with rates), and then its parent too: a region's rate compares with a
+/// place's, where its count, the sum of many places, would only flatten
+/// the place's line.
 fn panel_query(
     catalog: &Catalog,
     indicator: &Indicator,
@@ -296,7 +298,7 @@ fn panel_query(
             && (!rates || indicator.has_rates_for(code, catalog))
     };
     let mut regions = vec![place.code.clone()];
-    regions.extend(place.parent.iter().filter(|p| shown(p)).cloned());
+    regions.extend(place.parent.iter().filter(|p| rates && shown(p)).cloned());
     regions.extend(peers.iter().filter(|p| shown(p)).take(PEERS_DRAWN).cloned());
     let mut query = format!("indicator={}&region={}", indicator.id, regions.join(","));
     if rates {

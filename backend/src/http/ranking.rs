@@ -8,6 +8,9 @@
 
 use std::cmp::Ordering;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use maud::{DOCTYPE, Markup, html};
@@ -265,15 +268,27 @@ fn lines<'a>(map: &'a MapFigure, rates: Option<&'a MapFigure>, sort: Sort) -> Ve
         })
         .collect();
     lines.sort_by(|a, b| match sort {
-        Sort::Name => a.name.cmp(b.name),
+        Sort::Name => name_order(a.name, b.name),
         _ => match (a.key(sort), b.key(sort)) {
-            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.name.cmp(b.name)),
+            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| name_order(a.name, b.name)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
-            (None, None) => a.name.cmp(b.name),
+            (None, None) => name_order(a.name, b.name),
         },
     });
     lines
+}
+
+/// Names in the order readers look them up: letters without their accents
+/// and case first (Ángel with the A's), then the names as written.
+fn name_order(a: &str, b: &str) -> Ordering {
+    let key = |name: &str| -> String {
+        name.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
 /// The page; `series` is the series query of the ranked figures, for the
@@ -357,5 +372,34 @@ fn page(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_sort_without_their_accents_and_case() {
+        let mut names = vec![
+            "Zacatecas",
+            "Ángel",
+            "angola",
+            "Aguascalientes",
+            "Ñuble",
+            "Nuevo León",
+        ];
+        names.sort_by(|a, b| name_order(a, b));
+        assert_eq!(
+            names,
+            [
+                "Aguascalientes",
+                "Ángel",
+                "angola",
+                "Ñuble",
+                "Nuevo León",
+                "Zacatecas"
+            ]
+        );
     }
 }
