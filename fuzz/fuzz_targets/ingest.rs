@@ -21,7 +21,7 @@ use libfuzzer_sys::fuzz_target;
 use tipstats::ingest::{FolderChecker, WHOLE_CHECK_FAILED};
 
 /// Every raw file the ingest reads; an input's first byte indexes it.
-const RAW_FILES: [&str; 18] = [
+const RAW_FILES: [&str; 19] = [
     "unodc_glotip/glotip_2025-04_tidy.csv",
     "us_trafficking_hotline/hotline_signals_cases_by_state_year.csv",
     "us_tip_report/tip_global_law_enforcement_2003_2015.csv",
@@ -29,6 +29,7 @@ const RAW_FILES: [&str; 18] = [
     "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv",
     "mexico_sesnsp/sesnsp_crimes_trafficking_state_year.csv",
     "mexico_sesnsp/sesnsp_victims_trafficking_state_year_by_sex_rates.csv",
+    "mexico_sesnsp/sesnsp_victims_all_crimes_monthly_state.parquet",
     "us_fbi_ucr_trafficking/fbi_ucr_human_trafficking_by_agency_2013_2020.csv",
     "us_border_encounters/usbp_encounters_monthly_region_sector.csv",
     "us_border_encounters/usbp_encounters_monthly_region_citizenship.csv",

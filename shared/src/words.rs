@@ -778,6 +778,26 @@ words! {
         en: "Title 8",
         es: "Título 8",
     }
+    category_extortive_kidnapping {
+        en: "Extortive kidnapping",
+        es: "Secuestro extorsivo",
+    }
+    category_express_kidnapping {
+        en: "Express kidnapping",
+        es: "Secuestro exprés",
+    }
+    category_hostage_taking {
+        en: "Hostage-taking",
+        es: "Secuestro con calidad de rehén",
+    }
+    category_kidnapping_to_cause_harm {
+        en: "Kidnapping to cause harm",
+        es: "Secuestro para causar daño",
+    }
+    category_other_kidnapping {
+        en: "Other kidnapping",
+        es: "Otro tipo de secuestro",
+    }
 }
 
 impl Text {

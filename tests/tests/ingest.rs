@@ -27,8 +27,9 @@ const WPP_PROJECTION: &str =
     "un_wpp_population/WPP2022_POP_F02_1_POPULATION_BY_AGE_BOTH_SEXES_MEDIUM_VARIANT.csv";
 const CONAPO: &str = "mexico_conapo_population/conapo_pob_mitad_entidades_1950_2070.csv";
 const CENSUS: &str = "us_census_population/us_state_population_2000_2024_DERIVED.csv";
+const SESNSP_ALL_CRIMES: &str = "mexico_sesnsp/sesnsp_victims_all_crimes_monthly_state.parquet";
 /// Every raw file the ingest reads.
-const RAW_FILES: [&str; 18] = [
+const RAW_FILES: [&str; 19] = [
     CBP,
     BORDER_CITIZENSHIP,
     BORDER_FAMILY,
@@ -40,6 +41,7 @@ const RAW_FILES: [&str; 18] = [
     SESNSP_VICTIMS,
     SESNSP_CRIMES,
     SESNSP_RATES,
+    SESNSP_ALL_CRIMES,
     FBI,
     BORDER,
     BORDER_ANNUAL,
@@ -77,7 +79,11 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
     // ranked country-years, and the Southwest border's 302 monthly totals
     // with its 8,742 citizenship and 666 family-status cells, and CBP's 45
     // Southwest months: 45 totals and 700 cells of its five breakdowns, and
-    // OHSS's 78 yearly border-region figures with their 26 yearly totals.
+    // OHSS's 78 yearly border-region figures with their 26 yearly totals,
+    // and SESNSP's context: per state and month (32 × 126), for six crimes
+    // three subtotals by sex, three by age band and a total, for femicide
+    // (women only) one by sex, three by age and a total, and kidnapping's
+    // five modalities.
     assert_eq!(
         observations,
         Some(
@@ -98,6 +104,7 @@ fn ingest_of_the_raw_files_reproduces_the_committed_data() {
                 + 700
                 + 78
                 + 26
+                + 32 * 126 * (6 * 7 + 5 + 5)
         )
     );
     // SESNSP's rates: 2,178 rows of victims (33 places × 11 years × 2

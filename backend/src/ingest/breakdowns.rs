@@ -18,4 +18,5 @@ pub(crate) const ENCOUNTER_TYPE: Words = words("encounter type", "tipo de encuen
 pub(crate) const TITLE_OF_AUTHORITY: Words = words("title of authority", "fundamento legal");
 pub(crate) const PERPETRATOR_RELATION: Words =
     words("perpetrator relation", "relación con el perpetrador");
+pub(crate) const MODALITY: Words = words("modality", "modalidad");
 pub(crate) const PERPETRATOR_ROLE: Words = words("perpetrator role", "papel del perpetrador");

@@ -18,6 +18,7 @@ mod place_names;
 mod population;
 mod raw;
 mod sesnsp;
+mod sesnsp_context;
 mod tip;
 
 use std::fmt;
@@ -226,7 +227,7 @@ type SourceStep = (
     &'static str,
     fn(&Connection, &Path) -> Result<(), IngestError>,
 );
-const SOURCES: [SourceStep; 10] = [
+const SOURCES: [SourceStep; 11] = [
     (
         "US National Human Trafficking Hotline",
         hotline::FOLDER,
@@ -241,6 +242,11 @@ const SOURCES: [SourceStep; 10] = [
     ("CTDC (k = 11)", ctdc::FOLDER, ctdc::ingest),
     ("FBI UCR", fbi::FOLDER, fbi::ingest),
     ("Mexico SESNSP", sesnsp::FOLDER, sesnsp::ingest),
+    (
+        "Mexico SESNSP, context",
+        sesnsp_context::FOLDER,
+        sesnsp_context::ingest,
+    ),
     ("US TIP Report", tip::FOLDER, tip::ingest),
     (
         "UN World Population Prospects",

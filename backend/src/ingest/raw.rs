@@ -64,6 +64,30 @@ impl<'a> RawFile<'a> {
         Ok(raw)
     }
 
+    /// A publisher's Parquet file, read by DuckDB's reader with every value
+    /// as text, so that the same checks as a CSV's apply; rows are counted
+    /// from 1 in the file's order.
+    pub fn load_parquet(
+        conn: &Connection,
+        path: &'a Path,
+        table: &'static str,
+        columns: &[&str],
+    ) -> Result<RawFile<'a>, IngestError> {
+        if !path.is_file() {
+            return Err(IngestError::file(path, "file not found"));
+        }
+        let raw = RawFile { path, table };
+        let sql = format!(
+            "CREATE TEMP TABLE {table} AS
+             SELECT row_number() OVER () AS row, COLUMNS(*)::VARCHAR
+             FROM read_parquet({})",
+            crate::db::path_literal(path)
+        );
+        conn.execute_batch(&sql).map_err(|e| raw.error(e))?;
+        raw.check_columns(conn, columns)?;
+        Ok(raw)
+    }
+
     /// Loads `path` as [`RawFile::load`] does, then runs the row checks and
     /// the key checks: what a source module does before normalizing.
     pub fn load_checked(

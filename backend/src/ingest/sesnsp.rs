@@ -28,7 +28,7 @@ pub const SOURCE_ID: &str = "mx-sesnsp";
 
 const SOURCE: Source = Source {
     id: SOURCE_ID,
-    name: "SESNSP: crime incidence and victims (fuero común), trafficking crimes",
+    name: "SESNSP: crime incidence and victims (fuero común): trafficking, and violence and coercion as context",
     publisher: "Secretariado Ejecutivo del Sistema Nacional de Seguridad Pública (SESNSP), Government of Mexico",
     citation: "SESNSP, Datos Abiertos de Incidencia Delictiva (2015 methodology), victims and crimes, January 2015 – June 2025; tidy processing by I. Arroyo (datos_facil_acceso)",
     url: "https://www.gob.mx/sesnsp/acciones-y-programas/datos-abiertos-de-incidencia-delictiva",
