@@ -36,7 +36,15 @@ const SOURCE: Source = Source {
     retrieved: "2025-07-20",
 };
 
-const VICTIM_COLUMNS: [&str; 12] = [
+/// The victims' sex and age band as the observations name them, from the
+/// columns of SESNSP's victims files (this one's and the complete table's).
+pub(super) const SEX_OF_GENERO: &str =
+    "CASE genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Unknown' END";
+pub(super) const AGE_OF_RANGO: &str =
+    "CASE rango_de_edad WHEN 'Menores de edad (0-17)' THEN '0 to 17 years'
+     WHEN 'Adultos (18 y más)' THEN '18 years or over' ELSE 'Unknown' END";
+
+pub(super) const VICTIM_COLUMNS: [&str; 12] = [
     "date_year_month",
     "n_year",
     "n_month",
@@ -420,14 +428,11 @@ fn add_source(conn: &Connection) -> Result<(), duckdb::Error> {
 /// suppressed in this source). A breakdown by sex is then, as for every
 /// source, the rows where sex is not "Total" and age is.
 fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "CREATE TEMP TABLE sesnsp_cells AS
          SELECT 'sesnsp.' || c.stem || '.victims' AS indicator_id, s.code AS region_code,
                 CAST(r.n_year AS INTEGER) AS year, CAST(r.n_month AS INTEGER) AS month,
-                CASE r.genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Unknown' END AS sex,
-                CASE r.rango_de_edad WHEN 'Menores de edad (0-17)' THEN '0 to 17 years'
-                                     WHEN 'Adultos (18 y más)' THEN '18 years or over'
-                                     ELSE 'Unknown' END AS age,
+                {SEX_OF_GENERO} AS sex, {AGE_OF_RANGO} AS age,
                 CAST(r.n_victimas AS BIGINT) AS value, r.n_victimas AS value_text
          FROM sesnsp_victims_raw r
          JOIN mx_states s ON s.inegi = r.cve_ent
@@ -448,8 +453,8 @@ fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
          SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', 'Total', 1,
                 sum(value), false, CAST(sum(value) AS VARCHAR), 1
          FROM sesnsp_cells GROUP BY ALL;
-         DROP TABLE sesnsp_cells;",
-    )
+         DROP TABLE sesnsp_cells;"
+    ))
 }
 
 fn add_crimes(conn: &Connection) -> Result<(), duckdb::Error> {

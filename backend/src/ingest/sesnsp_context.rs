@@ -18,26 +18,13 @@ use tipstats_shared::Frequency;
 
 use super::breakdowns::{AGE, MODALITY, SEX};
 use super::raw::{RawFile, RowCheck};
-use super::sesnsp::{FOLDER as SESNSP_FOLDER, SOURCE_ID};
+use super::sesnsp::{
+    AGE_OF_RANGO, FOLDER as SESNSP_FOLDER, SEX_OF_GENERO, SOURCE_ID, VICTIM_COLUMNS,
+};
 use super::{IndicatorRow, IngestError, Words, words};
 
 pub const FOLDER: &str = SESNSP_FOLDER;
 pub const FILE: &str = "sesnsp_victims_all_crimes_monthly_state.parquet";
-
-const COLUMNS: [&str; 12] = [
-    "date_year_month",
-    "n_year",
-    "n_month",
-    "cve_ent",
-    "nombre_estado",
-    "bien_juridico_afectado",
-    "tipo_de_delito",
-    "subtipo_de_delito",
-    "modalidad",
-    "genero",
-    "rango_de_edad",
-    "n_victimas",
-];
 
 /// (SESNSP's crime subtype, id stem, the crime's name)
 const CRIMES: [(&str, &str, Words); 7] = [
@@ -178,16 +165,17 @@ const KEYS: &[RowCheck] = &[
          GROUP BY modalidad ORDER BY 1 LIMIT 1",
         "not one of kidnapping's published modalities",
     ),
-    // The trafficking file, read first, and this table are the same
-    // publisher's: each trafficking cell of that file must be here, equal.
-    (
-        "n_victimas",
+];
+
+/// The trafficking file, read first, and this table are the same
+/// publisher's: each trafficking cell of that file must be here, equal.
+/// Returns (row, the cell and both figures) of the first that is not.
+fn trafficking_check() -> String {
+    format!(
         "WITH here AS (
              SELECT 'sesnsp.' || CASE tipo_de_delito WHEN 'Trata de personas' THEN 'trata' ELSE 'trafico_menores' END || '.victims' AS indicator_id,
                     s.code AS region_code, CAST(n_year AS INTEGER) AS year, CAST(n_month AS INTEGER) AS month,
-                    CASE genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Unknown' END AS sex,
-                    CASE rango_de_edad WHEN 'Menores de edad (0-17)' THEN '0 to 17 years'
-                                       WHEN 'Adultos (18 y más)' THEN '18 years or over' ELSE 'Unknown' END AS age,
+                    {SEX_OF_GENERO} AS sex, {AGE_OF_RANGO} AS age,
                     sum(CAST(n_victimas AS BIGINT)) AS value, max(row) AS row
              FROM sesnsp_all_raw JOIN mx_states s ON s.inegi = cve_ent
              WHERE tipo_de_delito IN ('Trata de personas', 'Tráfico de menores')
@@ -198,19 +186,27 @@ const KEYS: &[RowCheck] = &[
          WHERE o.indicator_id IN ('sesnsp.trata.victims', 'sesnsp.trafico_menores.victims')
            AND o.dimension = 'Total' AND o.sex <> 'Total' AND o.age <> 'Total'
            AND o.value <> coalesce(h.value, 0)
-         ORDER BY 1 LIMIT 1",
-        "a trafficking cell that differs from the trafficking file's",
-    ),
-];
+         ORDER BY 1 LIMIT 1"
+    )
+}
 
 pub fn ingest(conn: &Connection, folder: &Path) -> Result<(), IngestError> {
     let path = folder.join(FILE);
-    let raw = RawFile::load_parquet(conn, &path, "sesnsp_all_raw", &COLUMNS)?;
+    let raw = RawFile::load_parquet(conn, &path, "sesnsp_all_raw", &VICTIM_COLUMNS)?;
     for (column, condition, reason) in checks() {
         raw.check_condition(conn, column, &condition, reason)?;
     }
     add_lookups(conn).map_err(|e| raw.error(e))?;
     raw.check_keys(conn, KEYS)?;
+    let trafficking = trafficking_check();
+    raw.check_keys(
+        conn,
+        &[(
+            "n_victimas",
+            trafficking.as_str(),
+            "a trafficking cell that differs from the trafficking file's",
+        )],
+    )?;
     add_indicators(conn).map_err(|e| raw.error(e))?;
     add_victims(conn).map_err(|e| raw.error(e))?;
     conn.execute_batch("DROP TABLE sesnsp_context; DROP TABLE kidnapping_modalities;")
@@ -283,14 +279,11 @@ fn add_indicators(conn: &Connection) -> Result<(), duckdb::Error> {
 /// kidnapping, by modality: sums of the published cells (nothing is
 /// suppressed in this source).
 fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
-    conn.execute_batch(
+    conn.execute_batch(&format!(
         "CREATE TEMP TABLE context_cells AS
          SELECT 'sesnsp.' || c.stem || '.victims' AS indicator_id, s.code AS region_code,
                 CAST(r.n_year AS INTEGER) AS year, CAST(r.n_month AS INTEGER) AS month,
-                CASE r.genero WHEN 'Mujer' THEN 'Female' WHEN 'Hombre' THEN 'Male' ELSE 'Unknown' END AS sex,
-                CASE r.rango_de_edad WHEN 'Menores de edad (0-17)' THEN '0 to 17 years'
-                                     WHEN 'Adultos (18 y más)' THEN '18 years or over'
-                                     ELSE 'Unknown' END AS age,
+                {SEX_OF_GENERO} AS sex, {AGE_OF_RANGO} AS age,
                 m.category AS modality, CAST(r.n_victimas AS BIGINT) AS value
          FROM sesnsp_all_raw r
          JOIN mx_states s ON s.inegi = r.cve_ent
@@ -313,6 +306,6 @@ fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
                 sum(value), false, CAST(sum(value) AS VARCHAR), 1
          FROM context_cells WHERE modality IS NOT NULL
          GROUP BY indicator_id, region_code, year, month, modality;
-         DROP TABLE context_cells;",
-    )
+         DROP TABLE context_cells;"
+    ))
 }
