@@ -159,11 +159,13 @@ pub fn Options() -> impl IntoView {
             (ChartKind::Line, t().chart_line()),
             (ChartKind::Bar, t().chart_bar()),
             (ChartKind::Stacked, t().chart_stacked()),
+            (ChartKind::Share, t().chart_share()),
             (ChartKind::Map, t().chart_map()),
         ]
         .into_iter()
         .filter(|(kind, _)| match kind {
             ChartKind::Stacked => view_state.with(|s| s.by.is_some()),
+            ChartKind::Share => view_state.with(|s| s.by.is_some() || s.regions.len() > 1),
             ChartKind::Map => catalog.with_value(|c| {
                 view_state.with(|s| c.indicator(&s.indicator).is_some_and(|i| i.has_map(c)))
             }),

@@ -49,13 +49,15 @@ choice! {
 
 choice! {
     /// Lines, bars side by side, bars stacked (a breakdown's categories),
-    /// or a map of one year's figures by place.
+    /// bars of each series' share of the year's total (100 % stacked), or a
+    /// map of one year's figures by place.
     #[derive(Default)]
     ChartKind {
         #[default]
         Line = "line",
         Bar = "bar",
         Stacked = "stacked",
+        Share = "share",
         Map = "map",
     }
 }
@@ -294,7 +296,8 @@ pub struct ViewParams {
     /// `chart` (800 × 500, default) or `social` (1200 × 630).
     pub size: Option<ImageSize>,
     /// `line` (default), `bar` (side by side), `stacked` (a breakdown's
-    /// categories on top of each other) or `map` (one year by place).
+    /// categories on top of each other), `share` (each series' share of the
+    /// year's total, stacked to 100 %) or `map` (one year by place).
     pub chart: Option<ChartKind>,
     /// The year a map shows (with `chart=map`); the last year of the range
     /// when left out.

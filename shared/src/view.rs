@@ -378,6 +378,10 @@ impl ViewState {
         if self.by.is_none() && self.chart == ChartKind::Stacked {
             self.chart = ChartKind::Bar;
         }
+        // Shares of one series alone are all 100 %.
+        if self.chart == ChartKind::Share && self.by.is_none() && self.regions.len() < 2 {
+            self.chart = ChartKind::Bar;
+        }
         // A map shows every place's total: not for figures that are not by
         // place, and never with a breakdown.
         if self.chart == ChartKind::Map {
@@ -717,6 +721,16 @@ mod tests {
             chart_size(801, ChartPlace::Page),
             chart_size(803, ChartPlace::Page)
         );
+    }
+
+    #[test]
+    fn shares_need_more_than_one_series() {
+        let c = catalog();
+        let one = ViewState::from_query("indicator=glotip.victims&region=019&chart=share", &c);
+        assert_eq!(one.chart, ChartKind::Bar);
+        let two = ViewState::from_query("indicator=glotip.victims&region=019,150&chart=share", &c);
+        assert_eq!(two.chart, ChartKind::Share);
+        assert!(two.to_page_query().contains("chart=share"));
     }
 
     #[test]

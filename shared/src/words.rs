@@ -143,6 +143,10 @@ words! {
         en: "The figures, on a log scale",
         es: "Las cifras, en escala logarítmica",
     }
+    share_axis {
+        en: "% of the year's total",
+        es: "% del total del año",
+    }
     log_scale_inline {
         en: "log scale",
         es: "escala logarítmica",
@@ -394,6 +398,10 @@ words! {
     chart_stacked {
         en: "Stacked bars",
         es: "Barras apiladas",
+    }
+    chart_share {
+        en: "Shares of each year (100 % bars)",
+        es: "Proporciones de cada año (barras al 100 %)",
     }
     panel {
         en: "Only reporters present in every year",

@@ -49,12 +49,22 @@ async fn images_and_embeds_draw_relative_change_and_a_log_scale() {
         assert!(log.iter().any(|t| t == tick), "no tick {tick}: {log:?}");
     }
     assert!(!log.iter().any(|t| t == "500"), "{log:?}");
+    // Each sector's share of the year's encounters, stacked to 100 %.
+    let sectors = "indicator=usbp.encounters&region=BP-SDC,BP-TCA,BP-EPT,BP-RGV&from=2015&to=2024";
+    let shares = texts(&svg(&app, &format!("{sectors}&chart=share")).await);
+    assert!(
+        shares.iter().any(|t| t.starts_with("% of the year")),
+        "{shares:?}"
+    );
+    assert!(shares.iter().any(|t| t == "100"), "{shares:?}");
     let embed = app
         .get(&format!("/embed?{counts}&scale=log&relative=index"))
         .await;
     assert_eq!(embed.status(), 200);
     for (query, parameter) in [
         ("relative=index&chart=stacked", "relative"),
+        ("relative=index&chart=share", "relative"),
+        ("scale=log&chart=share", "scale"),
         ("relative=ratio", "relative"),
         ("scale=log&chart=bar", "scale"),
         ("scale=log&relative=percent", "scale"),

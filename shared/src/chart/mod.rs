@@ -170,6 +170,7 @@ impl Chart {
     fn y_top(&self) -> f64 {
         match self.kind {
             ChartKind::Stacked => self.stacked_max(),
+            ChartKind::Share => 100.0,
             _ => self.y_max(),
         }
     }

@@ -107,7 +107,7 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
         // model asked for one draws its lines.
         ChartKind::Line | ChartKind::Map => kinds::draw_lines(&mut ctx, chart, theme, &pixels)?,
         ChartKind::Bar => kinds::draw_bars(root, chart, theme, &pixels)?,
-        ChartKind::Stacked => kinds::draw_stacked(root, chart, theme, &pixels)?,
+        ChartKind::Stacked | ChartKind::Share => kinds::draw_stacked(root, chart, theme, &pixels)?,
     };
     let (columns, rows) = ctx.plotting_area().get_pixel_range();
     let (left, top) = pixels.origin;

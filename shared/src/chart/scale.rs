@@ -11,6 +11,9 @@ impl Chart {
     /// [`crate::query::log_scale_allows`]) have been held already.
     pub fn drawn_as(mut self, kind: ChartKind, relative: Option<Relative>, scale: Scale) -> Chart {
         self.kind = kind;
+        if kind == ChartKind::Share {
+            self.make_shares();
+        }
         if let Some(relative) = relative {
             self.make_relative(relative);
         }
@@ -55,6 +58,36 @@ impl Chart {
             Relative::Percent => t.relative_percent(),
         }
         .to_string();
+    }
+
+    /// Each series' share of its year's total across the series, in
+    /// percent, its bounds with it.
+    fn make_shares(&mut self) {
+        let mut totals: Vec<(i32, f64)> = Vec::new();
+        for point in self.series.iter().flat_map(|s| &s.points) {
+            match totals.iter_mut().find(|(year, _)| *year == point.year) {
+                Some((_, total)) => *total += point.value,
+                None => totals.push((point.year, point.value)),
+            }
+        }
+        for point in self.series.iter_mut().flat_map(|s| &mut s.points) {
+            let total = totals
+                .iter()
+                .find(|(year, _)| *year == point.year)
+                .map_or(0.0, |(_, t)| *t);
+            let share = |value: f64| {
+                if total > 0.0 {
+                    value / total * 100.0
+                } else {
+                    0.0
+                }
+            };
+            point.value = share(point.value);
+            point.band = point
+                .band
+                .map(|(lower, upper)| (share(lower), share(upper)));
+        }
+        self.y_label = crate::words::words(self.lang).share_axis().to_string();
     }
 
     /// On a log scale, the chart in powers of ten: each value its

@@ -589,3 +589,34 @@ fn texts(svg: &str) -> Vec<String> {
         .filter(|text| !text.is_empty())
         .collect()
 }
+
+#[test]
+fn shares_stack_each_year_to_one_hundred() {
+    let lines = vec![
+        Series {
+            label: "San Diego".into(),
+            points: vec![point(2020, 30.0), point(2021, 10.0)],
+        },
+        Series {
+            label: "El Paso".into(),
+            points: vec![point(2020, 70.0), point(2021, 30.0)],
+        },
+    ];
+    let shares = chart(lines).drawn_as(ChartKind::Share, None, Scale::Linear);
+    assert_eq!(
+        shares.series[0].points,
+        vec![point(2020, 30.0), point(2021, 25.0)]
+    );
+    assert_eq!(
+        shares.series[1].points,
+        vec![point(2020, 70.0), point(2021, 75.0)]
+    );
+    assert_eq!(shares.y_label, "% of the year's total");
+    assert_eq!(shares.y_top(), 100.0);
+    let svg = chart_svg(&shares, (640, 400), Theme::LIGHT).expect("svg");
+    assert_eq!(
+        svg.matches("<rect").count() >= 4,
+        true,
+        "a segment per value"
+    );
+}
