@@ -118,3 +118,71 @@ pub const ACROSS_THE_BORDER: [(&str, &[&str]); 10] = [
         ],
     ),
 ];
+
+/// A section of the border's story page: its anchor (and name in the baked
+/// site) and the views that speak to it, none where no public series does.
+pub struct StorySection {
+    pub name: &'static str,
+    pub views: &'static [&'static str],
+}
+
+/// Mexico's six border states after Mexico, as the story compares them.
+macro_rules! border_states {
+    ($query:literal) => {
+        concat!(
+            $query,
+            "&region=MEX,MX-BCN,MX-SON,MX-CHH,MX-COA,MX-NLE,MX-TAM&per=100k"
+        )
+    };
+}
+
+/// "Cartels, the border and trafficking: what the figures show", in its
+/// order: who is made vulnerable; recruitment, deception and kidnapping;
+/// the smuggling routes that shift (and the border's map); safe houses, of
+/// which no public series exists; corruption; violence and intimidation;
+/// what the figures cannot tell (the sources, no chart).
+pub const STORY: [StorySection; 7] = [
+    StorySection {
+        name: "vulnerable",
+        views: &[
+            "indicator=cbp.southwest&by=citizenship&chart=share",
+            "indicator=cbp.southwest&by=demographic&chart=stacked",
+            "indicator=glotip.victims&region=MEX&by=age&chart=stacked",
+            "indicator=glotip.victims&region=USA&by=age&chart=stacked",
+        ],
+    },
+    StorySection {
+        name: "recruitment",
+        views: &[
+            border_states!("indicator=sesnsp.kidnapping.victims"),
+            border_states!("indicator=sesnsp.other_liberty.victims"),
+            "indicator=ctdc.victims&region=X19&by=perpetrator%20relation&chart=stacked",
+        ],
+    },
+    StorySection {
+        name: "routes",
+        views: &[
+            "indicator=usbp.encounters&region=BP-SDC,BP-ELC,BP-YUM,BP-TCA,BP-EPT,BP-BBT,BP-DRT,BP-LRT,BP-RGV&chart=share",
+        ],
+    },
+    StorySection {
+        name: "safe-houses",
+        views: &[],
+    },
+    StorySection {
+        name: "corruption",
+        views: &["indicator=tip.tier&region=MEX,GTM,HND,SLV"],
+    },
+    StorySection {
+        name: "violence",
+        views: &[
+            border_states!("indicator=sesnsp.homicide.victims"),
+            border_states!("indicator=sesnsp.femicide.victims"),
+            border_states!("indicator=sesnsp.extortion.victims"),
+        ],
+    },
+    StorySection {
+        name: "limits",
+        views: &[],
+    },
+];

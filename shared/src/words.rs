@@ -255,6 +255,86 @@ words! {
         en: "Rank every place",
         es: "Clasificar todos los lugares",
     }
+    story_title {
+        en: "Cartels, the border and trafficking: what the figures show",
+        es: "Cárteles, frontera y trata: lo que muestran las cifras",
+    }
+    story_intro {
+        en: "Cartels recruit people by deception, kidnapping and their social networks, move them along smuggling routes that shift with enforcement, hold them in safe houses and keep them by violence, threats and bought officials. Here is what public figures say about each part of that story, and what they cannot say. Every chart is drawn from the figures as published, with its source and its limits.",
+        es: "Los cárteles reclutan personas con engaños, secuestros y sus redes sociales, las mueven por rutas de tráfico que cambian con la vigilancia, las retienen en casas de seguridad y las someten con violencia, amenazas y funcionarios comprados. Esto es lo que dicen las cifras públicas sobre cada parte de esa historia, y lo que no pueden decir. Cada gráfica se dibuja con las cifras tal como se publican, con su fuente y sus límites.",
+    }
+    story_vulnerable {
+        en: "Who is made vulnerable",
+        es: "Quiénes quedan expuestos",
+    }
+    story_vulnerable_text {
+        en: "Who reaches the Southwest border, by citizenship and as unaccompanied children, and who is detected as a victim in Mexico and the USA. Encounters are migration enforcement, not trafficking: they show who is on the move, not who is exploited.",
+        es: "Quiénes llegan a la frontera suroeste, por nacionalidad y como menores no acompañados, y quiénes son detectados como víctimas en México y en EE. UU. Los encuentros son control migratorio, no trata: muestran quién se desplaza, no quién es explotado.",
+    }
+    story_recruitment {
+        en: "Recruitment, deception, kidnapping",
+        es: "Reclutamiento, engaño, secuestro",
+    }
+    story_recruitment_text {
+        en: "Kidnapping and other crimes against personal liberty recorded in Mexico's border states, per 100,000 inhabitants, beside Mexico's; and how victims in CTDC's records from the Americas knew their traffickers. CTDC warns that its Americas records are few and not representative.",
+        es: "El secuestro y otros delitos contra la libertad personal registrados en los estados fronterizos de México, por cada 100 000 habitantes, junto a los de México; y cómo conocían a sus tratantes las víctimas de los registros del CTDC en las Américas. El CTDC advierte que sus registros de las Américas son pocos y no representativos.",
+    }
+    story_routes {
+        en: "Smuggling routes that shift",
+        es: "Rutas de tráfico que cambian",
+    }
+    story_routes_text {
+        en: "Each Southwest sector's share of the Border Patrol's encounters, year by year: where crossings are met moves as enforcement moves. The map puts the sectors beside the trafficking victims of the Mexican states they face.",
+        es: "La proporción de los encuentros de la Patrulla Fronteriza en cada sector del suroeste, año por año: donde se detectan los cruces cambia a medida que cambia la vigilancia. El mapa pone los sectores junto a las víctimas de trata de los estados mexicanos que tienen enfrente.",
+    }
+    story_safe_houses {
+        en: "Safe houses and transit points",
+        es: "Casas de seguridad y puntos de tránsito",
+    }
+    story_safe_houses_text {
+        en: "No public series counts safe houses or transit points, in Mexico or in the USA. Counting them would need prosecutors' and police records of the places found in trafficking and smuggling cases, published by place and year with the rules used to count them.",
+        es: "Ninguna serie pública cuenta casas de seguridad o puntos de tránsito, ni en México ni en EE. UU. Contarlas requeriría que fiscalías y policías publicaran los lugares hallados en casos de trata y tráfico, por lugar y año, con las reglas usadas para contarlos.",
+    }
+    story_corruption {
+        en: "Corruption",
+        es: "Corrupción",
+    }
+    story_corruption_text {
+        en: "The US TIP Report's tier for Mexico and the Northern Triangle over the years. A tier grades a government's efforts against trafficking, complicity of officials among them; it does not measure how much trafficking there is. No public count of corrupt officials exists.",
+        es: "El nivel del Informe TIP de EE. UU. para México y el Triángulo Norte a lo largo de los años. Un nivel califica los esfuerzos de un gobierno contra la trata, entre ellos la complicidad de funcionarios; no mide cuánta trata hay. No existe un conteo público de funcionarios corruptos.",
+    }
+    story_violence {
+        en: "Violence and intimidation",
+        es: "Violencia e intimidación",
+    }
+    story_violence_text {
+        en: "Intentional homicide, femicide and extortion in Mexico's six border states, per 100,000 inhabitants, beside Mexico's. These are context: nothing in them says who committed a crime or why.",
+        es: "Homicidio doloso, feminicidio y extorsión en los seis estados fronterizos de México, por cada 100 000 habitantes, junto a los de México. Son contexto: nada en ellas dice quién cometió un delito ni por qué.",
+    }
+    story_limits {
+        en: "What the figures cannot tell",
+        es: "Lo que las cifras no pueden decir",
+    }
+    story_limits_text {
+        en: "Detected victims are people identified by authorities, not how many are trafficked. No public source attributes crimes to cartels. Encounters are events, not people. Places and years where nobody reported are gaps, not zeros. Every figure here comes from these sources, each with its terms and how to cite it:",
+        es: "Las víctimas detectadas son las personas identificadas por las autoridades, no cuántas son objeto de trata. Ninguna fuente pública atribuye delitos a los cárteles. Los encuentros son sucesos, no personas. Los lugares y años sin informe son vacíos, no ceros. Cada cifra de esta página viene de estas fuentes, cada una con sus condiciones y su forma de citarla:",
+    }
+    story_missing {
+        en: "No figures for this view in tipstats' data: nothing is drawn rather than an empty chart.",
+        es: "No hay cifras para esta vista en los datos de tipstats: no se dibuja nada en lugar de una gráfica vacía.",
+    }
+    story_embed {
+        en: "Embed",
+        es: "Insertar",
+    }
+    story_image {
+        en: "Image (SVG)",
+        es: "Imagen (SVG)",
+    }
+    story_terms {
+        en: "Terms",
+        es: "Condiciones",
+    }
     nav_places {
         en: "Places",
         es: "Lugares",

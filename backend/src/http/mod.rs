@@ -14,6 +14,7 @@ mod pages;
 mod place;
 mod ranking;
 mod share_panel;
+mod story;
 mod views;
 
 use std::net::SocketAddr;

@@ -42,6 +42,7 @@ pub fn router() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/", axum::routing::get(dashboard_page))
         .route("/place", axum::routing::get(super::place::places_page))
+        .route("/story", axum::routing::get(super::story::story_page))
         .route(
             "/place/{code}",
             axum::routing::get(super::place::place_page),
@@ -503,26 +504,7 @@ async fn border_page(
         meta property="og:image:height" content="630";
         meta name="twitter:card" content="summary_large_image";
     };
-    // The two measures on one map, each in its own key (the states'
-    // colours, the sectors' circles).
-    let mut shown = BORDER_MAP.query();
-    if let Some(chosen) = view.lang {
-        shown.push_str(&format!("&lang={}", chosen.as_str()));
-    }
-    let border_map = match ViewQuery::parse(&shown, &state.catalog)?.map {
-        Some((query, year)) => Some(MapFigure::new(state, query, year, lang, false).await?),
-        None => None,
-    };
-    let border_map = match &border_map {
-        Some(map) => html! {
-            section class="border-map" {
-                h3 { (t.border_map()) }
-                (drawn_map_panel(map, view)?)
-                p { a href={ "/?" (shown) } { (t.explore_this()) } }
-            }
-        },
-        None => html! {},
-    };
+    let border_map = border_map(state, view, lang).await?;
     let mut panels = Vec::new();
     for (panel, caption) in views.into_iter().zip(captions) {
         let series = SeriesQuery::parse(&panel.to_query(), &state.catalog)?;
@@ -539,6 +521,7 @@ async fn border_page(
     let body = html! {
         h2 { (t.border_title()) }
         p class="intro" { (t.border_intro()) }
+        p { a href=(story_link(view)) { (t.story_title()) } }
         (border_map)
         div class="border-grid" { @for panel in &panels { (panel) } }
     };
@@ -548,6 +531,37 @@ async fn border_page(
         card,
     };
     Ok(server_page(view, lang, Here::Border, head, body))
+}
+
+/// The border's map: the two measures on one map, each in its own key (the
+/// states' colours, the sectors' circles), drawn for a wide screen and a
+/// phone, with its link into the dashboard.
+pub(super) async fn border_map(
+    state: &AppState,
+    view: &ViewState,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let t = words(lang);
+    let mut shown = BORDER_MAP.query();
+    if let Some(chosen) = view.lang {
+        shown.push_str(&format!("&lang={}", chosen.as_str()));
+    }
+    let Some((query, year)) = ViewQuery::parse(&shown, &state.catalog)?.map else {
+        return Ok(html! {});
+    };
+    let map = MapFigure::new(state, query, year, lang, false).await?;
+    Ok(html! {
+        section class="border-map" {
+            h3 { (t.border_map()) }
+            (drawn_map_panel(&map, view)?)
+            p { a href={ "/?" (shown) } { (t.explore_this()) } }
+        }
+    })
+}
+
+/// The border's story page in the view's language and theme.
+pub(super) fn story_link(view: &ViewState) -> String {
+    view.places_link().replacen("/place", "/story", 1)
 }
 
 /// What a page of the server's own says in its head.
@@ -590,7 +604,11 @@ pub(super) fn server_page(
     .into_string()
 }
 
-fn border_panel(
+/// A view drawn in a panel of a page of the server's own: its chart as the
+/// view draws it (kind, relative change, scale) at the panel's widths, the
+/// summary, the first caveat, the source, and links to explore it, embed it
+/// and take its image.
+pub(super) fn border_panel(
     catalog: &Catalog,
     response: &SeriesResponse,
     panel: &ViewState,
@@ -600,14 +618,22 @@ fn border_panel(
 ) -> Result<Markup, ApiError> {
     let t = words(lang);
     let figure = Figure::from_series(response, catalog, lang);
-    let chart = Chart::from_series(response, catalog, lang);
+    let mut chart = Chart::from_series(response, catalog, lang).drawn_as(
+        panel.chart,
+        panel.relative,
+        panel.scale,
+    );
+    // The panel's heading is the chart's title.
+    chart.title = String::new();
     let drawn = Drawings::of(catalog, response, &chart, ChartPlace::Panel, page, lang)?;
     let mut explore = panel.clone();
     explore.lang = page.lang;
     explore.theme = page.theme;
+    let drawn_query = explore.to_page_query();
     Ok(html! {
         section class="border-panel" {
             h3 { (caption) }
+            p class="figure-subtitle" { (figure.subtitle) }
             figure class="chart" {
                 div class="chart-box" { (drawn.readable(&figure.summary, lang)) }
                 figcaption class="summary" { (figure.summary) }
@@ -616,7 +642,11 @@ fn border_panel(
                 p class="warning" role="note" { (caveat) }
             }
             p class="source" { (figure.source) }
-            p { a href={ "/?" (explore.to_page_query()) } { (t.explore_this()) } }
+            p class="links" {
+                a href={ "/?" (drawn_query) } { (t.explore_this()) }
+                " · " a href={ "/embed?" (drawn_query) } { (t.story_embed()) }
+                " · " a href={ "/chart.svg?" (drawn_query) } { (t.story_image()) }
+            }
         }
     })
 }

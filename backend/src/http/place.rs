@@ -26,7 +26,7 @@ use tipstats_shared::{Catalog, Indicator, NoteKind, Region, RegionLevel, SeriesR
 use super::AppState;
 use super::error::ApiError;
 use super::figures::series_response;
-use super::pages::{Drawings, Head, Here, reader_lang, server_page, varying};
+use super::pages::{Drawings, Head, Here, reader_lang, server_page, story_link, varying};
 use super::ranking::{Rank, rank_of};
 use crate::db::{self, Population};
 
@@ -501,7 +501,10 @@ fn across(catalog: &Catalog, code: &str, view: &ViewState, lang: Lang) -> Markup
                     li { a href=(place_link(code, view)) { (catalog.region_name_in(code, lang)) } }
                 }
             }
-            p { a href={ "/?" (border.to_page_query()) } { (t.nav_border()) } }
+            p {
+                a href={ "/?" (border.to_page_query()) } { (t.nav_border()) }
+                " · " a href=(story_link(view)) { (t.story_title()) }
+            }
         }
     }
 }

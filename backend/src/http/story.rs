@@ -1,0 +1,155 @@
+//! `/story`: "Cartels, the border and trafficking: what the figures show".
+//! Each part of the story (`curated::STORY`) with the public figures that
+//! speak to it, each a chart drawn from the API as its view draws it, with
+//! the sentence the figures make (the figure's summary: no number is typed
+//! into the words), its first caveat, its source and its links (explore,
+//! embed, image); the border's map beside the routes; a part no public
+//! series counts, and a view whose figures are missing, say so instead of
+//! drawing an empty chart. The server's own page, in English or Spanish,
+//! readable without script.
+
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use tipstats_shared::curated::{STORY, StorySection};
+use tipstats_shared::lang::Lang;
+use tipstats_shared::query::SeriesQuery;
+use tipstats_shared::view::ViewState;
+use tipstats_shared::words::{Text, words};
+
+use super::AppState;
+use super::error::ApiError;
+use super::figures::series_response;
+use super::pages::{Head, Here, border_map, border_panel, reader_lang, server_page, varying};
+
+/// A section's heading and words.
+fn section_words(name: &str, t: &Text) -> (&'static str, &'static str) {
+    match name {
+        "vulnerable" => (t.story_vulnerable(), t.story_vulnerable_text()),
+        "recruitment" => (t.story_recruitment(), t.story_recruitment_text()),
+        "routes" => (t.story_routes(), t.story_routes_text()),
+        "safe-houses" => (t.story_safe_houses(), t.story_safe_houses_text()),
+        "corruption" => (t.story_corruption(), t.story_corruption_text()),
+        "violence" => (t.story_violence(), t.story_violence_text()),
+        _ => (t.story_limits(), t.story_limits_text()),
+    }
+}
+
+/// `/story`, in the address's language or else the browser's.
+pub(super) async fn story_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let view = ViewState::from_query(query.as_deref().unwrap_or(""), &state.catalog);
+    let lang = reader_lang(&view, &headers);
+    let key = format!("/story?{}&in={}", view.to_page_query(), lang.as_str());
+    let page = state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let page = story_html(&state, &view, lang).await?;
+            Ok::<_, ApiError>(axum::body::Bytes::from(page))
+        })
+        .await?;
+    Ok(varying(page.into_response()))
+}
+
+async fn story_html(state: &AppState, view: &ViewState, lang: Lang) -> Result<String, ApiError> {
+    let t = words(lang);
+    let mut sections = Vec::new();
+    for section in &STORY {
+        sections.push(section_html(state, section, view, lang).await?);
+    }
+    let body = html! {
+        h2 { (t.story_title()) }
+        p class="intro" { (t.story_intro()) }
+        nav class="place-contents" aria-label=(t.place_contents()) {
+            ol { @for section in &STORY {
+                li { a href={ "#" (section.name) } { (section_words(section.name, t).0) } }
+            } }
+        }
+        @for section in &sections { (section) }
+    };
+    let head = Head {
+        title: t.story_title(),
+        description: t.story_intro(),
+        card: html! {},
+    };
+    Ok(server_page(view, lang, Here::Border, head, body))
+}
+
+async fn section_html(
+    state: &AppState,
+    section: &StorySection,
+    page: &ViewState,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let t = words(lang);
+    let (title, text) = section_words(section.name, t);
+    let mut panels = Vec::new();
+    for query in section.views {
+        panels.push(view_html(state, query, page, lang).await?);
+    }
+    let map = match section.name {
+        "routes" => border_map(state, page, lang).await?,
+        _ => html! {},
+    };
+    let sources = match section.name {
+        "limits" => sources_list(state, t),
+        _ => html! {},
+    };
+    Ok(html! {
+        section class="story-section" id=(section.name) {
+            h3 { (title) }
+            p class="intro" { (text) }
+            (sources)
+            @if !panels.is_empty() {
+                div class="border-grid" { @for panel in &panels { (panel) } }
+            }
+            (map)
+        }
+    })
+}
+
+/// One view as its panel, or a sentence saying its figures are missing.
+async fn view_html(
+    state: &AppState,
+    query: &str,
+    page: &ViewState,
+    lang: Lang,
+) -> Result<Markup, ApiError> {
+    let panel = ViewState::from_query(query, &state.catalog);
+    let response = series_response(
+        state,
+        SeriesQuery::parse(&panel.to_query(), &state.catalog)?,
+    )
+    .await?;
+    let caption = state
+        .catalog
+        .indicator(&panel.indicator)
+        .map_or(panel.indicator.as_str(), |i| i.name_in(lang));
+    if !response.rows.iter().any(|r| r.value.is_some()) {
+        return Ok(html! {
+            section class="border-panel" {
+                h3 { (caption) }
+                p class="warning" role="note" { (words(lang).story_missing()) }
+            }
+        });
+    }
+    border_panel(&state.catalog, &response, &panel, page, caption, lang)
+}
+
+/// Every source, with its citation and a link to its terms.
+fn sources_list(state: &AppState, t: &Text) -> Markup {
+    html! {
+        ul class="story-sources" {
+            @for source in &state.catalog.sources {
+                li {
+                    strong { (source.publisher) } ": " (source.citation) ". "
+                    a href=(source.url) { (t.story_terms()) } " " (source.terms)
+                }
+            }
+        }
+    }
+}
