@@ -157,6 +157,7 @@ pub const STORY: [StorySection; 7] = [
             border_states!("indicator=sesnsp.kidnapping.victims"),
             border_states!("indicator=sesnsp.other_liberty.victims"),
             "indicator=ctdc.victims&region=X19&by=perpetrator%20relation&chart=stacked",
+            "indicator=ctdc.victims&region=X19&by=perpetrator%20role&chart=stacked",
         ],
     },
     StorySection {

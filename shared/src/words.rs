@@ -276,8 +276,8 @@ words! {
         es: "Reclutamiento, engaño, secuestro",
     }
     story_recruitment_text {
-        en: "Kidnapping and other crimes against personal liberty recorded in Mexico's border states, per 100,000 inhabitants, beside Mexico's; and how victims in CTDC's records from the Americas knew their traffickers. CTDC warns that its Americas records are few and not representative.",
-        es: "El secuestro y otros delitos contra la libertad personal registrados en los estados fronterizos de México, por cada 100 000 habitantes, junto a los de México; y cómo conocían a sus tratantes las víctimas de los registros del CTDC en las Américas. El CTDC advierte que sus registros de las Américas son pocos y no representativos.",
+        en: "Kidnapping and other crimes against personal liberty recorded in Mexico's border states, per 100,000 inhabitants, beside Mexico's; and how victims in CTDC's records from the Americas knew their traffickers, and what part the traffickers played (recruiting among it). CTDC warns that its Americas records are few and not representative.",
+        es: "El secuestro y otros delitos contra la libertad personal registrados en los estados fronterizos de México, por cada 100 000 habitantes, junto a los de México; y cómo conocían a sus tratantes las víctimas de los registros del CTDC en las Américas, y qué papel tuvieron los tratantes (entre ellos, el reclutamiento). El CTDC advierte que sus registros de las Américas son pocos y no representativos.",
     }
     story_routes {
         en: "Smuggling routes that shift",

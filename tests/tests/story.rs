@@ -5,8 +5,11 @@
 //! languages on a 360-pixel phone without sideways scrolling, and axe
 //! finding nothing.
 
+use std::net::SocketAddr;
+
+use tipstats::{Application, ServeConfig};
 use tipstats_shared::curated::STORY;
-use tipstats_tests::{Browser, spawn_app};
+use tipstats_tests::{Browser, spawn_app, workspace_root};
 
 /// The `href`s of a page's links that start with `prefix`.
 fn links<'a>(page: &'a str, prefix: &str) -> Vec<String> {
@@ -96,4 +99,54 @@ async fn the_story_reads_on_a_phone_in_both_languages() {
         assert!(violations.is_empty(), "{path}: {violations:?}");
     }
     browser.close().await;
+}
+
+/// A data release without CTDC's records: the story's view of them says
+/// its figures are missing, and the rest is drawn.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_view_whose_figures_are_missing_says_so() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let db = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(workspace_root().join("data")).expect("data/") {
+        let path = entry.expect("entry").path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".csv") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        let kept: String = text
+            .lines()
+            .filter(|line| !(name == "observations.csv" && line.starts_with("ctdc.")))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(data.path().join(name), kept).expect("write");
+    }
+    let root = workspace_root();
+    let app = Application::build(ServeConfig {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir: data.path().into(),
+        db_dir: db.path().into(),
+        assets_dir: root.join("frontend/dist"),
+        connections: 2,
+        public_url: None,
+        heavy_per_minute: 1_000,
+    })
+    .await
+    .unwrap_or_else(|e| panic!("start: {e:#}"));
+    let addr = app.addr().expect("address");
+    tokio::spawn(app.run_until(std::future::pending::<()>()));
+    let page = reqwest::get(format!("http://{addr}/story"))
+        .await
+        .expect("GET /story");
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.expect("page");
+    let recruitment = page
+        .split("id=\"recruitment\"")
+        .nth(1)
+        .and_then(|s| s.split("<section class=\"story-section\"").next())
+        .expect("the recruitment part");
+    assert_eq!(recruitment.matches("No figures for this view").count(), 2);
+    assert_eq!(recruitment.matches("class=\"chart-svg first\"").count(), 2);
 }

@@ -15,7 +15,7 @@ use maud::{Markup, html};
 use tipstats_shared::curated::{STORY, StorySection};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::SeriesQuery;
-use tipstats_shared::view::ViewState;
+use tipstats_shared::view::{ViewState, parse_query};
 use tipstats_shared::words::{Text, words};
 
 use super::AppState;
@@ -112,32 +112,40 @@ async fn section_html(
     })
 }
 
-/// One view as its panel, or a sentence saying its figures are missing.
+/// One view as its panel, or a sentence saying its figures are missing:
+/// none in the range, or its indicator not in this data at all (a view
+/// would otherwise fall back to the dashboard's default indicator).
 async fn view_html(
     state: &AppState,
     query: &str,
     page: &ViewState,
     lang: Lang,
 ) -> Result<Markup, ApiError> {
+    let asked = parse_query(query)
+        .into_iter()
+        .find(|(name, _)| name == "indicator")
+        .map(|(_, id)| id)
+        .unwrap_or_default();
+    let Some(indicator) = state.catalog.indicator(&asked) else {
+        return Ok(missing(&asked, lang));
+    };
     let panel = ViewState::from_query(query, &state.catalog);
-    let response = series_response(
-        state,
-        SeriesQuery::parse(&panel.to_query(), &state.catalog)?,
-    )
-    .await?;
-    let caption = state
-        .catalog
-        .indicator(&panel.indicator)
-        .map_or(panel.indicator.as_str(), |i| i.name_in(lang));
+    let series = SeriesQuery::parse(&panel.to_query(), &state.catalog)?;
+    let response = series_response(state, series).await?;
+    let caption = indicator.name_in(lang);
     if !response.rows.iter().any(|r| r.value.is_some()) {
-        return Ok(html! {
-            section class="border-panel" {
-                h3 { (caption) }
-                p class="warning" role="note" { (words(lang).story_missing()) }
-            }
-        });
+        return Ok(missing(caption, lang));
     }
     border_panel(&state.catalog, &response, &panel, page, caption, lang)
+}
+
+fn missing(caption: &str, lang: Lang) -> Markup {
+    html! {
+        section class="border-panel" {
+            h3 { (caption) }
+            p class="warning" role="note" { (words(lang).story_missing()) }
+        }
+    }
 }
 
 /// Every source, with its citation and a link to its terms.
