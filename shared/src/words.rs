@@ -323,6 +323,10 @@ words! {
         en: "No figures for this view in tipstats' data: nothing is drawn rather than an empty chart.",
         es: "No hay cifras para esta vista en los datos de tipstats: no se dibuja nada en lugar de una gráfica vacía.",
     }
+    story_embed_part {
+        en: "Embed this part: its address in an iframe",
+        es: "Insertar esta parte: su dirección en un iframe",
+    }
     story_embed {
         en: "Embed",
         es: "Insertar",

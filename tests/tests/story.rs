@@ -74,6 +74,28 @@ async fn every_part_of_the_story_has_its_figures_or_says_there_are_none() {
     for image in links(&page, "/chart.svg?") {
         assert_eq!(app.get(&image).await.status(), 200, "{image}");
     }
+    // Each part alone, for a frame on another site, links back to the whole.
+    for section in &STORY {
+        assert!(page.contains(&format!("href=\"/story/{}\"", section.name)));
+        let part = app.get(&format!("/story/{}", section.name)).await;
+        assert_eq!(part.status(), 200, "{}", section.name);
+        let policy = part
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert!(policy.contains("frame-ancestors *"), "{policy}");
+        let part = part.text().await.expect("part");
+        assert!(part.contains(&format!("/story#{}\" target=\"_top\"", section.name)));
+        assert_eq!(
+            part.matches("class=\"chart-svg first\"").count(),
+            section.views.len(),
+            "{}",
+            section.name
+        );
+    }
+    assert_eq!(app.get("/story/nowhere").await.status(), 404);
     let spanish = app.get("/story?lang=es").await.text().await.expect("page");
     assert!(spanish.contains("<html lang=\"es\""));
     assert!(spanish.contains("Cárteles, frontera y trata"));

@@ -44,6 +44,10 @@ pub fn router() -> axum::Router<AppState> {
         .route("/place", axum::routing::get(super::place::places_page))
         .route("/story", axum::routing::get(super::story::story_page))
         .route(
+            "/story/{part}",
+            axum::routing::get(super::story::story_part_page),
+        )
+        .route(
             "/place/{code}",
             axum::routing::get(super::place::place_page),
         )

@@ -8,20 +8,22 @@
 //! drawing an empty chart. The server's own page, in English or Spanish,
 //! readable without script.
 
-use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use maud::{Markup, html};
+use maud::{DOCTYPE, Markup, html};
 use tipstats_shared::curated::{STORY, StorySection};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::SeriesQuery;
-use tipstats_shared::view::{ViewState, parse_query};
+use tipstats_shared::view::{ThemeChoice, ViewState, parse_query};
 use tipstats_shared::words::{Text, words};
 
-use super::AppState;
 use super::error::ApiError;
-use super::figures::series_response;
-use super::pages::{Head, Here, border_map, border_panel, reader_lang, server_page, varying};
+use super::figures::{base_url, series_response};
+use super::pages::{
+    Head, Here, border_map, border_panel, reader_lang, server_page, story_link, varying,
+};
+use super::{AppState, EMBED_CSP};
 
 /// A section's heading and words.
 fn section_words(name: &str, t: &Text) -> (&'static str, &'static str) {
@@ -34,6 +36,78 @@ fn section_words(name: &str, t: &Text) -> (&'static str, &'static str) {
         "violence" => (t.story_violence(), t.story_violence_text()),
         _ => (t.story_limits(), t.story_limits_text()),
     }
+}
+
+/// `/story/{part}`: one part of the story alone, for a frame on another
+/// site (as `/embed` is, it may be framed anywhere and runs no inline
+/// script), with the link back to the whole story.
+pub(super) async fn story_part_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let section = STORY
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| ApiError::NotFound(format!("the story has no part {name:?}: see /story")))?;
+    let view = ViewState::from_query(query.as_deref().unwrap_or(""), &state.catalog);
+    let lang = reader_lang(&view, &headers);
+    let base = base_url(&state, &headers);
+    let key = format!(
+        "/story/{name}?{}&in={}&base={base}",
+        view.to_page_query(),
+        lang.as_str()
+    );
+    let page = state
+        .answers
+        .get_or_make(key, "text/html; charset=utf-8", async {
+            let part = section_html(&state, section, &view, lang).await?;
+            Ok::<_, ApiError>(axum::body::Bytes::from(part_page(
+                part, section, &view, lang, &base,
+            )))
+        })
+        .await?;
+    let mut page = varying(page.into_response());
+    page.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(EMBED_CSP),
+    );
+    Ok(page)
+}
+
+/// A part's page: the part, and the link back to the whole story at
+/// this server's address.
+fn part_page(
+    part: Markup,
+    section: &StorySection,
+    view: &ViewState,
+    lang: Lang,
+    base: &str,
+) -> String {
+    let t = words(lang);
+    let dark = view.theme == Some(ThemeChoice::Dark);
+    html! {
+        (DOCTYPE)
+        html lang=(lang.as_str()) data-theme=[dark.then_some("dark")] {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (section_words(section.name, t).0) " · " (t.story_title()) " · tipstats" }
+                link rel="stylesheet" href="/style.css";
+                script src="/readout.js" defer {}
+            }
+            body class="story-part" {
+                main id="main" {
+                    (part)
+                    p class="source" {
+                        a href={ (base) (story_link(view)) "#" (section.name) } target="_top" { (t.story_title()) " · tipstats" }
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
 }
 
 /// `/story`, in the address's language or else the browser's.
@@ -103,6 +177,7 @@ async fn section_html(
         section class="story-section" id=(section.name) {
             h3 { (title) }
             p class="intro" { (text) }
+            p class="links" { a href={ "/story/" (section.name) (settings(page)) } { (t.story_embed_part()) } }
             (sources)
             @if !panels.is_empty() {
                 div class="border-grid" { @for panel in &panels { (panel) } }
@@ -110,6 +185,11 @@ async fn section_html(
             (map)
         }
     })
+}
+
+/// The page's language and theme as a query (`?lang=es`), or nothing.
+fn settings(view: &ViewState) -> String {
+    story_link(view).trim_start_matches("/story").to_string()
 }
 
 /// One view as its panel, or a sentence saying its figures are missing:
