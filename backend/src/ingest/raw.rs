@@ -45,23 +45,13 @@ impl<'a> RawFile<'a> {
         columns: &[&str],
         layout: &str,
     ) -> Result<RawFile<'a>, IngestError> {
-        if !path.is_file() {
-            return Err(IngestError::file(path, "file not found"));
-        }
-        let raw = RawFile { path, table };
-        // One thread (set by the caller) keeps the scan order, so that
-        // row_number() is the row of the file.
-        let sql = format!(
-            "CREATE TEMP TABLE {table} AS
-             SELECT row_number() OVER () AS row, *
-             FROM read_csv({}, header = true, all_varchar = true, strict_mode = true,
-                           delim = ',', quote = '\"', escape = '\"'{}{layout})",
-            crate::db::path_literal(path),
-            if layout.is_empty() { "" } else { ", " }
-        );
-        conn.execute_batch(&sql).map_err(|e| raw.error(e))?;
-        raw.check_columns(conn, columns)?;
-        Ok(raw)
+        let separator = if layout.is_empty() { "" } else { ", " };
+        RawFile::load_as(conn, path, table, columns, "*", |file| {
+            format!(
+                "read_csv({file}, header = true, all_varchar = true, strict_mode = true,
+                              delim = ',', quote = '\"', escape = '\"'{separator}{layout})"
+            )
+        })
     }
 
     /// A publisher's Parquet file, read by DuckDB's reader with every value
@@ -73,15 +63,31 @@ impl<'a> RawFile<'a> {
         table: &'static str,
         columns: &[&str],
     ) -> Result<RawFile<'a>, IngestError> {
+        RawFile::load_as(conn, path, table, columns, "COLUMNS(*)::VARCHAR", |file| {
+            format!("read_parquet({file})")
+        })
+    }
+
+    /// Loads `path` into `table`, each row numbered: `select` of what
+    /// `reader` gives for the quoted path (a DuckDB table function); then
+    /// checks that its columns are exactly `columns`.
+    fn load_as(
+        conn: &Connection,
+        path: &'a Path,
+        table: &'static str,
+        columns: &[&str],
+        select: &str,
+        reader: impl FnOnce(&str) -> String,
+    ) -> Result<RawFile<'a>, IngestError> {
         if !path.is_file() {
             return Err(IngestError::file(path, "file not found"));
         }
         let raw = RawFile { path, table };
+        // One thread (set by the caller) keeps the scan order, so that
+        // row_number() is the row of the file.
         let sql = format!(
-            "CREATE TEMP TABLE {table} AS
-             SELECT row_number() OVER () AS row, COLUMNS(*)::VARCHAR
-             FROM read_parquet({})",
-            crate::db::path_literal(path)
+            "CREATE TEMP TABLE {table} AS SELECT row_number() OVER () AS row, {select} FROM {}",
+            reader(&crate::db::path_literal(path))
         );
         conn.execute_batch(&sql).map_err(|e| raw.error(e))?;
         raw.check_columns(conn, columns)?;

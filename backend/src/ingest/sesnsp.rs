@@ -441,20 +441,30 @@ fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
          SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, age, 1,
                 value, false, value_text, 1
          FROM sesnsp_cells;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, 'Total', 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM sesnsp_cells GROUP BY ALL;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', age, 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM sesnsp_cells GROUP BY ALL;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', 'Total', 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM sesnsp_cells GROUP BY ALL;
-         DROP TABLE sesnsp_cells;"
+         {}
+         DROP TABLE sesnsp_cells;",
+        subtotals("sesnsp_cells")
     ))
+}
+
+/// The subtotals of a table of victims' cells (`indicator_id`,
+/// `region_code`, `year`, `month`, `sex`, `age`, `value`) into
+/// `observations`: by sex, by age band, and the place-month's total, as
+/// every SESNSP victims indicator has them.
+pub(super) fn subtotals(cells: &str) -> String {
+    let place_month = "indicator_id, region_code, year, month";
+    let sum = "sum(value), false, CAST(sum(value) AS VARCHAR), 1";
+    format!(
+        "INSERT INTO observations
+         SELECT {place_month}, 'Total', 'Total', sex, 'Total', 1, {sum}
+         FROM {cells} GROUP BY {place_month}, sex;
+         INSERT INTO observations
+         SELECT {place_month}, 'Total', 'Total', 'Total', age, 1, {sum}
+         FROM {cells} GROUP BY {place_month}, age;
+         INSERT INTO observations
+         SELECT {place_month}, 'Total', 'Total', 'Total', 'Total', 1, {sum}
+         FROM {cells} GROUP BY {place_month};"
+    )
 }
 
 fn add_crimes(conn: &Connection) -> Result<(), duckdb::Error> {

@@ -19,7 +19,7 @@ use tipstats_shared::Frequency;
 use super::breakdowns::{AGE, MODALITY, SEX};
 use super::raw::{RawFile, RowCheck};
 use super::sesnsp::{
-    AGE_OF_RANGO, FOLDER as SESNSP_FOLDER, SEX_OF_GENERO, SOURCE_ID, VICTIM_COLUMNS,
+    AGE_OF_RANGO, FOLDER as SESNSP_FOLDER, SEX_OF_GENERO, SOURCE_ID, VICTIM_COLUMNS, subtotals,
 };
 use super::{IndicatorRow, IngestError, Words, words};
 
@@ -289,23 +289,13 @@ fn add_victims(conn: &Connection) -> Result<(), duckdb::Error> {
          JOIN mx_states s ON s.inegi = r.cve_ent
          JOIN sesnsp_context c ON c.subtype = r.subtipo_de_delito
          LEFT JOIN kidnapping_modalities m ON m.name = r.modalidad;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', sex, 'Total', 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM context_cells GROUP BY indicator_id, region_code, year, month, sex;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', age, 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM context_cells GROUP BY indicator_id, region_code, year, month, age;
-         INSERT INTO observations
-         SELECT indicator_id, region_code, year, month, 'Total', 'Total', 'Total', 'Total', 1,
-                sum(value), false, CAST(sum(value) AS VARCHAR), 1
-         FROM context_cells GROUP BY indicator_id, region_code, year, month;
+         {}
          INSERT INTO observations
          SELECT indicator_id, region_code, year, month, 'by modality', modality, 'Total', 'Total', 1,
                 sum(value), false, CAST(sum(value) AS VARCHAR), 1
          FROM context_cells WHERE modality IS NOT NULL
          GROUP BY indicator_id, region_code, year, month, modality;
-         DROP TABLE context_cells;"
+         DROP TABLE context_cells;",
+        subtotals("context_cells")
     ))
 }
