@@ -93,23 +93,29 @@
     event.preventDefault();
     show(chart, next);
   });
-  // The share panel is the server's (/share.html), in the dashboard's slot.
-  function share() {
-    document.querySelectorAll("[data-share]").forEach(function (slot) {
-      var src = "/share.html?" + slot.dataset.share;
+  // The table, the sources and the share panel are the server's
+  // (/table.html, /sources.html, /share.html), in the dashboard's slot.
+  // The dashboard may keep the slot and change its address, so a change of
+  // `data-panel` empties it and loads the new panel.
+  function panels() {
+    document.querySelectorAll("[data-panel]").forEach(function (slot) {
+      var src = slot.dataset.panel;
       if (slot.dataset.loaded === src) return;
       slot.dataset.loaded = src;
+      slot.replaceChildren();
       fetch(src).then(function (answer) {
         if (!answer.ok) throw new Error(answer.status);
         return answer.text();
       }).then(function (html) {
         if (slot.dataset.loaded === src) slot.innerHTML = html;
       }).catch(function () {
-        slot.textContent = "The links could not be loaded: " + location.href;
+        slot.textContent = "This panel could not be loaded: " + location.href;
       });
     });
   }
-  new MutationObserver(share).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(panels).observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-panel"]
+  });
   // The map panel's script, loaded when a map first shows (map.js).
   new MutationObserver(function (changes, observer) {
     if (!document.querySelector("[data-map]")) return;

@@ -47,7 +47,7 @@ async fn get_value(path: &str, t: &'static Text) -> Result<wasm_bindgen::JsValue
     let response = Request::get(path)
         .send()
         .await
-        .map_err(|e| format!("{} ({e}).", t.unreachable()))?;
+        .map_err(|e| unreachable(e, t))?;
     if !response.ok() {
         let status = response.status();
         let problem = response
@@ -65,6 +65,16 @@ async fn get_value(path: &str, t: &'static Text) -> Result<wasm_bindgen::JsValue
         .await
         .map_err(|e| format!("{} ({e}).", t.unreadable()))?;
     js_sys::JSON::parse(&text).map_err(|_| format!("{} (not JSON).", t.unreadable()))
+}
+
+/// The server could not be reached: the browser's words for why. Written
+/// without the error's `Display`, which would bring serde_json's error
+/// messages into the bundle (another crate turns on gloo-net's `json`).
+fn unreachable(error: gloo_net::Error, t: &Text) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => format!("{} ({}).", t.unreachable(), js.message),
+        _ => format!("{}.", t.unreachable()),
+    }
 }
 
 /// The `detail` of a problem document (`tipstats_shared::Problem`), the

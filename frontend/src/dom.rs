@@ -40,13 +40,6 @@ pub fn push_url(query: &str) {
     }
 }
 
-/// The page's own origin (`https://stats.example.org`).
-pub fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
-
 /// Puts the dashboard where the server's first view was, in one step: the
 /// page is laid out alike, so nothing moves.
 pub fn take_over() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::app::{Page, answer, error_paragraph, loading_figures, word};
 use crate::controls::{IndicatorPicker, Options, RegionPicker, YearRange};
-use crate::dom::{origin, take_over};
+use crate::dom::take_over;
 use crate::figures::Figures;
 use crate::i18n::text;
 use tipstats_shared::query::ChartKind;
@@ -45,12 +45,11 @@ pub fn Explorer() -> impl IntoView {
                 Some(Ok(response)) => {
                     let catalog = page.catalog();
                     let (lang, dark, size) = (lang.get(), dark.get(), size.get());
-                    let (permalink, look, tab, map) = view_state.with(|s| {
+                    let (look, tab, map) = view_state.with(|s| {
                         let map = (s.chart == ChartKind::Map).then(|| s.to_page_query());
-                        let look = (s.chart, s.relative, s.scale);
-                        (s.permalink(&origin()), look, s.tab, map)
+                        ((s.chart, s.relative, s.scale), s.tab, map)
                     });
-                    view! { <Figures catalog response permalink look tab lang dark size map /> }.into_any()
+                    view! { <Figures catalog response look tab lang dark size map /> }.into_any()
                 }
                 Some(Err(message)) => error_paragraph(message),
             }}

@@ -1,13 +1,12 @@
 //! A view's figures in the page: the chart drawn at the width it is shown,
-//! described for screen readers, with its coverage, sources, notes,
-//! citation and table.
+//! described for screen readers, with its coverage and caveat; the table,
+//! the sources and the share panel are the server's, in a slot.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use tipstats_shared::chart::Chart;
-use tipstats_shared::figure::{Figure, category_in, reporters_of};
-use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
+use tipstats_shared::figure::Figure;
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, Relative, Scale, Tab};
 use tipstats_shared::{Catalog, NoteKind, SeriesResponse};
@@ -24,7 +23,6 @@ use crate::readout::readable_chart;
 pub fn Figures(
     catalog: Arc<Catalog>,
     response: Arc<SeriesResponse>,
-    permalink: String,
     /// How the chart draws the figures: its kind, relative change, scale.
     look: (ChartKind, Option<Relative>, Scale),
     tab: Tab,
@@ -44,13 +42,17 @@ pub fn Figures(
             view! { <div class="map-slot" data-map=query></div> }.into_any()
         }
         (Tab::Chart, None) => chart_panel(&catalog, &response, &figure, look, lang, dark, size),
-        (Tab::Table, _) => table(&catalog, &response, lang),
-        (Tab::Sources, _) => sources_panel(&response, &figure, &permalink, lang),
-        // readout.js fills the slot with the server's panel (/share.html).
-        (Tab::Share, _) => {
+        // readout.js fills the slot with the server's panel (/table.html,
+        // /sources.html, /share.html): their words and markup stay out of
+        // the bundle.
+        (tab, _) => {
             let query = Page::get().view.with_untracked(|s| s.to_page_query());
-            let query = format!("{query}&panel_lang={}", lang.as_str());
-            view! { <div class="share-slot" data-share=query></div> }.into_any()
+            let src = format!(
+                "/{}.html?{query}&panel_lang={}",
+                tab.as_str(),
+                lang.as_str()
+            );
+            view! { <div class="panel-slot" data-panel=src></div> }.into_any()
         }
     };
     view! {
@@ -121,83 +123,6 @@ fn chart_panel(
         {caveat.map(|c| view! { <p class="caveat" role="note">{c}</p> })}
         {coverage_warning}
         <p class="source">{figure.source.clone()}</p>
-    }
-    .into_any()
-}
-
-/// Where the figures come from, every note numbered as the chart's markers
-/// count them, and how to cite the view. How many reported each year is in
-/// the chart's readout and the table.
-fn sources_panel(
-    response: &SeriesResponse,
-    figure: &Figure,
-    permalink: &str,
-    lang: Lang,
-) -> AnyView {
-    let t = text(lang);
-    let sources = response
-        .sources
-        .iter()
-        .map(|s| view! { <p class="source">{t.source()} ": " <a href=s.url.clone()>{s.citation.clone()}</a></p> })
-        .collect_view();
-    let notes = figure
-        .notes
-        .iter()
-        .map(|n| view! { <li>{n.clone()}</li> })
-        .collect_view();
-    view! {
-        {sources}
-        <h3 class="notes-title">{t.notes()}</h3>
-        <ul class="notes">{notes}</ul>
-        <p class="cite"><strong>{t.cite()} ": "</strong>{figure.citation(permalink, lang)}</p>
-    }
-    .into_any()
-}
-
-/// Every figure of the view, a row per place, year and category.
-fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> AnyView {
-    let t = text(lang);
-    let per_100k = response.per.is_some();
-    let by = response.by.is_some();
-    let rows = response
-        .regions
-        .iter()
-        .flat_map(|code| response.rows.iter().filter(move |r| &r.region == code))
-        .map(|row| {
-            view! {
-                <tr data-region=row.region.clone() data-year=row.year>
-                    <th scope="row">{catalog.region_name_in(&row.region, lang).to_string()}</th>
-                    <td>{row.year}</td>
-                    {by.then(|| view! { <td class="category">{row.category.as_deref().map(|c| category_in(c, lang).to_string())}</td> })}
-                    <td class="value">{value_cell_in(row, lang)}</td>
-                    {per_100k.then(|| view! { <td class="rate">{row_rate_cell(row)}</td> })}
-                    <td class="bounds">{bounds_cell(row, lang)}</td>
-                    <td class="units">{row.reporting_units}</td>
-                    <td class="suppressed">{row.suppressed_cells}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let reporters = reporters_of(catalog, &response.indicator, lang);
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures-caption">
-            <table id="figures">
-                <caption id="figures-caption">{t.table_caption()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.col_place()}</th>
-                        <th scope="col">{t.col_year()}</th>
-                        {by.then(|| view! { <th scope="col">{t.col_category()}</th> })}
-                        <th scope="col">{t.col_value()}</th>
-                        {per_100k.then(|| view! { <th scope="col">{t.col_rate()}</th> })}
-                        <th scope="col">{t.col_range()}</th>
-                        <th scope="col">{format!("{} ({reporters})", t.col_reporting())}</th>
-                        <th scope="col">{t.col_suppressed()}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
     }
     .into_any()
 }

@@ -147,6 +147,8 @@ pub const STORY: [StorySection; 7] = [
         views: &[
             "indicator=cbp.southwest&by=citizenship&chart=share",
             "indicator=cbp.southwest&by=demographic&chart=stacked",
+            "indicator=glotip.victims&region=MEX&by=citizenship&chart=stacked",
+            "indicator=glotip.victims&region=USA&by=citizenship&chart=stacked",
             "indicator=glotip.victims&region=MEX&by=age&chart=stacked",
             "indicator=glotip.victims&region=USA&by=age&chart=stacked",
         ],

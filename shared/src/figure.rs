@@ -194,11 +194,12 @@ fn years(from: i32, to: i32) -> String {
 /// First and last figure of each place (of each category of each place
 /// when the figures are broken down), in one sentence.
 fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang) -> String {
+    let drawn = crate::few_lines::drawn_lines(response, lang);
     // The chart's lines: each place's total, or each of its categories
     // (in the rows' order) when the figures are broken down.
     let mut lines: Vec<(&str, Option<&str>)> = Vec::new();
     for code in &response.regions {
-        for row in &response.rows {
+        for row in drawn.iter() {
             let line = (code.as_str(), row.category.as_deref());
             if &row.region == code
                 && row.category.is_some() == response.by.is_some()
@@ -211,7 +212,7 @@ fn summary(response: &SeriesResponse, catalog: &Catalog, title: &str, lang: Lang
     let parts: Vec<String> = lines
         .into_iter()
         .filter_map(|(code, category)| {
-            let mut rows = response.rows.iter().filter(|r| {
+            let mut rows = drawn.iter().filter(|r| {
                 r.region == code && r.category.as_deref() == category && r.plotted().is_some()
             });
             let first = rows.next()?;

@@ -9,6 +9,7 @@ pub mod api;
 pub mod chart;
 pub mod choice;
 pub mod curated;
+pub mod few_lines;
 pub mod figure;
 pub mod format;
 pub mod lang;

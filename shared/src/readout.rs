@@ -34,20 +34,22 @@ pub fn readout_json(
     format!("{{\"width\":{width},\"years\":[{}]}}", years.join(","))
 }
 
-/// A year's figures, a line per place (and category), then its notes.
+/// A year's figures, a line per place (and category, as the chart draws
+/// them), then its notes.
 pub fn year_lines(
     catalog: &Catalog,
     response: &SeriesResponse,
     year: i32,
     lang: Lang,
 ) -> Vec<String> {
+    let drawn = crate::few_lines::drawn_lines(response, lang);
     let reporters = reporters_of(catalog, &response.indicator, lang);
     let suppressed = words(lang).suppressed_cells();
     let reporters_vary = response.reporters_vary();
     let rows = response
         .regions
         .iter()
-        .flat_map(|code| response.rows.iter().filter(move |r| &r.region == code))
+        .flat_map(|code| drawn.iter().filter(move |r| &r.region == code))
         .filter(|row| row.year == year);
     let mut lines: Vec<String> = rows
         .map(|row| {

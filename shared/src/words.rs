@@ -268,8 +268,8 @@ words! {
         es: "Quiénes quedan expuestos",
     }
     story_vulnerable_text {
-        en: "Who reaches the Southwest border, by citizenship and as unaccompanied children, and who is detected as a victim in Mexico and the USA. Encounters are migration enforcement, not trafficking: they show who is on the move, not who is exploited.",
-        es: "Quiénes llegan a la frontera suroeste, por nacionalidad y como menores no acompañados, y quiénes son detectados como víctimas en México y en EE. UU. Los encuentros son control migratorio, no trata: muestran quién se desplaza, no quién es explotado.",
+        en: "Who reaches the Southwest border, by citizenship and as unaccompanied children, and who is detected as a victim in Mexico and the USA, by citizenship (the largest few, the rest summed) and by age. Encounters are migration enforcement, not trafficking: they show who is on the move, not who is exploited. UNODC writes each citizenship as the country reported it, so one nationality can appear under two names in different years.",
+        es: "Quiénes llegan a la frontera suroeste, por nacionalidad y como menores no acompañados, y quiénes son detectados como víctimas en México y en EE. UU., por nacionalidad (las más numerosas, el resto sumado) y por edad. Los encuentros son control migratorio, no trata: muestran quién se desplaza, no quién es explotado. La UNODC escribe cada nacionalidad como la informó el país, así que una misma nacionalidad puede aparecer con dos nombres en años distintos.",
     }
     story_recruitment {
         en: "Recruitment, deception, kidnapping",
@@ -634,6 +634,10 @@ words! {
     suppressed_cells {
         en: "suppressed cells",
         es: "celdas suprimidas",
+    }
+    others {
+        en: "Others",
+        es: "Otras",
     }
     apply {
         en: "Apply",

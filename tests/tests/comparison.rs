@@ -142,3 +142,76 @@ async fn the_dashboard_shows_an_index_and_a_log_scale_from_its_address_and_its_c
     browser.screenshot("dashboard-log-scale").await;
     browser.close().await;
 }
+
+/// UNODC publishes the USA's detected victims by 94 citizenships: the
+/// chart draws the six largest over the years and the rest summed, per
+/// year, as the API's own rows add up; the table keeps every category.
+#[tokio::test]
+async fn a_breakdown_of_many_categories_draws_the_largest_and_sums_the_rest() {
+    use tipstats_shared::SeriesResponse;
+    use tipstats_shared::format::thousands;
+    let app = spawn_app().await;
+    let query = "indicator=glotip.victims&region=USA&by=citizenship";
+    let api: SeriesResponse = app.get_json(&format!("/api/v1/series?{query}")).await;
+    let mut totals: Vec<(String, f64)> = Vec::new();
+    for row in &api.rows {
+        let category = row.category.clone().expect("a category");
+        let plotted = row.plotted().unwrap_or(0.0);
+        match totals.iter_mut().find(|(c, _)| *c == category) {
+            Some((_, total)) => *total += plotted,
+            None => totals.push((category, plotted)),
+        }
+    }
+    assert!(totals.len() > 20, "{} citizenships", totals.len());
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let largest: Vec<&str> = totals[..6].iter().map(|(c, _)| c.as_str()).collect();
+    let mut others: Vec<(i32, i64)> = Vec::new();
+    for row in api
+        .rows
+        .iter()
+        .filter(|r| r.value.is_some() && !largest.contains(&r.category.as_deref().unwrap_or("")))
+    {
+        match others.iter_mut().find(|(year, _)| *year == row.year) {
+            Some((_, sum)) => *sum += row.value.unwrap_or(0),
+            None => others.push((row.year, row.value.unwrap_or(0))),
+        }
+    }
+    others.sort();
+    let (first, last) = (others[0], others[others.len() - 1]);
+    let expected = format!(
+        "United States of America, Others ({}) {} ({}) → {} ({})",
+        totals.len() - 6,
+        thousands(first.1),
+        first.0,
+        thousands(last.1),
+        last.0
+    );
+    let embed = app
+        .get(&format!("/embed?{query}&chart=stacked"))
+        .await
+        .text()
+        .await
+        .expect("embed");
+    let summary = embed
+        .split("aria-label=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the chart's summary");
+    assert!(summary.contains(&expected), "{expected}\n{summary}");
+    assert_eq!(summary.matches("; ").count(), 6, "seven lines: {summary}");
+    for category in &largest {
+        assert!(summary.contains(&format!(", {category} ")), "{category}");
+    }
+    let table = app
+        .get(&format!("/table.html?{query}"))
+        .await
+        .text()
+        .await
+        .expect("table");
+    assert_eq!(
+        table.matches("<tr data-region=").count(),
+        api.rows.len(),
+        "every category in the table"
+    );
+    assert!(!table.contains("Others ("));
+}

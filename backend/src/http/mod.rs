@@ -11,9 +11,9 @@ mod map_panel;
 mod oembed;
 mod openapi;
 mod pages;
+mod panels;
 mod place;
 mod ranking;
-mod share_panel;
 mod story;
 mod views;
 
@@ -108,6 +108,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         .nest("/api/v1", api::router())
         .nest("/api", openapi::router(openapi::Docs::new(&state.catalog)))
         .merge(views::figures())
+        .merge(panels::router())
         .merge(heavy)
         .route_layer(axum::middleware::from_fn_with_state(
             validators,

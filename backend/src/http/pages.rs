@@ -17,7 +17,6 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use tipstats_shared::chart::{Chart, Theme, chart_svg_with_years};
 use tipstats_shared::curated::BORDER_MAP;
 use tipstats_shared::figure::Figure;
-use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
 use tipstats_shared::query::{ChartKind, MapQuery, SeriesQuery, Tab, ViewParams, ViewQuery};
 use tipstats_shared::readout::readout_json;
@@ -29,7 +28,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::figures::{MapFigure, base_url, series_response};
 use super::map_panel::map_box;
-use super::share_panel::share_html;
+use super::panels::{share_html, sources_html, table_html};
 use super::views::view_tags;
 
 /// The page widths the first view is drawn for: a desktop's and a phone's
@@ -195,7 +194,8 @@ fn first_view(
     let t = words(lang);
     let figure = Figure::from_series(response, catalog, lang);
     let panel = match (view.tab, map) {
-        (Tab::Table, _) => table(catalog, response, lang),
+        (Tab::Table, _) => table_html(catalog, response, lang),
+        (Tab::Sources, _) => sources_html(catalog, response, &view.permalink(base), lang),
         (Tab::Share, _) => share_html(view, base, lang),
         (_, Some(map)) => drawn_map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,
@@ -211,7 +211,7 @@ fn first_view(
                     div class="panel" id="panel" { (panel) }
                 }
                 @if view.tab != Tab::Table {
-                    section class="first-table" { (table(catalog, response, lang)) }
+                    section class="first-table" { (table_html(catalog, response, lang)) }
                 }
             }
         }
@@ -423,57 +423,6 @@ impl Drawings {
                     div class=(theme) {
                         div class="wide" { (PreEscaped(wide)) }
                         div class="narrow" { (PreEscaped(narrow)) }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Every figure of the view, as the dashboard's table tab shows it.
-fn table(catalog: &Catalog, response: &SeriesResponse, lang: Lang) -> Markup {
-    let t = words(lang);
-    let by = response.by.is_some();
-    let per_100k = response.per.is_some();
-    let reporters = tipstats_shared::figure::reporters_of(catalog, &response.indicator, lang);
-    let rows = response
-        .regions
-        .iter()
-        .flat_map(|code| response.rows.iter().filter(move |r| &r.region == code));
-    html! {
-        div class="table-wrap" tabindex="0" role="region" aria-labelledby="figures-caption" {
-            table id="figures" {
-                caption id="figures-caption" { (t.table_caption()) }
-                thead {
-                    tr {
-                        th scope="col" { (t.col_place()) }
-                        th scope="col" { (t.col_year()) }
-                        @if by { th scope="col" { (t.col_category()) } }
-                        th scope="col" { (t.col_value()) }
-                        @if per_100k { th scope="col" { (t.col_rate()) } }
-                        th scope="col" { (t.col_range()) }
-                        th scope="col" { (t.col_reporting()) " (" (reporters) ")" }
-                        th scope="col" { (t.col_suppressed()) }
-                    }
-                }
-                tbody {
-                    @for row in rows {
-                        tr data-region=(row.region) data-year=(row.year) {
-                            th scope="row" { (catalog.region_name_in(&row.region, lang)) }
-                            td { (row.year) }
-                            @if by {
-                                td class="category" {
-                                    @if let Some(category) = &row.category {
-                                        (tipstats_shared::figure::category_in(category, lang))
-                                    }
-                                }
-                            }
-                            td class="value" { (value_cell_in(row, lang)) }
-                            @if per_100k { td class="rate" { (row_rate_cell(row)) } }
-                            td class="bounds" { (bounds_cell(row, lang)) }
-                            td class="units" { (row.reporting_units) }
-                            td class="suppressed" { (row.suppressed_cells) }
-                        }
                     }
                 }
             }

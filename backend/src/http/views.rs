@@ -28,7 +28,6 @@ pub fn figures() -> Router<AppState> {
         .route("/chart.svg", get(chart_svg))
         .route("/map.html", get(super::map_panel::map_panel))
         .route("/ranking", get(super::ranking::ranking_page))
-        .route("/share.html", get(super::share_panel::share_panel))
         .route("/embed", get(embed_page))
         .route("/embed.css", get(embed_css))
         .route("/embed.js", get(embed_js))

@@ -42,13 +42,16 @@ impl CoverageRow {
 impl Coverage {
     /// The strip of a yearly answer, one row per requested place; none
     /// when every figure is one reporter's own
-    /// ([`SeriesResponse::reporters_vary`]).
+    /// ([`SeriesResponse::reporters_vary`]). Its places' first series are
+    /// counted among the lines the chart draws
+    /// ([`crate::few_lines::drawn_lines`]).
     pub fn of(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Option<Coverage> {
+        let drawn = crate::few_lines::drawn_lines(response, lang);
         let mut rows = Vec::new();
         let mut series = 0;
         for code in &response.regions {
             let mut units: Vec<(i32, u32)> = Vec::new();
-            let place_rows = || response.rows.iter().filter(|r| &r.region == code);
+            let place_rows = || drawn.iter().filter(|r| &r.region == code);
             for row in place_rows() {
                 // A breakdown's categories are reported by the same units:
                 // the year's coverage is the most any category had.

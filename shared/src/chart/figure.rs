@@ -91,7 +91,7 @@ pub fn figure_svg(
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw_figure(&root, figure, chart, theme).map_err(|e| e.to_string())?;
+        draw_figure(&root, figure, chart, theme).map_err(super::not_drawn)?;
     }
     Ok(svg)
 }
@@ -106,10 +106,10 @@ pub fn map_figure_svg(
     let mut svg = String::new();
     let body = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let body = draw_frame(&root, figure, map.theme).map_err(|e| e.to_string())?;
+        let body = draw_frame(&root, figure, map.theme).map_err(super::not_drawn)?;
         let (x, y) = body.get_base_pixel();
         let (width, height) = body.dim_in_pixel();
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(super::not_drawn)?;
         (x + 12, y, width.saturating_sub(24), height)
     };
     let end = svg.rfind("</svg>").ok_or("the frame has no end")?;

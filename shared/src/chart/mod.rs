@@ -111,13 +111,14 @@ pub struct Point {
 impl Chart {
     /// The chart of a yearly `series` answer: one line per requested region,
     /// in the order the regions were asked for, or with a breakdown one line
-    /// per region and category.
+    /// per region and category (the largest few and the rest summed, by
+    /// [`crate::few_lines`]).
     pub fn from_series(response: &SeriesResponse, catalog: &Catalog, lang: Lang) -> Chart {
+        let drawn = crate::few_lines::drawn_lines(response, lang);
         let indicator = catalog.indicator(&response.indicator);
         let mut series = Vec::new();
         for code in &response.regions {
-            let rows: Vec<&SeriesRow> =
-                response.rows.iter().filter(|r| &r.region == code).collect();
+            let rows: Vec<&SeriesRow> = drawn.iter().filter(|r| &r.region == code).collect();
             let categories = lines_of(rows.iter().copied());
             for category in categories {
                 let place = catalog.region_name_in(code, lang);
@@ -263,11 +264,24 @@ pub fn chart_svg_with_years(
     let mut svg = String::new();
     let years = {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let years = plot::draw_chart(&root, chart, theme).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        let years = plot::draw_chart(&root, chart, theme).map_err(not_drawn)?;
+        root.present().map_err(not_drawn)?;
         years
     };
     Ok((svg, years))
+}
+
+/// A drawing's failure, in words. The SVG backend writes into a string, so
+/// no input or output can fail; writing out its `std::io::Error` (every
+/// error kind's words) would cost the browser's bundle a kilobyte for
+/// nothing a reader could act on.
+fn not_drawn<E: std::error::Error + Send + Sync>(error: DrawingAreaErrorKind<E>) -> String {
+    match error {
+        DrawingAreaErrorKind::LayoutError => "the chart's layout failed",
+        DrawingAreaErrorKind::SharingError => "the chart's drawing area was shared",
+        DrawingAreaErrorKind::BackendError(_) => "the chart could not be written",
+    }
+    .to_string()
 }
 
 #[cfg(test)]
