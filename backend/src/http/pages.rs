@@ -583,23 +583,48 @@ pub(super) fn border_panel(
     explore.lang = page.lang;
     explore.theme = page.theme;
     let drawn_query = explore.to_page_query();
-    Ok(html! {
-        section class="border-panel" {
-            h3 { (caption) }
+    let links = html! {
+        a href={ "/?" (drawn_query) } { (t.explore_this()) }
+        " · " a href={ "/embed?" (drawn_query) } { (t.story_embed()) }
+        " · " a href={ "/chart.svg?" (drawn_query) } { (t.story_image()) }
+    };
+    Ok(panel_section(
+        caption,
+        None,
+        &figure,
+        &drawn,
+        html! {},
+        links,
+        lang,
+    ))
+}
+
+/// A small chart's section, as the border's, the story's and the places'
+/// pages show it: its heading, subtitle, the chart with its summary,
+/// `more` (a place's rank), the first caveat, the source and `links`.
+pub(super) fn panel_section(
+    heading: &str,
+    id: Option<&str>,
+    figure: &Figure,
+    drawn: &Drawings,
+    more: Markup,
+    links: Markup,
+    lang: Lang,
+) -> Markup {
+    html! {
+        section class="border-panel" id=[id] {
+            h3 { (heading) }
             p class="figure-subtitle" { (figure.subtitle) }
             figure class="chart" {
                 div class="chart-box" { (drawn.readable(&figure.summary, lang)) }
                 figcaption class="summary" { (figure.summary) }
             }
+            (more)
             @if let Some(caveat) = figure.notes.first() {
                 p class="warning" role="note" { (caveat) }
             }
             p class="source" { (figure.source) }
-            p class="links" {
-                a href={ "/?" (drawn_query) } { (t.explore_this()) }
-                " · " a href={ "/embed?" (drawn_query) } { (t.story_embed()) }
-                " · " a href={ "/chart.svg?" (drawn_query) } { (t.story_image()) }
-            }
+            p class="links" { (links) }
         }
-    })
+    }
 }

@@ -26,7 +26,9 @@ use tipstats_shared::{Catalog, Indicator, NoteKind, Region, RegionLevel, SeriesR
 use super::AppState;
 use super::error::ApiError;
 use super::figures::series_response;
-use super::pages::{Drawings, Head, Here, reader_lang, server_page, story_link, varying};
+use super::pages::{
+    Drawings, Head, Here, panel_section, reader_lang, server_page, story_link, varying,
+};
 use super::ranking::{Rank, rank_of};
 use crate::db::{self, Population};
 
@@ -323,27 +325,17 @@ fn panel_html(
     let mut explore = ViewState::from_query(&panel_series(response), catalog);
     explore.lang = view.lang;
     explore.theme = view.theme;
-    let id = &panel.indicator.id;
-    Ok(html! {
-        section class="border-panel" id=(id) {
-            h3 { (panel.title(lang)) }
-            p class="figure-subtitle" { (figure.subtitle) }
-            figure class="chart" {
-                div class="chart-box" { (drawn.readable(&figure.summary, lang)) }
-                figcaption class="summary" { (figure.summary) }
-            }
-            (rank_line(panel, place, view, lang))
-            @if let Some(caveat) = figure.notes.first() {
-                p class="warning" role="note" { (caveat) }
-            }
-            p class="source" { (figure.source) }
-            p class="links" {
-                a href={ "/?" (explore.to_page_query()) } { (t.explore_this()) }
-                " · "
-                a href={ "/api/v1/export?" (panel_series(response)) "&format=csv" } { (t.place_csv()) }
-            }
-        }
-    })
+    let links = html! {
+        a href={ "/?" (explore.to_page_query()) } { (t.explore_this()) }
+        " · "
+        a href={ "/api/v1/export?" (panel_series(response)) "&format=csv" } { (t.place_csv()) }
+    };
+    let heading = panel.title(lang);
+    let rank = rank_line(panel, place, view, lang);
+    let id = Some(panel.indicator.id.as_str());
+    Ok(panel_section(
+        &heading, id, &figure, &drawn, rank, links, lang,
+    ))
 }
 
 /// The series query of a panel's answer.
