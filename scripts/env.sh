@@ -81,3 +81,22 @@ esbuild_minifier() {
     dir=$(npm_pinned esbuild "$ESBUILD_VERSION")
     export ESBUILD="$dir/node_modules/.bin/esbuild"
 }
+
+# The Python readers the tests check tipstats' files with, each the
+# reference or a widely used independent implementation (from PyPI,
+# versions pinned): frictionless (Data Packages), bibtexparser and rispy
+# (citations), feedparser (the releases' Atom feed), pandas (the code
+# snippets). One virtual environment beside the build, made once per set of
+# versions; TIPSTATS_PYTHON names its interpreter for the tests.
+PYTHON_TOOLS="frictionless==5.21.0 bibtexparser==2.1.0 rispy==0.10.0 feedparser==6.0.14 pandas==3.1.1"
+python_tools() {
+    local dir="$HOME/.cache/tipstats/python-$(echo "$PYTHON_TOOLS" | sha256sum | cut -c1-12)"
+    if [ ! -x "$dir/bin/python" ] || [ ! -f "$dir/.complete" ]; then
+        command -v python3 >/dev/null || apt_install python3 >&2
+        python3 -m venv "$dir" >/dev/null 2>&1 || { apt_install python3-venv >&2; rm -rf "$dir"; python3 -m venv "$dir"; }
+        # shellcheck disable=SC2086
+        "$dir/bin/pip" install --quiet --disable-pip-version-check $PYTHON_TOOLS >&2
+        touch "$dir/.complete"
+    fi
+    export TIPSTATS_PYTHON="$dir/bin/python"
+}

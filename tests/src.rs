@@ -29,6 +29,45 @@ pub fn fixture_source_dir() -> PathBuf {
     workspace_root().join("tests/fixtures/raw")
 }
 
+/// Copies the folder `from` into `to`, subfolders too.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Runs `script` with the Python of the independent readers (frictionless,
+/// bibtexparser, rispy, feedparser, pandas; `scripts/test` installs them
+/// and names the interpreter in `TIPSTATS_PYTHON`), `args` as its
+/// `sys.argv[1:]`; returns what it printed, or fails with what it said.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let python = std::env::var_os("TIPSTATS_PYTHON").unwrap_or_else(|| {
+        panic!(
+            "TIPSTATS_PYTHON is not set: run scripts/test, or `source scripts/env.sh; python_tools`"
+        )
+    });
+    let output = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", PathBuf::from(&python).display()));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "the Python reader failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
 /// The publishers' whole raw files: `../shared/data` beside the repository,
 /// or `TIPSTATS_SOURCE_DIR`. The tests that need them are ignored, with the
 /// reason in cargo's summary, on a machine without them (see `build.rs`),

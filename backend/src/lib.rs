@@ -14,6 +14,7 @@ pub mod export;
 pub mod http;
 pub mod ingest;
 pub mod maps;
+pub mod releases;
 pub mod render;
 pub mod store;
 

@@ -404,3 +404,46 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub parameter: Option<String>,
 }
+
+/// One data release: a data version as the ingest that made it recorded
+/// it, with what changed since the one before, per source.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Release {
+    pub data_version: String,
+    /// The day the ingest recorded it (UTC), `YYYY-MM-DD`.
+    pub date: String,
+    /// The data version it replaced; none for the first one recorded,
+    /// whose changes are everything it holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// The sources whose figures or indicators changed, by id.
+    pub sources: Vec<SourceChanges>,
+}
+
+/// What changed in one source's figures from one release to the next.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SourceChanges {
+    pub source: String,
+    pub indicators_added: Vec<String>,
+    pub indicators_removed: Vec<String>,
+    /// Figures (rows of `observations`) that are new, by indicator, place,
+    /// period and breakdown cell.
+    pub rows_added: u64,
+    pub rows_removed: u64,
+    /// Figures whose published value changed.
+    pub figures_revised: u64,
+    /// A few of the changes, "indicator · place · period · cell: before →
+    /// after" (a figure published as "<5" reads so).
+    pub examples: Vec<String>,
+}
+
+/// `/api/v1/releases`: the data version served and every release
+/// recorded, the newest first.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReleasesResponse {
+    pub data_version: String,
+    pub releases: Vec<Release>,
+}

@@ -639,6 +639,70 @@ words! {
         en: "Others",
         es: "Otras",
     }
+    release_current {
+        en: "Data release of",
+        es: "Datos publicados el",
+    }
+    release_unrecorded {
+        en: "Data version (no release recorded)",
+        es: "Versión de los datos (sin publicación registrada)",
+    }
+    releases_all {
+        en: "All data releases",
+        es: "Todas las publicaciones de datos",
+    }
+    releases_feed {
+        en: "Atom feed",
+        es: "Canal Atom",
+    }
+    releases_title {
+        en: "Data releases",
+        es: "Publicaciones de datos",
+    }
+    releases_intro {
+        en: "Each time tipstats reads the publishers' files again and its figures change, it records a release: the day, the data version (which every export, image and citation names), and for each source the indicators added or removed and the figures added, removed or revised, with a few examples.",
+        es: "Cada vez que tipstats vuelve a leer los archivos de los publicadores y sus cifras cambian, registra una publicación: el día, la versión de los datos (que nombran cada exportación, imagen y cita) y, para cada fuente, los indicadores añadidos o retirados y las cifras añadidas, retiradas o revisadas, con algunos ejemplos.",
+    }
+    releases_none {
+        en: "No release has been recorded for these data yet.",
+        es: "Aún no se ha registrado ninguna publicación de estos datos.",
+    }
+    release_version {
+        en: "data version",
+        es: "versión de los datos",
+    }
+    release_after {
+        en: "Replaces data version",
+        es: "Reemplaza la versión de los datos",
+    }
+    release_first {
+        en: "The first release recorded: everything in it counts as added.",
+        es: "La primera publicación registrada: todo lo que contiene cuenta como añadido.",
+    }
+    release_no_figures {
+        en: "No figure or indicator changed; names, notes, places or populations may have.",
+        es: "No cambió ninguna cifra ni indicador; pueden haber cambiado nombres, notas, lugares o poblaciones.",
+    }
+    release_indicators_added {
+        en: "indicators added",
+        es: "indicadores añadidos",
+    }
+    release_indicators_removed {
+        en: "indicators removed",
+        es: "indicadores retirados",
+    }
+    release_rows_added {
+        en: "figures added",
+        es: "cifras añadidas",
+    }
+    release_rows_removed {
+        en: "figures removed",
+        es: "cifras retiradas",
+    }
+    release_revised {
+        en: "figures revised",
+        es: "cifras revisadas",
+    }
     apply {
         en: "Apply",
         es: "Aplicar",

@@ -8,7 +8,7 @@ use std::fs;
 use duckdb::Connection;
 use tipstats::ingest;
 use tipstats_shared::SeriesResponse;
-use tipstats_tests::{TestServer, fixture_source_dir, spawn_app};
+use tipstats_tests::{TestServer, copy_dir, fixture_source_dir, spawn_app};
 
 const PARQUET: &str = "mexico_sesnsp/sesnsp_victims_all_crimes_monthly_state.parquet";
 const TRAFFICKING_CSV: &str = "mexico_sesnsp/sesnsp_victims_trafficking_monthly_state.csv";
@@ -216,17 +216,4 @@ fn a_bad_cell_of_the_parquet_is_named() {
         !data.path().join("observations.csv").exists(),
         "nothing written"
     );
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }

@@ -14,6 +14,7 @@ mod pages;
 mod panels;
 mod place;
 mod ranking;
+mod releases;
 mod story;
 mod views;
 
@@ -63,6 +64,8 @@ pub struct AppState {
     pub answers: limits::AnswerCache,
     /// The per-client limit on exports, the dataset and PNG images.
     pub heavy_limiter: limits::HeavyLimiter,
+    /// The data releases recorded in `data/`, the newest first.
+    pub releases: Arc<[tipstats_shared::Release]>,
 }
 
 /// How much memory finished answers may take.
@@ -117,6 +120,7 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
     Router::new()
         .merge(figures)
         .merge(pages::router())
+        .merge(releases::router())
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)
@@ -164,6 +168,7 @@ impl Application {
             public_url,
             heavy_per_minute,
         } = config;
+        let releases = crate::releases::load(&data_dir)?;
         let (db, catalog) = tokio::task::spawn_blocking(move || {
             Database::open(&data_dir, &db_dir, connections, catalog::load)
         })
@@ -193,6 +198,7 @@ impl Application {
             dataset_zip: Arc::default(),
             answers: limits::AnswerCache::new(ANSWER_CACHE_BYTES),
             heavy_limiter: limits::HeavyLimiter::new(heavy_per_minute),
+            releases: releases.into(),
         };
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {

@@ -36,6 +36,7 @@ use super::AppState;
         super::views::chart_png,
         super::views::embed_page,
         super::oembed::oembed,
+        super::releases::releases_json,
     ),
     components(
         schemas(

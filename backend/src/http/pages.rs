@@ -29,6 +29,7 @@ use super::error::ApiError;
 use super::figures::{MapFigure, base_url, series_response};
 use super::map_panel::map_box;
 use super::panels::{share_html, sources_html, table_html};
+use super::releases::site_footer;
 use super::views::view_tags;
 
 /// The page widths the first view is drawn for: a desktop's and a phone's
@@ -164,7 +165,12 @@ async fn explorer_page(
             1,
         )
         .replacen("</head>", &format!("{tags}</head>"), 1)
-        .replacen("<body>", &format!("<body>{}", first.into_string()), 1);
+        .replacen("<body>", &format!("<body>{}", first.into_string()), 1)
+        .replacen(
+            "</body>",
+            &format!("{}</body>", site_footer(state, lang).into_string()),
+            1,
+        );
     Ok(match view.theme {
         Some(theme) => page.replacen(
             "<html ",
@@ -226,6 +232,8 @@ pub(super) enum Here<'a> {
     Border,
     /// A place's page, or the list of places: its path.
     Place(&'a str),
+    /// A page the navigation does not name (the data releases): its path.
+    Other(&'a str),
 }
 
 /// The page's header: the same as the dashboard's, its settings a form
@@ -241,7 +249,7 @@ pub(super) fn header(view: &ViewState, lang: Lang, here: Here) -> Markup {
     let current = |here: bool| here.then_some("page");
     // The settings change the page's address; everything else stays.
     let (action, kept) = match here {
-        Here::Place(path) => (path, Vec::new()),
+        Here::Place(path) | Here::Other(path) => (path, Vec::new()),
         _ => {
             let kept = tipstats_shared::view::parse_query(&view.to_page_query())
                 .into_iter()
@@ -483,7 +491,7 @@ async fn border_page(
         description: t.border_intro(),
         card,
     };
-    Ok(server_page(view, lang, Here::Border, head, body))
+    Ok(server_page(state, (view, lang), Here::Border, head, body))
 }
 
 /// The border's map: the two measures on one map, each in its own key (the
@@ -528,8 +536,8 @@ pub(super) struct Head<'a> {
 /// A page of the server's own (no WebAssembly): the header, then `main`;
 /// readout.js reads its charts out.
 pub(super) fn server_page(
-    view: &ViewState,
-    lang: Lang,
+    state: &AppState,
+    (view, lang): (&ViewState, Lang),
     here: Here,
     head: Head,
     main: Markup,
@@ -551,6 +559,7 @@ pub(super) fn server_page(
             body {
                 (header(view, lang, here))
                 main id="main" { (main) }
+                (site_footer(state, lang))
             }
         }
     }

@@ -104,7 +104,7 @@ pub(super) async fn places_page(
         description: t.places_intro(),
         card: html! {},
     };
-    let page = server_page(&view, lang, Here::Place("/place"), head, body);
+    let page = server_page(&state, (&view, lang), Here::Place("/place"), head, body);
     varying(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
 }
 
@@ -253,7 +253,13 @@ async fn place_html(
         card: html! {},
     };
     let path = format!("/place/{}", place.code);
-    Ok(server_page(view, lang, Here::Place(&path), head, body))
+    Ok(server_page(
+        state,
+        (view, lang),
+        Here::Place(&path),
+        head,
+        body,
+    ))
 }
 
 /// For a Mexican border state, the Border Patrol encounters in the sectors

@@ -150,7 +150,7 @@ async fn story_html(state: &AppState, view: &ViewState, lang: Lang) -> Result<St
         description: t.story_intro(),
         card: html! {},
     };
-    Ok(server_page(view, lang, Here::Border, head, body))
+    Ok(server_page(state, (view, lang), Here::Border, head, body))
 }
 
 async fn section_html(

@@ -29,7 +29,7 @@ use duckdb::Connection;
 use indicatif::{ProgressBar, ProgressStyle};
 use tipstats_shared::Frequency;
 
-use crate::{db, store};
+use crate::{db, releases, store};
 
 /// What was wrong with an input file, and where.
 #[derive(Debug)]
@@ -396,6 +396,9 @@ fn write_tables(conn: &Connection, data_dir: &Path) -> Result<Summary, IngestErr
             .map_err(|e| IngestError::file(&path, e.to_string()))?;
         summary.tables.push((table.to_string(), rows));
     }
+    releases::record(conn, data_dir, scratch.path(), &releases::today()).map_err(|e| {
+        IngestError::file(&scratch.path().join(releases::RELEASES_FILE), e.to_string())
+    })?;
     store::swap_in(data_dir, scratch.path())
         .map_err(|e| IngestError::file(data_dir, e.to_string()))?;
     Ok(summary)

@@ -21,7 +21,7 @@ const SWAP_JOURNAL: &str = ".swap-in-progress";
 /// was cut short. Before the journal exists, `data/` is untouched.
 pub fn swap_in(data_dir: &Path, scratch: &Path) -> Result<(), StoreError> {
     let io = StoreError::io;
-    for (file, _, _) in db::DATA_FILES {
+    for file in swapped_files() {
         let path = scratch.join(file);
         fs::File::open(&path)
             .and_then(|f| f.sync_all())
@@ -40,6 +40,12 @@ pub fn swap_in(data_dir: &Path, scratch: &Path) -> Result<(), StoreError> {
     finish_interrupted_swap(data_dir)
 }
 
+/// The files a swap moves: the data files and the record of releases.
+fn swapped_files() -> impl Iterator<Item = &'static str> {
+    let data = db::DATA_FILES.iter().map(|(file, _, _)| *file);
+    data.chain([crate::releases::RELEASES_FILE])
+}
+
 /// Completes a swap that a killed ingest left half done, and clears the
 /// scratch folders of ingests killed before their swap began. Every step
 /// can be repeated, so a kill during this recovery is recovered next time.
@@ -52,7 +58,7 @@ pub fn finish_interrupted_swap(data_dir: &Path) -> Result<(), StoreError> {
         Err(e) => return Err(io(&journal)(e)),
     };
     if let Some(scratch) = &committed {
-        for (file, _, _) in db::DATA_FILES {
+        for file in swapped_files() {
             let from = scratch.join(file);
             match fs::rename(&from, data_dir.join(file)) {
                 // Already moved before the interruption.
@@ -90,15 +96,14 @@ mod tests {
     use super::*;
 
     fn write_all(dir: &Path, text: &str) {
-        for (file, _, _) in db::DATA_FILES {
+        for file in swapped_files() {
             fs::write(dir.join(file), text).expect("write");
         }
     }
 
     fn contents(dir: &Path) -> Vec<String> {
-        db::DATA_FILES
-            .iter()
-            .map(|(file, _, _)| fs::read_to_string(dir.join(file)).unwrap_or_default())
+        swapped_files()
+            .map(|file| fs::read_to_string(dir.join(file)).unwrap_or_default())
             .collect()
     }
 
