@@ -31,14 +31,18 @@ pub fn fixture_source_dir() -> PathBuf {
 
 /// Copies the folder `from` into `to`, subfolders too.
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
+    let fail = |what: &str, path: &Path, e: std::io::Error| -> ! {
+        panic!("cannot {what} {}: {e}", path.display())
+    };
+    let entries = std::fs::read_dir(from).unwrap_or_else(|e| fail("read", from, e));
+    for entry in entries {
+        let entry = entry.unwrap_or_else(|e| fail("read", from, e));
         let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap_or_else(|e| fail("create", &target, e));
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| fail("copy to", &target, e));
         }
     }
 }

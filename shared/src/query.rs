@@ -843,7 +843,12 @@ impl ViewQuery {
     /// `size=chart|social` and `chart=line|bar|stacked`. Charts are drawn by
     /// year.
     pub fn parse(query_string: &str, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
-        let (view, mut series) = ViewParams::split(query_pairs(query_string)?);
+        ViewQuery::from_pairs(query_pairs(query_string)?, catalog)
+    }
+
+    /// [`ViewQuery::parse`] of a query's pairs.
+    pub fn from_pairs(pairs: Pairs, catalog: &Catalog) -> Result<ViewQuery, BadParameter> {
+        let (view, mut series) = ViewParams::split(pairs);
         if view
             .iter()
             .any(|(name, value)| name == "chart" && value == "map")

@@ -175,7 +175,7 @@ impl ViewState {
     }
 
     /// How it is drawn, for embeds and images: chart kind, language, theme.
-    fn presentation_query(&self) -> String {
+    pub fn presentation_query(&self) -> String {
         let mut query = String::new();
         if self.chart != ChartKind::Line {
             query.push_str("&chart=");

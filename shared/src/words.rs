@@ -639,6 +639,30 @@ words! {
         en: "Others",
         es: "Otras",
     }
+    cite_dataset {
+        en: "[data set]",
+        es: "[conjunto de datos]",
+    }
+    cite_compiled {
+        en: "Compiled by tipstats from",
+        es: "Compilado por tipstats a partir de",
+    }
+    cite_version {
+        en: "Data version",
+        es: "Versión de los datos",
+    }
+    cite_released {
+        en: "released",
+        es: "publicada el",
+    }
+    cite_accessed {
+        en: "Accessed",
+        es: "Consultado el",
+    }
+    cite_files {
+        en: "As a file for a reference manager:",
+        es: "Como archivo para un gestor de referencias:",
+    }
     release_current {
         en: "Data release of",
         es: "Datos publicados el",

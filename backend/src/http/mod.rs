@@ -3,6 +3,7 @@
 mod api;
 mod assets;
 mod cache;
+mod cite;
 mod error;
 mod exports;
 mod figures;
@@ -111,7 +112,6 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         .nest("/api/v1", api::router())
         .nest("/api", openapi::router(openapi::Docs::new(&state.catalog)))
         .merge(views::figures())
-        .merge(panels::router())
         .merge(heavy)
         .route_layer(axum::middleware::from_fn_with_state(
             validators,
@@ -121,6 +121,9 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
         .merge(figures)
         .merge(pages::router())
         .merge(releases::router())
+        // A citation names the day it was made: no ETag of the data's.
+        .merge(panels::router())
+        .route("/api/v1/cite", get(cite::cite))
         .route("/healthz", get(|| async { "ok" }))
         .fallback_service(assets::service(assets_dir))
         .with_state(state)

@@ -37,6 +37,7 @@ use super::AppState;
         super::views::embed_page,
         super::oembed::oembed,
         super::releases::releases_json,
+        super::cite::cite,
     ),
     components(
         schemas(
@@ -55,6 +56,7 @@ use super::AppState;
             tipstats_shared::query::ImageSize,
             tipstats_shared::lang::Lang,
             crate::export::ExportFormat,
+            super::cite::CiteFormat,
             super::oembed::OEmbedFormat
         ),
         responses(NotModified, TooManyRequests, Unavailable)

@@ -70,10 +70,12 @@ async fn dashboard_page(
     let view = ViewState::from_query(&query, &state.catalog);
     let lang = reader_lang(&view, &headers);
     let base = base_url(&state, &headers);
+    // The sources' tab cites the view with today as the day of access.
     let key = format!(
-        "/?{}&base={base}&accept={}",
+        "/?{}&base={base}&accept={}&day={}",
         view.to_page_query(),
-        lang.as_str()
+        lang.as_str(),
+        crate::releases::today()
     );
     let page = state
         .answers
@@ -151,13 +153,7 @@ async fn explorer_page(
         map,
     };
     let tags = view_tags(state, base, card).await?;
-    let first = first_view(
-        &state.catalog,
-        &response,
-        drawn_map.as_ref(),
-        (view, base),
-        lang,
-    )?;
+    let first = first_view(state, &response, drawn_map.as_ref(), (view, base), lang)?;
     let page = index
         .replacen(
             "<html lang=\"en\"",
@@ -191,17 +187,18 @@ fn theme_word(theme: ThemeChoice) -> &'static str {
 /// The explorer as the dashboard will show it: header, title, tabs and the
 /// chosen tab's panel; then, for readers without script, the table.
 fn first_view(
-    catalog: &Catalog,
+    state: &AppState,
     response: &SeriesResponse,
     map: Option<&MapFigure>,
     (view, base): (&ViewState, &str),
     lang: Lang,
 ) -> Result<Markup, ApiError> {
     let t = words(lang);
+    let catalog = &state.catalog;
     let figure = Figure::from_series(response, catalog, lang);
     let panel = match (view.tab, map) {
         (Tab::Table, _) => table_html(catalog, response, lang),
-        (Tab::Sources, _) => sources_html(catalog, response, &view.permalink(base), lang),
+        (Tab::Sources, _) => sources_html(state, response, (view, base), lang),
         (Tab::Share, _) => share_html(view, base, lang),
         (_, Some(map)) => drawn_map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,

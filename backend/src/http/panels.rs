@@ -22,6 +22,7 @@ use tipstats_shared::words::words;
 use tipstats_shared::{Catalog, SeriesResponse};
 
 use super::AppState;
+use super::cite::Citation;
 use super::error::ApiError;
 use super::figures::{base_url, series_response};
 
@@ -51,11 +52,13 @@ async fn panel(
         .or(view.lang)
         .unwrap_or_default();
     let base = base_url(&state, &headers);
+    // The sources' panel cites the view with today as the day of access.
     let key = format!(
-        "/{}.html?{}&base={base}&panel_lang={}",
+        "/{}.html?{}&base={base}&panel_lang={}&day={}",
         tab.as_str(),
         view.to_page_query(),
-        lang.as_str()
+        lang.as_str(),
+        crate::releases::today()
     );
     state
         .answers
@@ -67,7 +70,7 @@ async fn panel(
                 let response = series_response(&state, series).await?;
                 match tab {
                     Tab::Table => table_html(&state.catalog, &response, lang),
-                    _ => sources_html(&state.catalog, &response, &view.permalink(&base), lang),
+                    _ => sources_html(&state, &response, (&view, &base), lang),
                 }
             };
             Ok::<_, ApiError>(Bytes::from(markup.into_string()))
@@ -153,16 +156,24 @@ pub(super) fn table_html(catalog: &Catalog, response: &SeriesResponse, lang: Lan
 }
 
 /// Where the figures come from, every note numbered as the chart's
-/// markers count them, and how to cite the view (found at `permalink`).
-/// How many reported each year is in the chart's readout and the table.
+/// markers count them, and how to cite the view (on the site at `base`):
+/// the citation, its data version's release, and the citation as a file
+/// for a reference manager. How many reported each year is in the chart's
+/// readout and the table.
 pub(super) fn sources_html(
-    catalog: &Catalog,
+    state: &AppState,
     response: &SeriesResponse,
-    permalink: &str,
+    (view, base): (&ViewState, &str),
     lang: Lang,
 ) -> Markup {
     let t = words(lang);
-    let figure = Figure::from_series(response, catalog, lang);
+    let figure = Figure::from_series(response, &state.catalog, lang);
+    let citation = Citation::of(state, response, view.permalink(base), base, lang);
+    let files = format!(
+        "/api/v1/cite?{}{}",
+        view.to_query(),
+        view.presentation_query()
+    );
     html! {
         @for source in &response.sources {
             p class="source" { (t.source()) ": " a href=(source.url) { (source.citation) } }
@@ -171,6 +182,16 @@ pub(super) fn sources_html(
         ul class="notes" {
             @for note in &figure.notes { li { (note) } }
         }
-        p class="cite" { strong { (t.cite()) ": " } (figure.citation(permalink, lang)) }
+        p class="cite" { strong { (t.cite()) ": " } (citation.text()) }
+        p class="cite-files" {
+            (t.cite_files()) " "
+            @for (i, (label, format)) in [("BibTeX", "bibtex"), ("RIS", "ris"), ("CSL-JSON", "csl"), ("TXT", "text")].iter().enumerate() {
+                @if i > 0 { " · " }
+                a href={ (files) "&format=" (format) } download { (label) }
+            }
+            @if let Some(release) = citation.release_url() {
+                " · " a href=(release) { (t.cite_version()) " " (state.catalog.data_version) }
+            }
+        }
     }
 }

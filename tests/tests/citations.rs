@@ -1,0 +1,139 @@
+//! A view's citation as plain text, BibTeX, RIS and CSL-JSON, each read
+//! back by an independent reader (bibtexparser, rispy, serde_json) and
+//! found to name the publishers, the view's address, the data version with
+//! its release and the day of access; the sources' panel offers them.
+
+use serde_json::Value;
+use tipstats_shared::ReleasesResponse;
+use tipstats_tests::{TestServer, python, spawn_app};
+
+/// A view in its canonical order, as the citation writes its address.
+const VIEW: &str = "indicator=glotip.victims&region=MEX,USA&from=2010&to=2022&lang=es&chart=bar";
+
+async fn citation(app: &TestServer, format: &str) -> String {
+    let response = app
+        .get(&format!("/api/v1/cite?{VIEW}&format={format}"))
+        .await;
+    assert_eq!(response.status(), 200, "{format}");
+    let disposition = response.headers()["content-disposition"]
+        .to_str()
+        .expect("header")
+        .to_string();
+    assert!(disposition.starts_with("attachment; filename=\"tipstats-glotip-victims-"));
+    response.text().await.expect("citation")
+}
+
+#[tokio::test]
+async fn every_format_of_a_citation_reads_back_with_its_publisher_address_version_and_day() {
+    let app = spawn_app().await;
+    let releases: ReleasesResponse = app.get_json("/api/v1/releases").await;
+    let version = releases.data_version.clone();
+    let release = releases
+        .releases
+        .iter()
+        .find(|r| r.data_version == version)
+        .expect("the served release");
+    let url = format!("http://{}/?{VIEW}", app.addr);
+    let publisher = "United Nations Office on Drugs and Crime (UNODC)";
+    let release_url = format!("http://{}/releases#release-{version}", app.addr);
+
+    let bibtex = citation(&app, "bibtex").await;
+    let read = python(
+        "import json, sys, bibtexparser
+library = bibtexparser.parse_string(sys.argv[1])
+assert not library.failed_blocks, library.failed_blocks
+print(json.dumps([{'key': e.key, 'type': e.entry_type, **{f.key: f.value for f in e.fields}} for e in library.entries]))",
+        &[&bibtex],
+    );
+    let entries: Vec<Value> = serde_json::from_str(&read).expect("JSON");
+    assert_eq!(entries.len(), 1, "{bibtex}");
+    let entry = &entries[0];
+    assert_eq!(entry["type"], "misc");
+    assert_eq!(entry["author"], format!("{{{publisher}}}"));
+    assert_eq!(entry["url"], url);
+    assert_eq!(entry["version"], version);
+    let accessed = entry["urldate"].as_str().expect("urldate").to_string();
+    assert_eq!(accessed.len(), 10, "{accessed}");
+    assert!(
+        entry["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("Víctimas de trata detectadas"))
+    );
+    assert!(
+        entry["note"]
+            .as_str()
+            .is_some_and(|n| n.contains(&format!("release-{version}")))
+    );
+
+    let ris = citation(&app, "ris").await;
+    let read = python(
+        "import json, sys, rispy
+print(json.dumps(rispy.loads(sys.argv[1])))",
+        &[&ris],
+    );
+    let records: Vec<Value> = serde_json::from_str(&read).expect("JSON");
+    assert_eq!(records.len(), 1, "{ris}");
+    let record = &records[0];
+    assert_eq!(record["type_of_reference"], "DATA");
+    assert_eq!(record["authors"], serde_json::json!([publisher]));
+    assert_eq!(record["urls"], serde_json::json!([url]));
+    assert_eq!(record["edition"], version);
+    assert_eq!(record["access_date"], accessed.replace('-', "/"));
+    assert_eq!(record["date"], release.date.replace('-', "/"));
+
+    let csl: Value = serde_json::from_str(&citation(&app, "csl").await).expect("CSL-JSON");
+    let item = &csl[0];
+    assert_eq!(item["type"], "dataset");
+    assert_eq!(item["author"][0]["literal"], publisher);
+    assert_eq!(item["URL"], url);
+    assert_eq!(item["version"], version);
+    let day: Vec<u64> = accessed
+        .split('-')
+        .map(|p| p.parse().expect("number"))
+        .collect();
+    assert_eq!(item["accessed"]["date-parts"][0], serde_json::json!(day));
+
+    let text = citation(&app, "text").await;
+    for part in [publisher, &url, &version, &release_url, &accessed] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    assert!(
+        text.contains("Consultado el"),
+        "in the view's language: {text}"
+    );
+}
+
+#[tokio::test]
+async fn a_citation_of_a_bad_view_is_refused_naming_the_parameter() {
+    let app = spawn_app().await;
+    for (query, parameter) in [
+        ("indicator=glotip.victims&format=docx", "format"),
+        ("indicator=nope&format=ris", "indicator"),
+        ("indicator=glotip.victims&region=MEX&chart=pie", "chart"),
+    ] {
+        let response = app.get(&format!("/api/v1/cite?{query}")).await;
+        assert_eq!(response.status(), 400, "{query}");
+        let problem: Value = response.json().await.expect("problem");
+        assert_eq!(problem["parameter"], parameter, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn the_sources_panel_offers_the_citation_files_and_the_release() {
+    let app = spawn_app().await;
+    let panel = app
+        .get(&format!("/sources.html?{VIEW}&panel_lang=es"))
+        .await
+        .text()
+        .await
+        .expect("panel");
+    for format in ["bibtex", "ris", "csl", "text"] {
+        let href = format!(
+            "/api/v1/cite?{}&amp;format={format}",
+            "indicator=glotip.victims&amp;region=MEX,USA&amp;from=2010&amp;to=2022&amp;chart=bar&amp;lang=es"
+        );
+        assert!(panel.contains(&href), "{href} in {panel}");
+    }
+    assert!(panel.contains("href=\"http://"), "{panel}");
+    assert!(panel.contains("/releases#release-"), "{panel}");
+}
