@@ -51,6 +51,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// bibtexparser, rispy, feedparser, pandas; `scripts/test` installs them
 /// and names the interpreter in `TIPSTATS_PYTHON`), `args` as its
 /// `sys.argv[1:]`; returns what it printed, or fails with what it said.
+/// It blocks: a test whose script asks the test's server runs on several
+/// threads (`#[tokio::test(flavor = "multi_thread")]`).
 pub fn python(script: &str, args: &[&str]) -> String {
     let python = std::env::var_os("TIPSTATS_PYTHON").unwrap_or_else(|| {
         panic!(

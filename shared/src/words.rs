@@ -639,6 +639,10 @@ words! {
         en: "Others",
         es: "Otras",
     }
+    code_title {
+        en: "Load the figures in code (the file's lines starting with # are its citation and notes):",
+        es: "Cargar las cifras en código (las líneas del archivo que empiezan con # son su cita y sus notas):",
+    }
     cite_dataset {
         en: "[data set]",
         es: "[conjunto de datos]",

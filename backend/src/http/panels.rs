@@ -81,6 +81,11 @@ async fn panel(
 pub(super) fn share_html(view: &ViewState, base: &str, lang: Lang) -> Markup {
     let t = words(lang);
     let links = view.share_links(base);
+    let csv = links
+        .downloads
+        .iter()
+        .find(|(format, _)| *format == "CSV")
+        .map_or("", |(_, url)| url.as_str());
     html! {
         div class="share" {
             label for="permalink" { (t.permalink()) }
@@ -100,8 +105,41 @@ pub(super) fn share_html(view: &ViewState, base: &str, lang: Lang) -> Markup {
                 }
                 li { a href="/api/v1/dataset.zip" download { (t.dataset()) } }
             }
+            p { (t.code_title()) }
+            @for (id, label, code) in code_snippets(csv, &links.permalink) {
+                label for=(id) { (label) }
+                textarea id=(id) class="code" readonly rows=(code.lines().count()) { (code) }
+            }
         }
     }
+}
+
+/// Code that loads the view's figures from their CSV address (`csv`), each
+/// skipping the file's `#` lines (its citation, notes and caveats): Python
+/// with pandas, R with readr, and a spreadsheet's `IMPORTDATA` (Google
+/// Sheets), the comment lines filtered out. (id, label, code).
+fn code_snippets(csv: &str, permalink: &str) -> [(&'static str, &'static str, String); 3] {
+    [
+        (
+            "code-python",
+            "Python (pandas)",
+            format!(
+                "import pandas as pd\n\n# tipstats: {permalink}\n# The file's lines that start with \"#\" are its citation, notes and caveats.\nfigures = pd.read_csv(\"{csv}\", comment=\"#\")"
+            ),
+        ),
+        (
+            "code-r",
+            "R (readr)",
+            format!(
+                "library(readr)\n\n# tipstats: {permalink}\n# The file's lines that start with \"#\" are its citation, notes and caveats.\nfigures <- read_csv(\"{csv}\", comment = \"#\")"
+            ),
+        ),
+        (
+            "code-sheet",
+            "Google Sheets (IMPORTDATA)",
+            format!("=LET(d, IMPORTDATA(\"{csv}\"), FILTER(d, LEFT(INDEX(d, 0, 1), 1) <> \"#\"))"),
+        ),
+    ]
 }
 
 /// Every figure of the view, a row per place, year and category.

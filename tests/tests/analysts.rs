@@ -1,7 +1,9 @@
-//! A view's citation as plain text, BibTeX, RIS and CSL-JSON, each read
-//! back by an independent reader (bibtexparser, rispy, serde_json) and
-//! found to name the publishers, the view's address, the data version with
-//! its release and the day of access; the sources' panel offers them.
+//! What analysts take away, read back by independent readers: a view's
+//! citation as plain text, BibTeX, RIS and CSL-JSON (bibtexparser, rispy,
+//! serde_json), naming the publishers, the view's address, the data
+//! version with its release and the day of access, offered by the sources'
+//! panel; the share panel's code, run (Python with pandas) against the
+//! server.
 
 use serde_json::Value;
 use tipstats_shared::ReleasesResponse;
@@ -136,4 +138,46 @@ async fn the_sources_panel_offers_the_citation_files_and_the_release() {
     }
     assert!(panel.contains("href=\"http://"), "{panel}");
     assert!(panel.contains("/releases#release-"), "{panel}");
+}
+
+/// The share panel's Python, run as a reader would paste it, loads the
+/// API's figures: the CSV's comment lines are skipped. (Several threads:
+/// the test waits for Python while the server answers it.)
+#[tokio::test(flavor = "multi_thread")]
+async fn the_share_panels_python_loads_the_apis_figures() {
+    let app = spawn_app().await;
+    let view = "indicator=sesnsp.trata.victims&region=MEX,MX-CHH&from=2016&to=2024";
+    let panel = app
+        .get(&format!("/share.html?{view}&panel_lang=es"))
+        .await
+        .text()
+        .await
+        .expect("panel");
+    let code = panel
+        .split("<textarea id=\"code-python\"")
+        .nth(1)
+        .and_then(|s| s.split_once('>'))
+        .and_then(|(_, s)| s.split("</textarea>").next())
+        .expect("the Python snippet");
+    for other in ["code-r", "code-sheet"] {
+        assert!(panel.contains(&format!("id=\"{other}\"")), "{other}");
+    }
+    let read = python(
+        "import html, json, sys
+scope = {}
+exec(html.unescape(sys.argv[1]), scope)
+figures = scope['figures']
+print(json.dumps([[r, int(y), None if v != v else int(v)] for r, y, v in zip(figures['region'], figures['year'], figures['value'])]))",
+        &[code],
+    );
+    let loaded: Vec<(String, i32, Option<i64>)> = serde_json::from_str(&read).expect("JSON");
+    let api: tipstats_shared::SeriesResponse =
+        app.get_json(&format!("/api/v1/series?{view}")).await;
+    let expected: Vec<(String, i32, Option<i64>)> = api
+        .rows
+        .iter()
+        .map(|r| (r.region.clone(), r.year, r.value))
+        .collect();
+    assert!(expected.len() >= 18, "{expected:?}");
+    assert_eq!(loaded, expected);
 }
