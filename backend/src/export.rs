@@ -1,6 +1,7 @@
-//! Exports for analysts: one view's figures as CSV, JSON, XLSX or Parquet,
-//! and the whole dataset as a ZIP; each carries its citation, terms,
-//! caveats, the suppression legend, the data version and the query.
+//! Exports for analysts: one view's figures as CSV, JSON, XLSX, Parquet or
+//! a Frictionless Data Package, and the whole dataset as a ZIP (a Data
+//! Package too); each carries its citation, terms, caveats, the
+//! suppression legend, the data version and the query.
 //!
 //! CSV and Parquet are written by DuckDB (`COPY … TO`) from an in-memory
 //! database, XLSX by rust_xlsxwriter, the ZIP by the zip crate. Text cells
@@ -25,23 +26,34 @@ pub enum ExportFormat {
     Json,
     Xlsx,
     Parquet,
+    /// A ZIP of the view's CSV and its `datapackage.json`.
+    Datapackage,
 }
 
 impl tipstats_shared::choice::Choice for ExportFormat {
     const ALL: &'static [ExportFormat] = &ExportFormat::ALL;
 
     fn word(self) -> &'static str {
-        self.extension()
+        ExportFormat::word(self)
     }
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 5] = [
         ExportFormat::Csv,
         ExportFormat::Json,
         ExportFormat::Xlsx,
         ExportFormat::Parquet,
+        ExportFormat::Datapackage,
     ];
+
+    /// The word that names it in `format=`.
+    pub fn word(self) -> &'static str {
+        match self {
+            ExportFormat::Datapackage => "datapackage",
+            other => other.extension(),
+        }
+    }
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -49,13 +61,12 @@ impl ExportFormat {
             ExportFormat::Json => "json",
             ExportFormat::Xlsx => "xlsx",
             ExportFormat::Parquet => "parquet",
+            ExportFormat::Datapackage => "zip",
         }
     }
 
     pub fn parse(text: &str) -> Option<ExportFormat> {
-        ExportFormat::ALL
-            .into_iter()
-            .find(|f| f.extension() == text)
+        ExportFormat::ALL.into_iter().find(|f| f.word() == text)
     }
 
     pub fn content_type(self) -> &'static str {
@@ -66,6 +77,7 @@ impl ExportFormat {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
             ExportFormat::Parquet => "application/vnd.apache.parquet",
+            ExportFormat::Datapackage => "application/zip",
         }
     }
 }
@@ -158,7 +170,8 @@ struct Row {
     rate: Option<f64>,
 }
 
-const COLUMNS: [&str; 12] = [
+/// The columns of a view's rows, in every tabular export.
+pub const COLUMNS: [&str; 12] = [
     "region",
     "region_name",
     "year",
@@ -215,15 +228,57 @@ pub fn view(
             .map_err(|e| e.to_string())
         }
         ExportFormat::Xlsx => xlsx(&rows(response, catalog), metadata).map_err(|e| e.to_string()),
-        ExportFormat::Csv | ExportFormat::Parquet => {
+        ExportFormat::Csv => {
+            let csv = duckdb_file(format, &rows(response, catalog), metadata)
+                .map_err(|e| e.to_string())?;
+            let mut out = csv_comments(metadata).into_bytes();
+            out.extend(csv);
+            Ok(out)
+        }
+        ExportFormat::Parquet => {
             duckdb_file(format, &rows(response, catalog), metadata).map_err(|e| e.to_string())
+        }
+        ExportFormat::Datapackage => {
+            // The CSV without its comment lines: the descriptor carries them.
+            let csv = duckdb_file(ExportFormat::Csv, &rows(response, catalog), metadata)
+                .map_err(|e| e.to_string())?;
+            let unit = catalog
+                .indicator(&response.indicator)
+                .map_or("", |i| i.unit.as_str());
+            let name = format!(
+                "tipstats-{}-{}-{}",
+                response.indicator, response.from, response.to
+            );
+            let descriptor = crate::datapackage::view_package(metadata, &name, unit);
+            zipped(&[
+                (crate::datapackage::VIEW_CSV, csv),
+                ("datapackage.json", pretty_json(&descriptor)?),
+            ])
         }
     }
 }
 
+fn pretty_json(value: &serde_json::Value) -> Result<Vec<u8>, String> {
+    serde_json::to_vec_pretty(value).map_err(|e| e.to_string())
+}
+
+/// A ZIP of `files` (name, bytes), deflated.
+fn zipped<N: AsRef<str>>(files: &[(N, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        zip.start_file(name.as_ref(), options)
+            .map_err(|e| e.to_string())?;
+        zip.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    let cursor = zip.finish().map_err(|e| e.to_string())?;
+    Ok(cursor.into_inner())
+}
+
 /// Writes the rows with DuckDB's own CSV or Parquet writer. The metadata
-/// goes into the Parquet file's key–value metadata, and into `#` comment
-/// lines before a CSV's header.
+/// goes into the Parquet file's key–value metadata (a CSV's comment lines
+/// are [`csv_comments`]).
 fn duckdb_file(
     format: ExportFormat,
     rows: &[Row],
@@ -269,14 +324,7 @@ fn duckdb_file(
         _ => "FORMAT csv, HEADER".to_string(),
     };
     db::copy_to(&conn, "SELECT * FROM export", &path, &options)?;
-    let written =
-        std::fs::read(&path).map_err(|e| duckdb::Error::ToSqlConversionFailure(Box::new(e)))?;
-    if format == ExportFormat::Csv {
-        let mut out = csv_comments(metadata).into_bytes();
-        out.extend(written);
-        return Ok(out);
-    }
-    Ok(written)
+    std::fs::read(&path).map_err(|e| duckdb::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 /// The metadata as `# name: value` lines, one line per list item. Double
@@ -358,19 +406,13 @@ pub fn dataset_zip(conn: &Connection, catalog: &Catalog) -> Result<Vec<u8>, Stri
     .map_err(|e| e.to_string())?;
     files.push(("observations.parquet".into(), read(&parquet)?));
 
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("README.md", options)
-        .map_err(|e| e.to_string())?;
-    zip.write_all(dataset_readme(catalog).as_bytes())
-        .map_err(|e| e.to_string())?;
-    for (name, bytes) in files {
-        zip.start_file(name, options).map_err(|e| e.to_string())?;
-        zip.write_all(&bytes).map_err(|e| e.to_string())?;
-    }
-    let cursor = zip.finish().map_err(|e| e.to_string())?;
-    Ok(cursor.into_inner())
+    files.insert(
+        0,
+        ("README.md".into(), dataset_readme(catalog).into_bytes()),
+    );
+    let descriptor = crate::datapackage::dataset_package(catalog);
+    files.insert(1, ("datapackage.json".into(), pretty_json(&descriptor)?));
+    zipped(&files)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
@@ -384,6 +426,7 @@ fn dataset_readme(catalog: &Catalog) -> String {
          publishers' own files. Detected or recorded victims are not prevalence; border encounters \
          are migration-enforcement counts, not trafficking counts.\n\n\
          ## Files\n\n\
+         - `datapackage.json`: a Frictionless Data Package descriptor of the CSV files: each column's type and meaning, the sources, their terms and how to cite them (read it with frictionless, R's `frictionless` or Open Data Editor).\n\
          - `sources.csv`: the publishers, how to cite them, their terms.\n\
          - `indicators.csv`: what each series measures, its unit, caveats (one per line), grain and scope.\n\
          - `regions.csv`: the geography (UN M49, ISO 3166-1 alpha-3, ISO 3166-2, Border Patrol sectors `BP-*`), each with its parent.\n\
@@ -440,7 +483,7 @@ mod tests {
     #[test]
     fn formats_round_trip_through_their_names() {
         for format in ExportFormat::ALL {
-            assert_eq!(ExportFormat::parse(format.extension()), Some(format));
+            assert_eq!(ExportFormat::parse(format.word()), Some(format));
         }
         assert_eq!(ExportFormat::parse("xls"), None);
     }

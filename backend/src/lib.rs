@@ -9,6 +9,7 @@
 
 pub mod bake;
 pub mod catalog;
+pub mod datapackage;
 pub mod db;
 pub mod export;
 pub mod http;

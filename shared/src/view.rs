@@ -488,6 +488,7 @@ impl ViewState {
                 ("XLSX", "xlsx"),
                 ("JSON", "json"),
                 ("Parquet", "parquet"),
+                ("Data Package", "datapackage"),
             ]
             .into_iter()
             .map(|(label, format)| {

@@ -3,7 +3,8 @@
 //! serde_json), naming the publishers, the view's address, the data
 //! version with its release and the day of access, offered by the sources'
 //! panel; the share panel's code, run (Python with pandas) against the
-//! server.
+//! server; a view's Data Package and the whole dataset's, checked by the
+//! reference validator (frictionless).
 
 use serde_json::Value;
 use tipstats_shared::ReleasesResponse;
@@ -180,4 +181,96 @@ print(json.dumps([[r, int(y), None if v != v else int(v)] for r, y, v in zip(fig
         .collect();
     assert!(expected.len() >= 18, "{expected:?}");
     assert_eq!(loaded, expected);
+}
+
+/// frictionless's report on the Data Package in the ZIP `bytes`: (valid,
+/// its first errors, rows per resource, the descriptor).
+fn validated(bytes: &[u8]) -> (bool, Value, Value, Value) {
+    let file = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(file.path(), bytes).expect("write");
+    let report = python(
+        "import json, os, sys, tempfile, zipfile
+from frictionless import validate
+folder = tempfile.mkdtemp()
+zipfile.ZipFile(sys.argv[1]).extractall(folder)
+path = os.path.join(folder, 'datapackage.json')
+report = validate(path)
+print(json.dumps({'valid': report.valid, 'errors': report.flatten(['type', 'message'])[:5],
+  'rows': {t.name: t.stats['rows'] for t in report.tasks}, 'descriptor': json.load(open(path))}))",
+        &[&file.path().to_string_lossy()],
+    );
+    let report: Value = serde_json::from_str(&report).expect("JSON");
+    let valid = report["valid"] == true;
+    (
+        valid,
+        report["errors"].clone(),
+        report["rows"].clone(),
+        report["descriptor"].clone(),
+    )
+}
+
+#[tokio::test]
+async fn a_views_data_package_and_the_datasets_pass_the_reference_validator() {
+    let app = spawn_app().await;
+    let view = "indicator=glotip.victims&region=MEX,USA&from=2010&to=2022&by=sex";
+    let response = app
+        .get(&format!("/api/v1/export?{view}&format=datapackage"))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let bytes = response.bytes().await.expect("zip");
+    let (valid, errors, rows, descriptor) = validated(&bytes);
+    assert!(valid, "{errors}");
+    let api: tipstats_shared::SeriesResponse =
+        app.get_json(&format!("/api/v1/series?{view}")).await;
+    assert_eq!(rows["figures"], api.rows.len());
+    assert_eq!(descriptor["version"], api.data_version);
+    let fields = descriptor["resources"][0]["schema"]["fields"]
+        .as_array()
+        .expect("fields");
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f["name"] == name)
+            .expect(name)
+            .clone()
+    };
+    assert_eq!(field("value")["type"], "integer");
+    assert_eq!(field("value")["unit"], "Counts");
+    assert!(
+        field("upper")["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("suppressed"))
+    );
+    assert_eq!(
+        descriptor["resources"][0]["schema"]["missingValues"],
+        serde_json::json!([""])
+    );
+    assert!(
+        descriptor["licenses"][0]["title"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty())
+    );
+    assert!(
+        descriptor["citation"][0]
+            .as_str()
+            .is_some_and(|c| c.contains("UNODC"))
+    );
+
+    let dataset = app
+        .get("/api/v1/dataset.zip")
+        .await
+        .bytes()
+        .await
+        .expect("zip");
+    let (valid, errors, rows, descriptor) = validated(&dataset);
+    assert!(valid, "{errors}");
+    let observations =
+        std::fs::read_to_string(tipstats_tests::workspace_root().join("data/observations.csv"))
+            .expect("observations");
+    assert_eq!(rows["observations"], observations.lines().count() - 1);
+    assert_eq!(
+        descriptor["resources"].as_array().map(Vec::len),
+        Some(tipstats::db::DATA_FILES.len())
+    );
 }

@@ -240,6 +240,7 @@ async fn the_dataset_zip_holds_every_table_a_readme_and_no_small_ctdc_cell() {
         [
             "README.md",
             "annotations.csv",
+            "datapackage.json",
             "indicators.csv",
             "observations.csv",
             "observations.parquet",

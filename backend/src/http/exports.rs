@@ -32,7 +32,8 @@ pub fn router() -> Router<AppState> {
 #[derive(Debug, Default, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportParams {
-    /// `csv` (default), `json`, `xlsx` or `parquet`.
+    /// `csv` (default), `json`, `xlsx`, `parquet` or `datapackage` (a ZIP of
+    /// the CSV and its Frictionless `datapackage.json`).
     pub format: Option<ExportFormat>,
     /// `map`: every place of the view's map in one year, instead of the
     /// view's places in every year of the range (other kinds change
@@ -77,8 +78,10 @@ fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>
 /// year with a figure).
 ///
 /// CSV (metadata in `#` comment lines before the header), JSON, XLSX (an
-/// `about` sheet) or Parquet (key–value metadata): citation, terms, notes,
-/// the suppression legend, the data version and the query.
+/// `about` sheet), Parquet (key–value metadata) or a Frictionless Data
+/// Package (a ZIP of the CSV and `datapackage.json`, with a Table Schema):
+/// citation, terms, notes, the suppression legend, the data version and
+/// the query.
 #[utoipa::path(get, path = "/api/v1/export", tag = "exports",
     params(tipstats_shared::query::SeriesParams, ExportParams),
     responses(
@@ -118,7 +121,7 @@ pub(super) async fn view_export(
     // The file names its view's address, so the address is part of the key.
     let key = format!(
         "/api/v1/export?{canonical}&format={}&url={url}",
-        format.extension()
+        format.word()
     );
     let mut response = state
         .answers
