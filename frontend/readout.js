@@ -116,6 +116,17 @@
   new MutationObserver(panels).observe(document.body, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["data-panel"]
   });
+  // The share panel's tailoring script, loaded when the panel first shows
+  // (share.js).
+  function tailoring() {
+    if (tailoring.loaded || !document.querySelector("[data-tailor]")) return;
+    tailoring.loaded = true;
+    var script = document.createElement("script");
+    script.src = "/share.js";
+    document.head.appendChild(script);
+  }
+  tailoring();
+  new MutationObserver(tailoring).observe(document.body, { childList: true, subtree: true });
   // The map panel's script, loaded when a map first shows (map.js).
   new MutationObserver(function (changes, observer) {
     if (!document.querySelector("[data-map]")) return;

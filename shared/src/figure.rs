@@ -154,6 +154,22 @@ impl Figure {
         figure
     }
 
+    /// The figure with the embedding site's title and subtitle, the source
+    /// line saying whose words they are; the source, notes and summary
+    /// stay as they are.
+    pub fn tailored(mut self, tailored: &crate::query::Tailored, lang: Lang) -> Figure {
+        if let Some(title) = &tailored.title {
+            self.title = title.clone();
+        }
+        if let Some(subtitle) = &tailored.subtitle {
+            self.subtitle = subtitle.clone();
+        }
+        if tailored.rewords() {
+            self.source = format!("{} {}", self.source, words(lang).tailored_wording());
+        }
+        self
+    }
+
     /// Citation text for the figure as found at `url`.
     pub fn citation(&self, url: &str, lang: Lang) -> String {
         format!(

@@ -311,11 +311,116 @@ pub struct ViewParams {
     pub relative: Option<Relative>,
     /// `log` for a logarithmic value axis (lines only), `linear` (default).
     pub scale: Option<Scale>,
+    /// The embedding site's own title (at most 120 characters), drawn in
+    /// place of the indicator's name; the source line says whose words
+    /// it is.
+    pub title: Option<String>,
+    /// The embedding site's own subtitle (at most 200 characters).
+    pub subtitle: Option<String>,
+    /// The embedding site's own text alternative for the figure (at most
+    /// 1,000 characters), in place of the generated summary.
+    pub alt: Option<String>,
+    /// One of the view's places, drawn strong over the others, muted.
+    pub focus: Option<String>,
+    /// `transparent` for no background (the page's shows through), or
+    /// `opaque` (default).
+    pub background: Option<Background>,
+}
+
+choice! {
+    /// Whether a drawing has its own background.
+    Background {
+        Opaque = "opaque",
+        Transparent = "transparent",
+    }
+}
+
+/// The most characters of each text a reporter may write into a view.
+pub const MAX_TITLE: usize = 120;
+pub const MAX_SUBTITLE: usize = 200;
+pub const MAX_ALT: usize = 1000;
+
+/// How a newsroom tailored a view for its page: its own title, subtitle
+/// and text alternative, a place in focus, a transparent background. The
+/// source line, the caveats and the link back stay whatever is tailored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Tailored {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub alt: Option<String>,
+    pub focus: Option<String>,
+    pub transparent: bool,
+}
+
+impl Tailored {
+    /// Whether the title or subtitle is the embedding site's.
+    pub fn rewords(&self) -> bool {
+        self.title.is_some() || self.subtitle.is_some()
+    }
+
+    /// Its parameters in canonical order, `&name=value` each, encoded.
+    fn to_query_string(&self) -> String {
+        let texts = [
+            ("title", &self.title),
+            ("subtitle", &self.subtitle),
+            ("alt", &self.alt),
+            ("focus", &self.focus),
+        ];
+        let mut pairs: Vec<(&str, &str)> = texts
+            .iter()
+            .filter_map(|(name, value)| value.as_deref().map(|v| (*name, v)))
+            .collect();
+        if self.transparent {
+            pairs.push(("background", "transparent"));
+        }
+        match serde_urlencoded::to_string(&pairs) {
+            Ok(encoded) if !encoded.is_empty() => format!("&{encoded}"),
+            _ => String::new(),
+        }
+    }
+}
+
+/// A reporter's text for parameter `name`: at most `max` characters, no
+/// control characters and no bidirectional overrides or isolates (which
+/// could make the figures read backwards); spaces around it trimmed, and
+/// nothing left is no text. It is escaped wherever it is drawn.
+fn reporters_text(name: &str, value: &str, max: usize) -> Result<Option<String>, BadParameter> {
+    let text = value.trim();
+    let count = text.chars().count();
+    if count > max {
+        return Err(BadParameter::new(
+            name,
+            format!("at most {max} characters; this has {count}"),
+        ));
+    }
+    let direction = |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if let Some(c) = text.chars().find(|c| c.is_control() || direction(*c)) {
+        return Err(BadParameter::new(
+            name,
+            format!(
+                "holds the character U+{:04X}: no control characters or direction overrides",
+                u32::from(c)
+            ),
+        ));
+    }
+    Ok((!text.is_empty()).then(|| text.to_string()))
 }
 
 impl Params for ViewParams {
     const NAMES: &'static [&'static str] = &[
-        "theme", "lang", "size", "chart", "year", "areas", "relative", "scale",
+        "theme",
+        "lang",
+        "size",
+        "chart",
+        "year",
+        "areas",
+        "relative",
+        "scale",
+        "title",
+        "subtitle",
+        "alt",
+        "focus",
+        "background",
     ];
 
     fn set(&mut self, name: &'static str, value: &str) -> Result<(), BadParameter> {
@@ -327,6 +432,11 @@ impl Params for ViewParams {
             "areas" => self.areas = Some(value.to_string()),
             "relative" => self.relative = Some(choice_param::<Relative>(name, value)?),
             "scale" => self.scale = Some(choice_param::<Scale>(name, value)?),
+            "title" => self.title = reporters_text(name, value, MAX_TITLE)?,
+            "subtitle" => self.subtitle = reporters_text(name, value, MAX_SUBTITLE)?,
+            "alt" => self.alt = reporters_text(name, value, MAX_ALT)?,
+            "focus" => self.focus = Some(value.to_string()),
+            "background" => self.background = Some(choice_param::<Background>(name, value)?),
             _ => self.chart = Some(choice_param::<ChartKind>(name, value)?),
         }
         Ok(())
@@ -836,6 +946,8 @@ pub struct ViewQuery {
     /// With `chart=map`: the map's figures, and the year it shows (the
     /// range's last year with a figure when `None`).
     pub map: Option<(MapQuery, Option<i32>)>,
+    /// The embedding site's title, subtitle, alt text, focus, background.
+    pub tailored: Tailored,
 }
 
 impl ViewQuery {
@@ -867,6 +979,28 @@ impl ViewQuery {
         let scale = view.scale.unwrap_or_default();
         check_look(kind, view.relative, scale)?;
         let map = MapQuery::of_view(&series, &view, catalog)?;
+        if map.is_some() && view.focus.is_some() {
+            return Err(BadParameter::new(
+                "focus",
+                "is for a chart of places; a map shows every place alike",
+            ));
+        }
+        if let Some(focus) = view.focus.as_ref().filter(|f| !series.regions.contains(f)) {
+            return Err(BadParameter::new(
+                "focus",
+                format!(
+                    "{focus:?} is not one of the view's places: {}",
+                    series.regions.join(", ")
+                ),
+            ));
+        }
+        let tailored = Tailored {
+            title: view.title,
+            subtitle: view.subtitle,
+            alt: view.alt,
+            focus: view.focus,
+            transparent: view.background == Some(Background::Transparent),
+        };
         Ok(ViewQuery {
             series,
             dark: view.theme == Some(ColorScheme::Dark),
@@ -876,6 +1010,7 @@ impl ViewQuery {
             relative: view.relative,
             scale,
             map,
+            tailored,
         })
     }
 
@@ -912,6 +1047,7 @@ impl ViewQuery {
                 query.push_str(&areas.indicator);
             }
         }
+        query.push_str(&self.tailored.to_query_string());
         query
     }
 

@@ -475,6 +475,7 @@ impl ViewState {
         ShareLinks {
             permalink: self.permalink(origin),
             embed_snippet: crate::figure::embed_snippet(&embed, origin),
+            embed,
             images: vec![
                 ("SVG", format!("{origin}/chart.svg?{drawn}")),
                 ("PNG", format!("{origin}/chart.png?{drawn}")),
@@ -507,6 +508,8 @@ impl ViewState {
 pub struct ShareLinks {
     pub permalink: String,
     pub embed_snippet: String,
+    /// The embed's address, which the snippet frames.
+    pub embed: String,
     /// (label, address) of the chart as images.
     pub images: Vec<(&'static str, String)>,
     /// (label, address) of the view's figures as files.
@@ -873,9 +876,9 @@ mod tests {
             format!("https://stats.example/chart.png?{query}&size=social")
         );
         let labels: Vec<&str> = links.downloads.iter().map(|(l, _)| *l).collect();
-        assert_eq!(labels, ["CSV", "XLSX", "JSON", "Parquet"]);
+        assert_eq!(labels, ["CSV", "XLSX", "JSON", "Parquet", "Data Package"]);
         for (label, url) in &links.downloads {
-            let format = label.to_ascii_lowercase();
+            let format = label.to_ascii_lowercase().replace(' ', "");
             assert_eq!(
                 url,
                 &format!("https://stats.example/api/v1/export?{query}&format={format}")

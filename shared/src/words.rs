@@ -639,6 +639,46 @@ words! {
         en: "Others",
         es: "Otras",
     }
+    tailored_wording {
+        en: "Title and subtitle: the wording of the site showing this chart.",
+        es: "Título y subtítulo: redacción del sitio que muestra este gráfico.",
+    }
+    tailor_title {
+        en: "Tailor the embed for your page",
+        es: "Adaptar el gráfico a su página",
+    }
+    tailor_headline {
+        en: "Your title",
+        es: "Su título",
+    }
+    tailor_subtitle {
+        en: "Your subtitle",
+        es: "Su subtítulo",
+    }
+    tailor_alt {
+        en: "Your text alternative (read by screen readers in place of the generated summary)",
+        es: "Su texto alternativo (lo leen los lectores de pantalla en lugar del resumen generado)",
+    }
+    tailor_focus {
+        en: "Place in focus (the others muted)",
+        es: "Lugar destacado (los demás atenuados)",
+    }
+    tailor_focus_none {
+        en: "None",
+        es: "Ninguno",
+    }
+    tailor_transparent {
+        en: "Transparent background: your page's colour shows through",
+        es: "Fondo transparente: se ve el color de su página",
+    }
+    tailor_kept {
+        en: "The source line, the caveats and the link back to tipstats stay in every embed and image; your title and subtitle are marked as your wording.",
+        es: "La línea de la fuente, las advertencias y el enlace a tipstats se mantienen en cada gráfico insertado e imagen; su título y subtítulo se señalan como redacción suya.",
+    }
+    tailor_preview {
+        en: "Preview of the embed",
+        es: "Vista previa del gráfico insertado",
+    }
     code_title {
         en: "Load the figures in code (the file's lines starting with # are its citation and notes):",
         es: "Cargar las cifras en código (las líneas del archivo que empiezan con # son su cita y sus notas):",

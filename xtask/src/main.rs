@@ -53,13 +53,14 @@ enum Task {
 
 const CRATE: &str = "tipstats-frontend";
 const WASM_NAME: &str = "tipstats_frontend";
-const STATIC_FILES: [&str; 8] = [
+const STATIC_FILES: [&str; 9] = [
     "index.html",
     "style.css",
     "map.css",
     "boot.js",
     "readout.js",
     "map.js",
+    "share.js",
     "favicon.svg",
     "favicon.ico",
 ];

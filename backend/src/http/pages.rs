@@ -151,6 +151,7 @@ async fn explorer_page(
         relative: view.relative,
         scale: view.scale,
         map,
+        tailored: Default::default(),
     };
     let tags = view_tags(state, base, card).await?;
     let first = first_view(state, &response, drawn_map.as_ref(), (view, base), lang)?;
@@ -199,7 +200,7 @@ fn first_view(
     let panel = match (view.tab, map) {
         (Tab::Table, _) => table_html(catalog, response, lang),
         (Tab::Sources, _) => sources_html(state, response, (view, base), lang),
-        (Tab::Share, _) => share_html(view, base, lang),
+        (Tab::Share, _) => share_html(catalog, view, base, lang),
         (_, Some(map)) => drawn_map_panel(map, view)?,
         _ => chart_panel(catalog, response, &figure, view, lang)?,
     };

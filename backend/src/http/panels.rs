@@ -16,7 +16,7 @@ use maud::{Markup, html};
 use tipstats_shared::figure::{Figure, category_in, reporters_of};
 use tipstats_shared::format::{bounds_cell, row_rate_cell, value_cell_in};
 use tipstats_shared::lang::Lang;
-use tipstats_shared::query::{SeriesQuery, Tab};
+use tipstats_shared::query::{ChartKind, MAX_ALT, MAX_SUBTITLE, MAX_TITLE, SeriesQuery, Tab};
 use tipstats_shared::view::{ViewState, parse_query};
 use tipstats_shared::words::words;
 use tipstats_shared::{Catalog, SeriesResponse};
@@ -64,7 +64,7 @@ async fn panel(
         .answers
         .get_or_make(key, "text/html; charset=utf-8", async {
             let markup = if tab == Tab::Share {
-                share_html(&view, &base, lang)
+                share_html(&state.catalog, &view, &base, lang)
             } else {
                 let series = SeriesQuery::parse(&view.to_query(), &state.catalog)?;
                 let response = series_response(&state, series).await?;
@@ -78,7 +78,7 @@ async fn panel(
         .await
 }
 
-pub(super) fn share_html(view: &ViewState, base: &str, lang: Lang) -> Markup {
+pub(super) fn share_html(catalog: &Catalog, view: &ViewState, base: &str, lang: Lang) -> Markup {
     let t = words(lang);
     let links = view.share_links(base);
     let csv = links
@@ -92,10 +92,11 @@ pub(super) fn share_html(view: &ViewState, base: &str, lang: Lang) -> Markup {
             input id="permalink" readonly value=(links.permalink);
             label for="embed-code" { (t.embed_code()) }
             textarea id="embed-code" readonly rows="7" { (links.embed_snippet) }
+            (tailor_form(catalog, view, &links.embed, lang))
             p { (t.images()) }
             ul class="links" {
                 @for (label, url) in &links.images {
-                    li { a href=(url) { (label) } }
+                    li { a href=(url) data-image=(url) { (label) } }
                 }
             }
             p { (t.downloads()) }
@@ -108,7 +109,44 @@ pub(super) fn share_html(view: &ViewState, base: &str, lang: Lang) -> Markup {
             p { (t.code_title()) }
             @for (id, label, code) in code_snippets(csv, &links.permalink) {
                 label for=(id) { (label) }
-                textarea id=(id) class="code" readonly rows=(code.lines().count()) { (code) }
+                textarea id=(id) class="code" readonly wrap="off" rows=(code.lines().count() + 1) { (code) }
+            }
+        }
+    }
+}
+
+/// The fields a newsroom tailors the embed with (`title`, `subtitle`,
+/// `alt`, `focus`, `background`), and the embed's preview; share.js puts
+/// them into the embed's address, the snippet and the images' links as
+/// they are typed. The server checks them again whatever the form allows.
+fn tailor_form(catalog: &Catalog, view: &ViewState, embed: &str, lang: Lang) -> Markup {
+    let t = words(lang);
+    let places = &view.regions;
+    html! {
+        form class="tailor" data-tailor=(embed) {
+            fieldset {
+                legend { (t.tailor_title()) }
+                label for="tailor-title" { (t.tailor_headline()) }
+                input id="tailor-title" name="title" maxlength=(MAX_TITLE);
+                label for="tailor-subtitle" { (t.tailor_subtitle()) }
+                input id="tailor-subtitle" name="subtitle" maxlength=(MAX_SUBTITLE);
+                label for="tailor-alt" { (t.tailor_alt()) }
+                textarea id="tailor-alt" name="alt" rows="3" maxlength=(MAX_ALT) {}
+                @if places.len() > 1 && view.chart != ChartKind::Map {
+                    label for="tailor-focus" { (t.tailor_focus()) }
+                    select id="tailor-focus" name="focus" {
+                        option value="" { (t.tailor_focus_none()) }
+                        @for code in places {
+                            option value=(code) { (catalog.region_name_in(code, lang)) }
+                        }
+                    }
+                }
+                label class="check" {
+                    input type="checkbox" name="background" value="transparent";
+                    " " (t.tailor_transparent())
+                }
+                p class="hint" { (t.tailor_kept()) }
+                iframe id="embed-preview" src=(embed) title=(t.tailor_preview()) loading="lazy" height="600" {}
             }
         }
     }

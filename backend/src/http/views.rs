@@ -58,13 +58,25 @@ enum Drawing {
 impl Drawn {
     /// The same figure drawn at another size.
     fn svg_at(&self, size: (u32, u32)) -> Result<String, ApiError> {
+        let theme = match self.view.tailored.transparent {
+            true => Theme::of(self.view.dark).transparent(),
+            false => Theme::of(self.view.dark),
+        };
         match &self.drawing {
-            Drawing::Chart(chart) => {
-                figure_svg(&self.figure, chart, size, Theme::of(self.view.dark))
-            }
+            Drawing::Chart(chart) => figure_svg(&self.figure, chart, size, theme),
             Drawing::Map(map) => map.svg(&self.figure, size),
         }
         .map_err(ApiError::Render)
+    }
+
+    /// The text alternative of the figure: the embedding site's, else the
+    /// generated summary.
+    fn alt(&self) -> &str {
+        self.view
+            .tailored
+            .alt
+            .as_deref()
+            .unwrap_or(&self.figure.summary)
     }
 }
 
@@ -77,11 +89,15 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
         None => {
             let response = series_response(state, view.series.clone()).await?;
             let figure = Figure::from_series(&response, &state.catalog, view.lang);
-            let chart = Chart::from_series(&response, &state.catalog, view.lang);
+            let mut chart = Chart::from_series(&response, &state.catalog, view.lang);
+            if let Some(place) = &view.tailored.focus {
+                chart = chart.focus_on(&response, place, view.lang);
+            }
             let chart = chart.drawn_as(view.kind, view.relative, view.scale);
             (figure, Drawing::Chart(chart))
         }
     };
+    let figure = figure.tailored(&view.tailored, view.lang);
     let mut drawn = Drawn {
         view,
         figure,
@@ -90,6 +106,24 @@ async fn draw(state: &AppState, view: ViewQuery) -> Result<Drawn, ApiError> {
     };
     drawn.svg = drawn.svg_at(drawn.view.size())?;
     Ok(drawn)
+}
+
+/// `svg` with the embedding site's text alternative as its `<title>`,
+/// escaped, which a browser reads out for an `<img>` of it.
+fn titled(svg: &str, alt: Option<&str>) -> String {
+    let Some(alt) = alt else {
+        return svg.to_string();
+    };
+    match svg
+        .find("<svg")
+        .and_then(|at| svg[at..].find('>').map(|end| at + end + 1))
+    {
+        Some(open) => {
+            let title = html! { title { (alt) } }.into_string();
+            format!("{}{title}{}", &svg[..open], &svg[open..])
+        }
+        None => svg.to_string(),
+    }
 }
 
 /// The embed's second drawing, for a frame narrower than 520 pixels (a
@@ -114,7 +148,11 @@ pub(super) async fn chart_svg(
     let mut response = state
         .answers
         .get_or_make(key, "image/svg+xml", async {
-            Ok::<_, ApiError>(Bytes::from(draw(&state, view).await?.svg))
+            let drawn = draw(&state, view).await?;
+            Ok::<_, ApiError>(Bytes::from(titled(
+                &drawn.svg,
+                drawn.view.tailored.alt.as_deref(),
+            )))
         })
         .await?;
     response.headers_mut().insert(
@@ -210,14 +248,17 @@ fn embed_html(drawn: &Drawn, narrow_svg: &str, base: &str) -> String {
                 link rel="stylesheet" href="/embed.css";
                 script src="/embed.js" defer {}
             }
-            body class=(if drawn.view.dark { "dark" } else { "light" }) {
+            body class={
+                (if drawn.view.dark { "dark" } else { "light" })
+                @if drawn.view.tailored.transparent { " transparent" }
+            } {
                 // The page's one landmark and heading, for a screen reader
                 // that enters the frame; the drawing shows the title.
                 main class="embed" {
                     h1 class="visually-hidden" { (figure.title) }
                     figure {
                         // The drawings are the server's own SVG, not text.
-                        div role="img" aria-label=(figure.summary) {
+                        div role="img" aria-label=(drawn.alt()) {
                             div class="wide" { (PreEscaped(&drawn.svg)) }
                             div class="narrow" { (PreEscaped(narrow_svg)) }
                         }
@@ -331,6 +372,7 @@ mod tests {
             relative: None,
             scale: Scale::Linear,
             map: None,
+            tailored: Default::default(),
         };
         let chart = Chart {
             title: String::new(),
@@ -342,6 +384,7 @@ mod tests {
             markers: vec![],
             coverage: None,
             lang: Lang::Es,
+            muted: vec![],
         };
         let drawn = Drawn {
             view,

@@ -35,7 +35,7 @@ fn draw_frame<DB: DrawingBackend>(
     figure: &Figure,
     theme: Theme,
 ) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&theme.background)?;
+    theme.fill(root)?;
     let (width, height) = root.dim_in_pixel();
     let small = (SANS, 13).into_font();
     let line_height = 17;

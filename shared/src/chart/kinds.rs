@@ -29,13 +29,21 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
     pixels: &Pixels,
 ) -> Drawn<DB> {
     let mut ends = Vec::new();
-    for (index, series) in chart.series.iter().enumerate() {
-        let colour = theme.colour(index);
+    // A place in focus is drawn last, on top, and wider.
+    let width = if chart.muted.is_empty() { 2 } else { 3 };
+    for index in chart.paint_order() {
+        let series = &chart.series[index];
+        let colour = chart.colour(theme, index);
         draw_band(ctx, series, colour)?;
+        let width = if chart.muted.contains(&index) {
+            2
+        } else {
+            width
+        };
         for run in contiguous_runs(&series.points) {
             ctx.draw_series(LineSeries::new(
                 run.iter().map(|p| (p.year, p.value)),
-                colour.stroke_width(2),
+                colour.stroke_width(width),
             ))?;
         }
         ctx.draw_series(
@@ -67,7 +75,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     let bar = (group / count).max(1);
     let mut ends = Vec::new();
     for (index, series) in chart.series.iter().enumerate() {
-        let colour = theme.colour(index);
+        let colour = chart.colour(theme, index);
         let left_of = |year: i32| pixels.at(year, 0.0).0 - group / 2 + index as i32 * bar;
         for point in &series.points {
             let x0 = left_of(point.year);
@@ -111,7 +119,7 @@ pub(super) fn draw_stacked<DB: DrawingBackend>(
     let mut bases: Vec<(i32, f64)> = Vec::new();
     let mut ends = Vec::new();
     for (index, series) in chart.series.iter().enumerate() {
-        let colour = theme.colour(index);
+        let colour = chart.colour(theme, index);
         for point in &series.points {
             let at = bases
                 .iter()

@@ -46,6 +46,9 @@ pub struct Chart {
     pub coverage: Option<Coverage>,
     /// How the axis writes numbers.
     pub lang: Lang,
+    /// The series drawn muted, under the others: every place's but the
+    /// one in focus ([`Chart::focus_on`]); none without a focus.
+    pub muted: Vec<usize>,
 }
 
 /// A marker at a year with notes of its own, labelled with how many; the
@@ -163,6 +166,37 @@ impl Chart {
             markers: numbered_notes(&response.notes).1,
             coverage: Coverage::of(response, catalog, lang),
             lang,
+            muted: Vec::new(),
+        }
+    }
+
+    /// The chart of `response` with `place`'s lines in focus: the other
+    /// places' lines muted and drawn under it.
+    pub fn focus_on(mut self, response: &SeriesResponse, place: &str, lang: Lang) -> Chart {
+        let drawn = crate::few_lines::drawn_lines(response, lang);
+        let mut first = 0;
+        for code in &response.regions {
+            let lines = lines_of(drawn.iter().filter(|r| &r.region == code)).len();
+            if code != place {
+                self.muted.extend(first..first + lines);
+            }
+            first += lines;
+        }
+        self
+    }
+
+    /// The order series are drawn in: the muted first, under the others.
+    fn paint_order(&self) -> impl Iterator<Item = usize> + '_ {
+        let muted = self.muted.iter().copied();
+        muted.chain((0..self.series.len()).filter(|i| !self.muted.contains(i)))
+    }
+
+    /// The colour of the `index`th series in `theme`: the theme's muted
+    /// grey for a series out of focus.
+    fn colour(&self, theme: Theme, index: usize) -> RGBColor {
+        match self.muted.contains(&index) {
+            true => theme.muted,
+            false => theme.colour(index),
         }
     }
 

@@ -84,7 +84,7 @@ pub(super) fn draw_chart<DB: DrawingBackend>(
     chart: &Chart,
     theme: Theme,
 ) -> Result<Vec<(i32, i32)>, DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&theme.background)?;
+    theme.fill(root)?;
     // The range is the figures' own: on a log scale, powers of ten.
     let y_range = chart.y_range();
     let logged;
@@ -313,7 +313,13 @@ fn draw_direct_labels<DB: DrawingBackend>(
                 words.label_room,
             ),
             (end.at.0 + LABEL_INDENT as i32, y - 7),
-            text.clone().color(&theme.colour(end.series)),
+            // A muted line's label keeps the text's colour: readable, and
+            // still not the focus's.
+            text.clone()
+                .color(&match chart.muted.contains(&end.series) {
+                    true => theme.text,
+                    false => theme.colour(end.series),
+                }),
         ))?;
     }
     Ok(())

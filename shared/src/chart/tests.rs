@@ -25,6 +25,7 @@ fn chart(series: Vec<Series>) -> Chart {
         markers: vec![],
         coverage: None,
         lang: Lang::En,
+        muted: vec![],
     }
 }
 

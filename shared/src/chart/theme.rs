@@ -20,6 +20,11 @@ pub struct Theme {
     pub background: RGBColor,
     pub text: RGBColor,
     pub grid: RGBColor,
+    /// The lines of places out of focus.
+    pub muted: RGBColor,
+    /// Whether the drawing fills its background; a page with colours of
+    /// its own may ask for none (`background=transparent`).
+    pub opaque: bool,
 }
 
 impl Theme {
@@ -28,15 +33,38 @@ impl Theme {
         if dark { Theme::DARK } else { Theme::LIGHT }
     }
 
+    /// The same colours without a background of its own.
+    pub fn transparent(self) -> Theme {
+        Theme {
+            opaque: false,
+            ..self
+        }
+    }
+
+    /// Fills `area` with the background, unless transparent.
+    pub(super) fn fill<DB: plotters::prelude::DrawingBackend>(
+        &self,
+        area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    ) -> Result<(), plotters::prelude::DrawingAreaErrorKind<DB::ErrorType>> {
+        match self.opaque {
+            true => area.fill(&self.background),
+            false => Ok(()),
+        }
+    }
+
     pub const LIGHT: Theme = Theme {
         background: RGBColor(0xFF, 0xFF, 0xFF),
         text: RGBColor(0x1A, 0x1A, 0x1A),
         grid: RGBColor(0xDD, 0xDD, 0xDD),
+        muted: RGBColor(0xAD, 0xAD, 0xAD),
+        opaque: true,
     };
     pub const DARK: Theme = Theme {
         background: RGBColor(0x12, 0x12, 0x12),
         text: RGBColor(0xEE, 0xEE, 0xEE),
         grid: RGBColor(0x44, 0x44, 0x44),
+        muted: RGBColor(0x6E, 0x6E, 0x6E),
+        opaque: true,
     };
 
     /// The colour of the `index`th series: the palette, with its black
