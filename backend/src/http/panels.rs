@@ -78,6 +78,9 @@ async fn panel(
         .await
 }
 
+/// Where the view can go, on the site at `base`: its link, the embed's
+/// snippet with the fields that tailor it, its images and files, the whole
+/// dataset, and code that loads its figures.
 pub(super) fn share_html(catalog: &Catalog, view: &ViewState, base: &str, lang: Lang) -> Markup {
     let t = words(lang);
     let links = view.share_links(base);
