@@ -14,7 +14,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-build_tipstats() { cargo build --release -p tipstats; }
+# The whole workspace: `-p tipstats` alone resolves features differently
+# and compiles DuckDB again (half an hour).
+build_tipstats() { cargo build --release --workspace; }
 
 install_peers() {
     apt_install wrk nginx-light python3-venv

@@ -41,9 +41,23 @@ pub use oembed::OEmbedParams;
 use crate::catalog;
 use crate::store::Database;
 
-/// Shared by every request; cheap to clone.
+/// Shared by every request: one reference-counted pointer, so that the
+/// `State` extractor's clone per request is one atomic increment. (Cloned
+/// field by field, with the answer cache's own handles, it took a tenth of
+/// a cached answer's time under wrk: `perf`, BENCHMARKS.md.)
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppData>);
+
+impl std::ops::Deref for AppState {
+    type Target = AppData;
+
+    fn deref(&self) -> &AppData {
+        &self.0
+    }
+}
+
+/// What every request reads: the catalog, the database, the caches.
+pub struct AppData {
     pub catalog: Arc<Catalog>,
     /// The catalog as the API sends it, encoded once.
     pub catalog_json: axum::body::Bytes,
@@ -187,7 +201,7 @@ impl Application {
             }
         };
         let catalog_json = axum::body::Bytes::from(serde_json::to_vec(&catalog)?);
-        let state = AppState {
+        let state = AppState(Arc::new(AppData {
             catalog: Arc::new(catalog),
             catalog_json,
             words_json: axum::body::Bytes::from(serde_json::to_vec(
@@ -202,7 +216,7 @@ impl Application {
             answers: limits::AnswerCache::new(ANSWER_CACHE_BYTES),
             heavy_limiter: limits::HeavyLimiter::new(heavy_per_minute),
             releases: releases.into(),
-        };
+        }));
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {
             listener,
