@@ -5,8 +5,8 @@
 //! its release (and the release's address) and the day it was accessed.
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use tipstats_shared::SeriesResponse;
 use tipstats_shared::figure::Figure;
 use tipstats_shared::lang::Lang;
@@ -16,6 +16,7 @@ use utoipa::IntoParams;
 
 use super::AppState;
 use super::error::ApiError;
+use super::exports::attachment;
 use super::figures::{base_url, series_response};
 use super::releases::release_link;
 
@@ -136,19 +137,7 @@ pub(super) async fn cite(
         CiteFormat::Csl => citation.csl_json(),
     };
     let filename = format!("{}.{}", citation.key, format.extension());
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
-        .unwrap_or(HeaderValue::from_static("attachment"));
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(format.content_type()),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(attachment(format.content_type(), &filename, body))
 }
 
 impl Citation {

@@ -62,7 +62,12 @@ fn disposition(filename: &str) -> HeaderValue {
         .unwrap_or(HeaderValue::from_static("attachment"))
 }
 
-fn attachment(content_type: &'static str, filename: &str, body: impl Into<Bytes>) -> Response {
+/// `body` as a file to save, named `filename`.
+pub(super) fn attachment(
+    content_type: &'static str,
+    filename: &str,
+    body: impl Into<Bytes>,
+) -> Response {
     (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
