@@ -1,5 +1,5 @@
 # Sourced by the benchmarks: builds tipstats, installs the peers (wrk and
-# nginx from Debian's packages, datasette from PyPI in a private venv), and
+# nginx with its brotli_static module from Debian's packages, datasette from PyPI in a private venv), and
 # helpers to start servers on free loopback ports and read wrk's report.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
@@ -19,7 +19,7 @@ trap cleanup EXIT
 build_tipstats() { cargo build --release --workspace; }
 
 install_peers() {
-    apt_install wrk nginx-light python3-venv
+    apt_install wrk nginx-light libnginx-mod-http-brotli-static python3-venv
     if [ ! -x "$BENCH_VENV/bin/datasette" ]; then
         python3 -m venv "$BENCH_VENV"
         "$BENCH_VENV/bin/pip" install --quiet datasette

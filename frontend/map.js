@@ -17,7 +17,7 @@
     if (slot.dataset.loaded === src) return;
     slot.dataset.loaded = src;
     fetch(src).then(function (answer) {
-      if (!answer.ok) throw new Error(answer.status);
+      if (!answer.ok) return window.tipstatsRefused(answer);
       return answer.text();
     }).then(function (html) {
       if (slot.dataset.loaded !== src) return;
@@ -27,8 +27,8 @@
       var index = data(panel).years.indexOf(asked);
       if (index >= 0) setYear(panel, index);
       if (window.performance && performance.mark) performance.mark("tipstats:map");
-    }).catch(function () {
-      slot.textContent = slot.dataset.failed || "The map could not be loaded.";
+    }).catch(function (why) {
+      slot.textContent = typeof why === "string" ? why : slot.dataset.failed || "The map could not be loaded.";
     });
   }
   function data(panel) {

@@ -97,6 +97,13 @@
   // (/table.html, /sources.html, /share.html), in the dashboard's slot.
   // The dashboard may keep the slot and change its address, so a change of
   // `data-panel` empties it and loads the new panel.
+  // A panel refused: its problem document's sentence (the static copy's
+  // "needs the live site" among them), else its status. map.js uses it too.
+  function refused(answer) {
+    return answer.json().then(function (problem) { throw String(problem.detail); },
+      function () { throw answer.status; });
+  }
+  window.tipstatsRefused = refused;
   function panels() {
     document.querySelectorAll("[data-panel]").forEach(function (slot) {
       var src = slot.dataset.panel;
@@ -104,12 +111,12 @@
       slot.dataset.loaded = src;
       slot.replaceChildren();
       fetch(src).then(function (answer) {
-        if (!answer.ok) throw new Error(answer.status);
+        if (!answer.ok) return refused(answer);
         return answer.text();
       }).then(function (html) {
         if (slot.dataset.loaded === src) slot.innerHTML = html;
-      }).catch(function () {
-        slot.textContent = "This panel could not be loaded: " + location.href;
+      }).catch(function (why) {
+        slot.textContent = typeof why === "string" ? why : "This panel could not be loaded: " + location.href;
       });
     });
   }

@@ -156,16 +156,38 @@ pub async fn spawn_app() -> TestServer {
 /// As [`spawn_app`], with `heavy_per_minute` requests a minute allowed to
 /// each client on the heavy endpoints.
 pub async fn spawn_app_limited(heavy_per_minute: u32) -> TestServer {
+    spawn(ServeConfig {
+        heavy_per_minute,
+        ..app_config()
+    })
+    .await
+}
+
+/// As [`spawn_app`], reached by the world at `public_url`.
+pub async fn spawn_app_at(public_url: &str) -> TestServer {
+    spawn(ServeConfig {
+        public_url: Some(public_url.into()),
+        ..app_config()
+    })
+    .await
+}
+
+/// The test server's configuration: the committed data, a shared database
+/// folder, the built dashboard.
+pub fn app_config() -> ServeConfig {
     let root = workspace_root();
-    let config = ServeConfig {
+    ServeConfig {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         data_dir: root.join("data"),
         db_dir: db_dir().to_path_buf(),
         assets_dir: root.join("frontend/dist"),
         connections: 4,
         public_url: None,
-        heavy_per_minute,
-    };
+        heavy_per_minute: 10_000,
+    }
+}
+
+async fn spawn(config: ServeConfig) -> TestServer {
     let app = Application::build(config)
         .await
         .unwrap_or_else(|e| panic!("server failed to start: {e:#}"));

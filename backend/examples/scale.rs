@@ -4,6 +4,8 @@
 //! named as such, never committed, in a temporary folder), opens it
 //! read-only as the server does, and times `db::series` with no answer
 //! cache: the first run after opening, and the median of the next five.
+//! Among the queries is a map's (`/api/v1/map`): every country in every
+//! year.
 //!
 //! Usage: cargo run --release -p tipstats --example scale -- [ROWS ...]
 
@@ -13,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use duckdb::{AccessMode, Config, Connection, params};
 use tipstats::db;
-use tipstats_shared::query::SeriesQuery;
+use tipstats_shared::query::{MapQuery, SeriesQuery};
 
 const INDICATOR: &str = "synthetic.benchmark";
 
@@ -41,15 +43,25 @@ fn main() -> anyhow::Result<()> {
             Config::default().access_mode(AccessMode::ReadOnly)?,
         )?;
         let catalog = tipstats::catalog::load(&conn, "scale")?;
+        let series =
+            |query: &str| SeriesQuery::parse(&format!("indicator={INDICATOR}&{query}"), &catalog);
+        let map = MapQuery::parse(
+            &format!("indicator={INDICATOR}&from=1900&to=2100"),
+            &catalog,
+        )
+        .map(|map| map.series);
         for (name, query) in [
             (
                 "Americas and Europe, 2010–2022",
-                "region=019,150&from=2010&to=2022",
+                series("region=019,150&from=2010&to=2022"),
             ),
-            ("the world, every year", "region=001&from=1900&to=2100"),
+            (
+                "the world, every year",
+                series("region=001&from=1900&to=2100"),
+            ),
+            ("a map: every country, every year", map),
         ] {
-            let query = SeriesQuery::parse(&format!("indicator={INDICATOR}&{query}"), &catalog)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let query = query.map_err(|e| anyhow::anyhow!("{e}"))?;
             let timed = || -> anyhow::Result<(Duration, i64)> {
                 let started = Instant::now();
                 let result = db::series(&conn, &query)?;
@@ -85,9 +97,15 @@ fn build(path: &Path, rows: u64) -> anyhow::Result<()> {
     let conn = Connection::open(path)?;
     db::build(&conn, Path::new("data"))?;
     conn.execute(
-        "INSERT INTO indicators
-         SELECT ?, min(id), 'SYNTHETIC rows for a benchmark: not real figures', 'Counts', 'Synthetic.', 'Synthetic.',
-                'calendar year', NULL, 'country', '001', 'countries', 0, true
+        "INSERT INTO indicators BY NAME
+         SELECT ? AS id, min(id) AS source_id,
+                'SYNTHETIC rows for a benchmark: not real figures' AS name, 'Counts' AS unit,
+                'Synthetic.' AS description, 'Synthetic.' AS caveats, 'calendar year' AS frequency,
+                NULL AS breakdowns, 'country' AS grain, '001' AS scope, 'countries' AS reporters,
+                0 AS suppressed_max, true AS additive,
+                'Cifras SINTÉTICAS para una prueba' AS name_es, 'Conteos' AS unit_es,
+                'Sintético.' AS description_es, 'Sintético.' AS caveats_es, NULL AS breakdowns_es,
+                false AS per_capita
          FROM sources",
         params![INDICATOR],
     )?;

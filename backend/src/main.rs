@@ -49,8 +49,10 @@ enum Command {
         #[arg(long, default_value_t = 120)]
         heavy_per_minute: u32,
     },
-    /// Write the curated views as a static site (figures, charts, embeds)
-    /// that object storage or a CDN can serve without the server.
+    /// Write a static copy of the site (every place's page, each
+    /// indicator's first view, every map year, the border story, with their
+    /// images, embeds and data files) that object storage or a CDN serves
+    /// without the server.
     Bake {
         /// Where the site goes.
         #[arg(long, default_value = "site")]
@@ -62,6 +64,12 @@ enum Command {
         data_dir: PathBuf,
         #[arg(long, default_value = ".tipstats")]
         db_dir: PathBuf,
+        /// Only this place's page (repeat for more); every place's without.
+        #[arg(long = "place")]
+        places: Vec<String>,
+        /// Only this indicator's views (repeat for more); every one's without.
+        #[arg(long = "indicator")]
+        indicators: Vec<String>,
     },
     /// Read the publishers' files, check them and write the normalized figures.
     Ingest {
@@ -104,6 +112,8 @@ fn main() -> ExitCode {
             public_url,
             data_dir,
             db_dir,
+            places,
+            indicators,
         } => bake(
             ServeConfig {
                 addr: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -115,6 +125,10 @@ fn main() -> ExitCode {
                 heavy_per_minute: u32::MAX,
             },
             &out,
+            &tipstats::bake::Scope {
+                places: (!places.is_empty()).then(|| places.into_iter().collect()),
+                indicators: (!indicators.is_empty()).then(|| indicators.into_iter().collect()),
+            },
         ),
         Command::Ingest {
             source_dir,
@@ -142,14 +156,21 @@ fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
     })
 }
 
-fn bake(config: ServeConfig, out: &std::path::Path) -> ExitCode {
+fn bake(config: ServeConfig, out: &std::path::Path, scope: &tipstats::bake::Scope) -> ExitCode {
     let runtime = match runtime() {
         Ok(runtime) => runtime,
         Err(code) => return code,
     };
-    match runtime.block_on(tipstats::bake::bake(config, out)) {
-        Ok(files) => {
-            println!("{} files written to {}", files.len(), out.display());
+    let started = std::time::Instant::now();
+    match runtime.block_on(tipstats::bake::bake(config, out, scope)) {
+        Ok(baked) => {
+            println!(
+                "{} files, {} bytes, written to {} in {:.1} s",
+                baked.files,
+                baked.bytes,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {

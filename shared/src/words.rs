@@ -711,6 +711,18 @@ words! {
         en: "Data release of",
         es: "Datos publicados el",
     }
+    static_edition {
+        en: "A static copy of tipstats, made on",
+        es: "Copia estática de tipstats, hecha el",
+    }
+    static_edition_scope {
+        en: "It has each indicator's first view, every place's page, the maps of every year and the border story, with their images and data files. Other views, other file formats and the API need the live site.",
+        es: "Tiene la primera vista de cada indicador, la página de cada lugar, los mapas de cada año y la historia de la frontera, con sus imágenes y archivos de datos. Las demás vistas, los demás formatos de archivo y la API necesitan el sitio en vivo.",
+    }
+    static_view_missing {
+        en: "This view is not in this static copy: it needs the live site.",
+        es: "Esta vista no está en esta copia estática: necesita el sitio en vivo.",
+    }
     release_unrecorded {
         en: "Data version (no release recorded)",
         es: "Versión de los datos (sin publicación registrada)",

@@ -306,6 +306,81 @@ async fn responses_name_the_data_version_and_compress() {
     assert_eq!(header("content-encoding").as_deref(), Some("gzip"));
 }
 
+/// A cached answer is kept once in each encoding (the front cache): every
+/// client gets the same figures and headers in the encoding it accepts,
+/// before and after the answer is kept, and a revalidation gets a 304.
+#[tokio::test]
+async fn a_kept_answer_is_the_same_in_every_encoding_and_revalidates() {
+    let app = spawn_app().await;
+    let path = "/api/v1/series?indicator=glotip.victims&region=019,150&from=2010&to=2022";
+    let get = async |headers: &[(&str, &str)]| {
+        let mut request = app.client.get(app.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("GET");
+        let header = |name: &str| {
+            let value = response.headers().get(name).and_then(|v| v.to_str().ok());
+            value.unwrap_or("").to_string()
+        };
+        let seen = [
+            "content-encoding",
+            "etag",
+            "content-type",
+            "x-data-version",
+            "vary",
+            "cache-control",
+        ]
+        .map(header);
+        let status = response.status().as_u16();
+        let wire = response.bytes().await.expect("body").to_vec();
+        (status, seen, wire)
+    };
+    let decoded = |coding: &str, wire: &[u8]| -> Vec<u8> {
+        let mut plain = Vec::new();
+        match coding {
+            "br" => brotli::BrotliDecompress(&mut &wire[..], &mut plain).expect("brotli"),
+            "gzip" => {
+                use std::io::Read;
+                flate2::read::GzDecoder::new(wire)
+                    .read_to_end(&mut plain)
+                    .expect("gzip");
+            }
+            _ => plain = wire.to_vec(),
+        }
+        plain
+    };
+    let (_, first, plain) = get(&[]).await;
+    let figures: SeriesResponse = serde_json::from_slice(&plain).expect("figures");
+    assert!(!figures.rows.is_empty());
+    assert!(first[4].contains("accept-encoding"), "{first:?}");
+    for accepted in [
+        "br",
+        "gzip",
+        "gzip, deflate, br",
+        "br;q=0, gzip",
+        "identity",
+        "",
+    ] {
+        for round in ["kept", "again"] {
+            let (status, seen, wire) = get(&[("accept-encoding", accepted)]).await;
+            assert_eq!(status, 200, "{accepted} {round}");
+            let expected = match accepted {
+                "gzip" | "br;q=0, gzip" => "gzip",
+                "br" | "gzip, deflate, br" => "br",
+                _ => "",
+            };
+            assert_eq!(seen[0], expected, "{accepted} {round}");
+            assert_eq!(seen[1..], first[1..], "{accepted} {round}");
+            assert_eq!(decoded(expected, &wire), plain, "{accepted} {round}");
+            assert!(expected.is_empty() || wire.len() < plain.len() / 2);
+        }
+    }
+    let etag = first[1].as_str();
+    let (status, seen, wire) = get(&[("if-none-match", etag), ("accept-encoding", "br")]).await;
+    assert_eq!((status, seen[1].as_str(), wire.len()), (304, etag, 0));
+}
+
 #[tokio::test]
 async fn annotations_that_touch_a_query_come_with_it() {
     let app = spawn_app().await;

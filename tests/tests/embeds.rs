@@ -162,6 +162,29 @@ async fn oembed_turns_a_view_link_into_an_iframe() {
     }
 }
 
+/// An embed links back to the host it was asked of, so the answers kept
+/// for one host are not served to another.
+#[tokio::test]
+async fn an_embed_kept_for_one_host_is_not_served_to_another() {
+    let app = spawn_app().await;
+    let path = format!("/embed?{VIEW}");
+    for _ in 0..2 {
+        for host in ["news.example:8080", "other.example"] {
+            let html = app
+                .client
+                .get(app.url(&path))
+                .header("host", host)
+                .send()
+                .await
+                .expect("GET")
+                .text()
+                .await
+                .expect("body");
+            assert!(html.contains(&format!("href=\"http://{host}/?")), "{host}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_view_page_carries_its_social_card_and_oembed_discovery() {
     let app = spawn_app().await;
@@ -231,65 +254,6 @@ async fn etags_answer_304_and_change_with_the_query() {
         header(bad.headers(), "referrer-policy"),
         "strict-origin-when-cross-origin"
     );
-}
-
-#[tokio::test]
-async fn bake_writes_every_curated_view_as_the_server_answers_it() {
-    let app = spawn_app().await;
-    let out = tempfile::tempdir().expect("temp dir");
-    let db = tempfile::tempdir().expect("temp dir");
-    let root = tipstats_tests::workspace_root();
-    let config = tipstats::ServeConfig {
-        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        data_dir: root.join("data"),
-        db_dir: db.path().into(),
-        assets_dir: root.join("frontend/dist"),
-        connections: 2,
-        public_url: Some("https://stats.example".into()),
-        heavy_per_minute: u32::MAX,
-    };
-    let files = tipstats::bake::bake(config, out.path())
-        .await
-        .expect("bake");
-    let views = tipstats_shared::curated::all_views();
-    let maps = tipstats_shared::curated::MAP_VIEWS;
-    // Six files a view, five a map, the catalog, the embed's stylesheet
-    // and script, an index.
-    assert_eq!(files.len(), views.len() * 6 + maps.len() * 5 + 4);
-    for map in &maps {
-        let (name, indicator) = (map.name, map.indicator);
-        let dir = out.path().join("views").join(name);
-        let baked: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join("map.json")).expect("map.json"))
-                .expect("JSON");
-        let served: serde_json::Value = app
-            .get_json(&format!("/api/v1/map?indicator={indicator}"))
-            .await;
-        assert_eq!(baked, served, "{name}");
-        let svg = std::fs::read_to_string(dir.join("chart.svg")).expect("chart.svg");
-        assert!(svg.contains("data-place="), "{name}: a map");
-        if let Some(areas) = map.areas {
-            assert!(
-                svg.contains(&format!("data-indicator=\"{areas}\"")),
-                "{name}: {areas}"
-            );
-        }
-    }
-    for (name, query) in views {
-        let dir = out.path().join("views").join(name);
-        let baked: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join("series.json")).expect("series.json"))
-                .expect("JSON");
-        let served: serde_json::Value = app.get_json(&format!("/api/v1/series?{query}")).await;
-        assert_eq!(baked, served, "{name}");
-        let embed = std::fs::read_to_string(dir.join("embed.html")).expect("embed.html");
-        assert!(
-            embed.contains("href=\"https://stats.example/?indicator="),
-            "{name}"
-        );
-        let png = std::fs::read(dir.join("social.png")).expect("social.png");
-        assert_eq!(&png[..4], b"\x89PNG");
-    }
 }
 
 /// The figures a summary sentence quotes ("Americas 1,234 (2019) → <11

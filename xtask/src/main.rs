@@ -53,7 +53,7 @@ enum Task {
 
 const CRATE: &str = "tipstats-frontend";
 const WASM_NAME: &str = "tipstats_frontend";
-const STATIC_FILES: [&str; 9] = [
+const STATIC_FILES: [&str; 10] = [
     "index.html",
     "style.css",
     "map.css",
@@ -61,6 +61,7 @@ const STATIC_FILES: [&str; 9] = [
     "readout.js",
     "map.js",
     "share.js",
+    "static.js",
     "favicon.svg",
     "favicon.ico",
 ];

@@ -48,7 +48,7 @@ impl Validators {
 }
 
 /// `If-None-Match` holds `etag` (or `*`), compared weakly.
-fn matches(if_none_match: &HeaderValue, etag: &str) -> bool {
+pub(super) fn matches(if_none_match: &HeaderValue, etag: &str) -> bool {
     let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
     if_none_match.to_str().is_ok_and(|list| {
         list.split(',')

@@ -7,6 +7,7 @@ mod cite;
 mod error;
 mod exports;
 mod figures;
+mod front;
 mod limits;
 mod map_panel;
 mod oembed;
@@ -25,16 +26,19 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use tipstats_shared::Catalog;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
+
 pub use exports::ExportParams;
 pub use oembed::OEmbedParams;
 
@@ -81,10 +85,25 @@ pub struct AppData {
     pub heavy_limiter: limits::HeavyLimiter,
     /// The data releases recorded in `data/`, the newest first.
     pub releases: Arc<[tipstats_shared::Release]>,
+    /// Whether the pages are served live or baked into a static copy.
+    pub edition: Edition,
+}
+
+/// How the pages will be read: from this server, or as a static copy
+/// (`tipstats bake`), whose pages say when it was made, what it holds, and
+/// load `static.js`, which turns the dashboard's requests into the baked
+/// files.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edition {
+    Live,
+    /// Made on this day (`YYYY-MM-DD`).
+    Static(String),
 }
 
 /// How much memory finished answers may take.
 const ANSWER_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// How much memory the front cache's answers, in three encodings, may take.
+const FRONT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The dashboard may not be framed by other sites; no inline script or style
 /// anywhere. WebAssembly needs `'wasm-unsafe-eval'` to be compiled.
@@ -122,10 +141,14 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
             state.heavy_limiter.clone(),
             limits::limit_heavy,
         ));
-    let figures = Router::new()
+    // The light figures are kept by the front cache; the heavy ones stay
+    // behind their per-client limit.
+    let light = Router::new()
         .nest("/api/v1", api::router())
         .nest("/api", openapi::router(openapi::Docs::new(&state.catalog)))
         .merge(views::figures())
+        .route_layer(axum::middleware::map_response(front::reusable));
+    let figures = light
         .merge(heavy)
         .route_layer(axum::middleware::from_fn_with_state(
             validators,
@@ -157,7 +180,9 @@ pub fn app(state: AppState, assets_dir: PathBuf) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(CompressionLayer::new())
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(front::NotReusable)),
+        )
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(10),
@@ -176,6 +201,14 @@ impl Application {
     /// read-only, loads the catalog and binds the address (port 0 picks a
     /// free port; see [`Application::addr`]).
     pub async fn build(config: ServeConfig) -> anyhow::Result<Application> {
+        Application::build_edition(config, Edition::Live).await
+    }
+
+    /// [`Application::build`], for pages read as `edition`.
+    pub async fn build_edition(
+        config: ServeConfig,
+        edition: Edition,
+    ) -> anyhow::Result<Application> {
         let ServeConfig {
             addr,
             data_dir,
@@ -216,6 +249,7 @@ impl Application {
             answers: limits::AnswerCache::new(ANSWER_CACHE_BYTES),
             heavy_limiter: limits::HeavyLimiter::new(heavy_per_minute),
             releases: releases.into(),
+            edition,
         }));
         let listener = TcpListener::bind(addr).await?;
         Ok(Application {
@@ -238,10 +272,10 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        let front = front::Front::new(self.router, FRONT_CACHE_BYTES);
         axum::serve(
             self.listener,
-            self.router
-                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            axum::ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(front),
         )
         .with_graceful_shutdown(shutdown)
         .await

@@ -17,9 +17,9 @@ use tipstats_shared::view::ViewState;
 use tipstats_shared::words::words;
 use tipstats_shared::{Catalog, Release, ReleasesResponse, SourceChanges};
 
-use super::AppState;
 use super::figures::base_url;
 use super::pages::{Head, Here, reader_lang, server_page, varying};
+use super::{AppState, Edition};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -65,6 +65,12 @@ pub(super) fn site_footer(state: &AppState, lang: Lang) -> Markup {
                 }
                 " · " a href="/releases" { (t.releases_all()) }
                 " · " a href="/releases.atom" type="application/atom+xml" { (t.releases_feed()) }
+            }
+            @if let Edition::Static(made) = &state.edition {
+                p class="static-edition" {
+                    (t.static_edition()) " " (made) ". " (t.static_edition_scope())
+                }
+                script src="/static.js" {}
             }
         }
     }
