@@ -34,7 +34,12 @@ fn main() -> anyhow::Result<()> {
     println!("| synthetic rows | build | query | first run | median of 5 | rows summed |");
     println!("|---|---|---|---|---|---|");
     for rows in sizes {
-        let path = dir.path().join(format!("scale-{rows}.duckdb"));
+        // Where the server looks for the database of `data/`, so that it
+        // serves this one.
+        let path = tipstats::store::database_path(
+            dir.path(),
+            &tipstats::store::data_version(Path::new("data"))?,
+        );
         let started = Instant::now();
         build(&path, rows)?;
         let build_time = started.elapsed();
@@ -86,9 +91,53 @@ fn main() -> anyhow::Result<()> {
             );
         }
         drop(conn);
+        let (first, median, bytes) = map_answers(dir.path())?;
+        println!(
+            "| {rows} | | the map's whole answer, {bytes} bytes of JSON (the server's router, uncached) | {:.1} ms | {:.1} ms | |",
+            first.as_secs_f64() * 1000.0,
+            median.as_secs_f64() * 1000.0,
+        );
         std::fs::remove_file(&path)?;
     }
     Ok(())
+}
+
+/// The server's answer to a map of every country in every year, asked of
+/// its router in-process: the first, and the median of the next five, each
+/// a range of years not asked before so that no cache holds it.
+fn map_answers(db_dir: &Path) -> anyhow::Result<(Duration, Duration, usize)> {
+    use tower::ServiceExt;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let app = tipstats::Application::build(tipstats::ServeConfig {
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: "data".into(),
+            db_dir: db_dir.into(),
+            assets_dir: "frontend/dist".into(),
+            connections: 2,
+            public_url: None,
+            heavy_per_minute: 1_000,
+        })
+        .await?;
+        let mut runs = Vec::new();
+        let mut bytes = 0;
+        for to in (2095..=2100).rev() {
+            let uri = format!("/api/v1/map?indicator={INDICATOR}&from=1900&to={to}");
+            let started = Instant::now();
+            let response = app
+                .router()
+                .oneshot(axum::http::Request::get(&uri).body(axum::body::Body::empty())?)
+                .await?;
+            anyhow::ensure!(response.status() == 200, "{uri}: {}", response.status());
+            bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await?
+                .len();
+            runs.push(started.elapsed());
+        }
+        let first = runs.remove(0);
+        runs.sort();
+        Ok((first, runs[runs.len() / 2], bytes))
+    })
 }
 
 /// The real tables from `data/`, plus `rows` synthetic observations spread

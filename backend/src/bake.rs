@@ -101,12 +101,16 @@ pub async fn bake(config: ServeConfig, out: &Path, scope: &Scope) -> anyhow::Res
             .buffer_unordered(AT_ONCE)
             .collect()
             .await;
+        // The whole wave is recorded before its links are followed, so
+        // that none of its addresses is asked again.
+        let mut links = Vec::new();
         for written in done {
-            for link in baker.record(written?) {
-                for follow in to_follow(&link, &catalog) {
-                    if scope.admits(&follow) && !baker.written.contains_key(&follow) {
-                        asked.insert(follow);
-                    }
+            links.extend(baker.record(written?));
+        }
+        for link in links {
+            for follow in to_follow(&link, &catalog) {
+                if scope.admits(&follow) && !baker.written.contains_key(&follow) {
+                    asked.insert(follow);
                 }
             }
         }

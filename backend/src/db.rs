@@ -510,26 +510,57 @@ pub fn series(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, 
     let consistent = query.panel == Panel::Consistent;
     let monthly = query.period == Period::Month;
     if query.by.is_none() && !monthly && !consistent {
-        let mut stmt = conn.prepare_cached(
-            "SELECT t.region_code, t.year, CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR),
-                    t.known, t.units, t.suppressed_cells, i.suppressed_max
-             FROM region_totals t JOIN indicators i ON i.id = t.indicator_id
-             WHERE t.indicator_id = ? AND t.year BETWEEN ? AND ?
-               AND list_contains(string_split(?, ','), t.region_code)
-             ORDER BY t.region_code, t.year",
-        )?;
-        let rows = stmt.query_map(
-            params![
-                query.indicator,
-                query.from,
-                query.to,
-                query.regions.join(",")
-            ],
-            series_row,
-        )?;
-        return rows.collect();
+        return region_totals(conn, query);
     }
     series_from_observations(conn, query)
+}
+
+/// [`series`] of yearly totals, read from `region_totals` as Arrow
+/// columns and sorted here: a map's 41,406 figures (every country in 201
+/// years) took 44 ms read row by row and sorted by DuckDB (bench/scale).
+fn region_totals(conn: &Connection, query: &SeriesQuery) -> Result<Vec<SeriesRow>, duckdb::Error> {
+    use duckdb::arrow::array::{Array, Int32Array, Int64Array, StringArray};
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.region_code, t.year, CAST(t.known AS BIGINT), CAST(t.units AS BIGINT),
+                CAST(t.suppressed_cells AS BIGINT), CAST(i.suppressed_max AS BIGINT)
+         FROM region_totals t JOIN indicators i ON i.id = t.indicator_id
+         WHERE t.indicator_id = ? AND t.year BETWEEN ? AND ?
+           AND list_contains(string_split(?, ','), t.region_code)",
+    )?;
+    let batches = stmt.query_arrow(params![
+        query.indicator,
+        query.from,
+        query.to,
+        query.regions.join(",")
+    ])?;
+    let unexpected = |column: usize| {
+        duckdb::Error::InvalidColumnType(column, "region_totals".into(), duckdb::types::Type::Any)
+    };
+    let mut rows = Vec::new();
+    for batch in batches {
+        let column = |i: usize| batch.column(i).as_any();
+        let regions = column(0)
+            .downcast_ref::<StringArray>()
+            .ok_or_else(|| unexpected(0))?;
+        let years = column(1)
+            .downcast_ref::<Int32Array>()
+            .ok_or_else(|| unexpected(1))?;
+        let numbers = |i: usize| {
+            column(i)
+                .downcast_ref::<Int64Array>()
+                .ok_or_else(|| unexpected(i))
+        };
+        let (known, units, suppressed, most) = (numbers(2)?, numbers(3)?, numbers(4)?, numbers(5)?);
+        for at in 0..batch.num_rows() {
+            rows.push(series_row_of(
+                (regions.value(at).to_string(), years.value(at), None, None),
+                (!known.is_null(at)).then(|| known.value(at)),
+                (units.value(at), suppressed.value(at), most.value(at)),
+            ));
+        }
+    }
+    rows.sort_unstable_by(|a, b| (&a.region, a.year).cmp(&(&b.region, b.year)));
+    Ok(rows)
 }
 
 /// [`series`] summed from the observations themselves: every breakdown,
@@ -629,11 +660,28 @@ pub fn series_from_observations(
 fn series_row(r: &duckdb::Row<'_>) -> Result<SeriesRow, duckdb::Error> {
     let month: Option<i32> = r.get(2)?;
     let known: Option<i128> = r.get(4)?;
-    let known = known.map(|k| i64::try_from(k).unwrap_or(i64::MAX));
-    let reporting_units: i128 = r.get(5)?;
-    let suppressed_cells: i128 = r.get(6)?;
-    let suppressed_cells = i64::try_from(suppressed_cells).unwrap_or(i64::MAX);
-    let suppressed_max: i64 = r.get(7)?;
+    let wide = |n: i128| i64::try_from(n).unwrap_or(i64::MAX);
+    let (units, suppressed): (i128, i128) = (r.get(5)?, r.get(6)?);
+    Ok(series_row_of(
+        (
+            r.get(0)?,
+            r.get(1)?,
+            month.and_then(|m| u8::try_from(m).ok()),
+            r.get(3)?,
+        ),
+        known.map(wide),
+        (wide(units), wide(suppressed), r.get(7)?),
+    ))
+}
+
+/// A series row from its place, year, month and category, its known sum,
+/// and its reporting units, suppressed cells and the largest count a
+/// suppressed cell hides (which give the bounds).
+fn series_row_of(
+    (region, year, month, category): (String, i32, Option<u8>, Option<String>),
+    known: Option<i64>,
+    (units, suppressed_cells, suppressed_max): (i64, i64, i64),
+) -> SeriesRow {
     let (lower, upper) = if suppressed_cells > 0 {
         let lower = known.unwrap_or(0);
         (
@@ -643,20 +691,20 @@ fn series_row(r: &duckdb::Row<'_>) -> Result<SeriesRow, duckdb::Error> {
     } else {
         (None, None)
     };
-    Ok(SeriesRow {
-        region: r.get(0)?,
-        year: r.get(1)?,
-        month: month.and_then(|m| u8::try_from(m).ok()),
-        category: r.get(3)?,
+    SeriesRow {
+        region,
+        year,
+        month,
+        category,
         value: known,
-        reporting_units: u32::try_from(reporting_units).unwrap_or(u32::MAX),
+        reporting_units: u32::try_from(units).unwrap_or(u32::MAX),
         suppressed_cells: u32::try_from(suppressed_cells).unwrap_or(u32::MAX),
         lower,
         upper,
         rate: None,
         rate_lower: None,
         rate_upper: None,
-    })
+    }
 }
 
 /// The publisher's rates per 100,000 inhabitants for a query with
