@@ -39,6 +39,18 @@
       });
     });
   }
+  // The border page is the server's: the dashboard links to it with its
+  // own view's query, which the copy does not hold, so any link to it opens
+  // the copy's border page in the link's language.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    var url = new URL(link.href, location.href), query = new URLSearchParams(url.search);
+    if (url.origin !== location.origin || url.pathname !== "/" || query.get("view") !== "border") return;
+    event.preventDefault();
+    var lang = query.get("lang") === "es" ? "&lang=es" : "";
+    location.assign("/_q/index/" + escaped("view=border" + lang) + ".html");
+  }, true);
   window.fetch = function (input, init) {
     var url = new URL(typeof input === "string" ? input : input.url, location.href);
     if (url.origin !== location.origin || !url.search) return fetched(input, init);

@@ -135,6 +135,9 @@ fn seeds(catalog: &Catalog, scope: &Scope) -> Vec<String> {
         "/api/v1/words",
         "/api/v1/releases",
         "/api/openapi.json",
+        // The border page as static.js opens it from any link to it.
+        "/?view=border",
+        "/?view=border&lang=es",
         "/embed.css",
         "/embed.js",
     ]

@@ -209,5 +209,25 @@ async fn the_static_copy_served_by_nginx_is_the_live_sites_answers() {
         refused,
         "Esta vista no está en esta copia estática: necesita el sitio en vivo."
     );
+    // The dashboard's link to the border page opens the copy's, in the
+    // link's language.
+    browser
+        .eval("document.querySelector('#app a[href*=\"view=border\"]').click(); return true;")
+        .await;
+    let intro = browser
+        .wait_for(
+            "the copy's border page",
+            Duration::from_secs(20),
+            || async {
+                let path = browser.eval("return location.pathname;").await;
+                let found = browser.client.find(Locator::Css("p.intro")).await.ok()?;
+                let on_copy = path.as_str().is_some_and(|p| p.starts_with("/_q/index/"));
+                found.text().await.ok().filter(|_| on_copy)
+            },
+        )
+        .await;
+    assert!(!intro.is_empty());
+    let lang = browser.eval("return document.documentElement.lang;").await;
+    assert_eq!(lang, "es");
     browser.close().await;
 }
