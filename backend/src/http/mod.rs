@@ -38,7 +38,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
-
 pub use exports::ExportParams;
 pub use oembed::OEmbedParams;
 
