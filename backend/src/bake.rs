@@ -49,6 +49,23 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// Refuses a place without a page or an unknown indicator, naming the
+    /// option, before anything is written.
+    fn check(&self, catalog: &Catalog) -> anyhow::Result<()> {
+        for code in self.places.iter().flatten() {
+            let region = catalog.region(code);
+            if !region.is_some_and(tipstats_shared::place::has_page) {
+                bail!("--place {code}: no place with a page has this code (see /place)");
+            }
+        }
+        for id in self.indicators.iter().flatten() {
+            if catalog.indicator(id).is_none() {
+                bail!("--indicator {id}: no such indicator (see /api/v1/catalog)");
+            }
+        }
+        Ok(())
+    }
+
     fn has_place(&self, code: &str) -> bool {
         self.places
             .as_ref()
@@ -90,6 +107,7 @@ pub async fn bake(config: ServeConfig, out: &Path, scope: &Scope) -> anyhow::Res
         bytes: 0,
     };
     let catalog: Catalog = serde_json::from_slice(&baker.answer("/api/v1/catalog").await?.1)?;
+    scope.check(&catalog)?;
     let mut asked: BTreeSet<String> = seeds(&catalog, scope).into_iter().collect();
     while !asked.is_empty() {
         if baker.written.len() > MOST_ADDRESSES {

@@ -231,3 +231,34 @@ async fn the_static_copy_served_by_nginx_is_the_live_sites_answers() {
     assert_eq!(lang, "es");
     browser.close().await;
 }
+
+/// A place or indicator the bake does not know is refused by its option's
+/// name, before anything is written.
+#[tokio::test]
+async fn a_bake_of_an_unknown_place_or_indicator_is_refused_before_writing() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    for (scope, option) in [
+        (
+            Scope {
+                places: Some(["XX".to_string()].into()),
+                indicators: None,
+            },
+            "--place XX",
+        ),
+        (
+            Scope {
+                places: None,
+                indicators: Some(["no.such".to_string()].into()),
+            },
+            "--indicator no.such",
+        ),
+    ] {
+        let error = match tipstats::bake::bake(app_config(), &site, &scope).await {
+            Ok(_) => panic!("{option} was baked"),
+            Err(error) => format!("{error:#}"),
+        };
+        assert!(error.contains(option), "{error}");
+        assert!(!site.exists(), "{option}: something was written");
+    }
+}
